@@ -1,0 +1,141 @@
+// The one protocol between the extension host and the chart webview. Both sides import it; neither
+// trusts what arrives: the host checks every message with `parseWebviewMessage`, and persisted state
+// with `parsePersistedPanelState`, before use. The webview sends `ready` first; the host queues until then.
+import type { DailyPoint, DailySeries, RateLimitInfo } from './kpi';
+import { isKpiMetric } from './kpi';
+import { isPlainDate } from './dates';
+import type { KpiQuerySpec, SeriesEnd } from './query';
+import { parseQuerySpec } from './query';
+import type { WebviewStrings } from './webviewStrings';
+
+/** A fetched series with what is needed to describe it. Never holds the API key. */
+export interface PanelResult {
+	readonly query: KpiQuerySpec;
+	/** The instance the data came from: its label when it is a known one, and its REST host. */
+	readonly instance: { readonly label: string | null; readonly host: string };
+	readonly series: DailySeries;
+	/** ISO-8601 instant of the fetch. */
+	readonly fetchedAt: string;
+	readonly rateLimit: RateLimitInfo | null;
+}
+
+/** Messages the host posts to the webview. */
+export type HostToWebview =
+	/** Host → webview, once after `ready`: localized strings, display locale, the query and the last result if any. */
+	| { readonly type: 'init'; readonly locale: string; readonly strings: WebviewStrings; readonly query: KpiQuerySpec; readonly result: PanelResult | null; readonly maxLength: number }
+	/** Host → webview: a fetch for `query` started; show progress and keep the old chart. */
+	| { readonly type: 'loading'; readonly query: KpiQuerySpec }
+	/** Host → webview: a fetch finished; draw it. */
+	| { readonly type: 'result'; readonly result: PanelResult }
+	/** Host → webview: a fetch failed or was cancelled; `message` is already localized. The previous result stays. */
+	| { readonly type: 'error'; readonly message: string };
+
+/** The part of a query the panel's controls can change. */
+export interface RunRequest {
+	readonly length: number;
+	readonly end: SeriesEnd;
+	readonly appId: string | null;
+}
+
+/** Messages the webview posts to the host. */
+export type WebviewToHost =
+	/** Webview → host: the script loaded and listens; the host may now send `init`. */
+	| { readonly type: 'ready' }
+	/** Webview → host: the user changed the controls and asks to re-run in place. */
+	| { readonly type: 'run'; readonly request: RunRequest }
+	/** Webview → host: the user asks to cancel the running fetch. */
+	| { readonly type: 'cancel' }
+	/** Webview → host: copy the current result as CSV (the host builds it from its own copy of the data). */
+	| { readonly type: 'copyCsv' }
+	/** Webview → host: export the current result to a JSON file. */
+	| { readonly type: 'exportJson' }
+	/** Webview → host: save the panel's query to the saved queries. */
+	| { readonly type: 'saveQuery' };
+
+/** What the webview keeps with `setState` so that a reload restores the panel without a new request. */
+export interface PersistedPanelState {
+	readonly query: KpiQuerySpec;
+	readonly result: PanelResult | null;
+}
+
+export function assertNever(value: never): never {
+	throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}
+
+/** Validates an untrusted message from the webview; null when it is not one of `WebviewToHost`. */
+export function parseWebviewMessage(raw: unknown, maxLength: number): WebviewToHost | null {
+	if (!isRecord(raw)) return null;
+	switch (raw.type) {
+		case 'ready':
+		case 'cancel':
+		case 'copyCsv':
+		case 'exportJson':
+		case 'saveQuery':
+			return { type: raw.type };
+		case 'run': {
+			const request = parseRunRequest(raw.request, maxLength);
+			return request ? { type: 'run', request } : null;
+		}
+		default:
+			return null;
+	}
+}
+
+function parseRunRequest(raw: unknown, maxLength: number): RunRequest | null {
+	if (!isRecord(raw)) return null;
+	const parsed = parseQuerySpec({ metric: 'dau', length: raw.length, end: raw.end, appId: raw.appId }, maxLength);
+	return parsed.ok ? { length: parsed.spec.length, end: parsed.spec.end, appId: parsed.spec.appId } : null;
+}
+
+/** Validates state restored by a `WebviewPanelSerializer`; null when it is unusable. */
+export function parsePersistedPanelState(raw: unknown): PersistedPanelState | null {
+	if (!isRecord(raw)) return null;
+	const query = parseQuerySpec(raw.query);
+	if (!query.ok) return null;
+	if (raw.result === null || raw.result === undefined) return { query: query.spec, result: null };
+	const result = parsePanelResult(raw.result);
+	return result ? { query: query.spec, result } : null;
+}
+
+/** Validates an untrusted `PanelResult` (persisted state or an exported file). */
+export function parsePanelResult(raw: unknown): PanelResult | null {
+	if (!isRecord(raw)) return null;
+	const query = parseQuerySpec(raw.query);
+	if (!query.ok) return null;
+	const instance = raw.instance;
+	if (!isRecord(instance) || typeof instance.host !== 'string' || (instance.label !== null && typeof instance.label !== 'string')) return null;
+	const series = parseDailySeries(raw.series);
+	if (!series || typeof raw.fetchedAt !== 'string' || Number.isNaN(Date.parse(raw.fetchedAt))) return null;
+	return {
+		query: query.spec,
+		instance: { label: instance.label, host: instance.host },
+		series,
+		fetchedAt: raw.fetchedAt,
+		rateLimit: parseRateLimit(raw.rateLimit),
+	};
+}
+
+function parseDailySeries(raw: unknown): DailySeries | null {
+	if (!isRecord(raw) || !isKpiMetric(raw.metric) || !Array.isArray(raw.points)) return null;
+	if (typeof raw.firstDate !== 'string' || typeof raw.lastDate !== 'string') return null;
+	const points: DailyPoint[] = [];
+	for (const p of raw.points as unknown[]) {
+		if (!isRecord(p) || typeof p.date !== 'string' || !isPlainDate(p.date)) return null;
+		if (p.value !== null && !(typeof p.value === 'number' && Number.isInteger(p.value) && p.value >= 0)) return null;
+		points.push({ date: p.date, value: p.value });
+	}
+	for (let i = 1; i < points.length; i++) if (points[i - 1]!.date >= points[i]!.date) return null;
+	const provisional = raw.provisionalDate;
+	if (provisional !== null && (typeof provisional !== 'string' || !isPlainDate(provisional))) return null;
+	return { metric: raw.metric, firstDate: raw.firstDate, lastDate: raw.lastDate, points, provisionalDate: provisional };
+}
+
+function parseRateLimit(raw: unknown): RateLimitInfo | null {
+	if (!isRecord(raw)) return null;
+	const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+	return { limit: num(raw.limit), remaining: num(raw.remaining), resetEpochSeconds: num(raw.resetEpochSeconds) };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

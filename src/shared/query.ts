@@ -1,0 +1,82 @@
+// What the user asks for, independent of how it is fetched. No `vscode`, no DOM here.
+import { KPI_METRICS, isKpiMetric } from './kpi';
+import type { KpiMetric } from './kpi';
+import { isPlainDate } from './dates';
+
+/** Where a series ends. Relative ends stay relative (a saved query always shows the latest days). */
+export type SeriesEnd =
+	| { readonly kind: 'yesterday' }
+	| { readonly kind: 'today' }
+	| { readonly kind: 'date'; readonly date: string };
+
+/** A KPI query as the user states it. */
+export interface KpiQuerySpec {
+	readonly metric: KpiMetric;
+	/** Days in the series, ≥ 1. */
+	readonly length: number;
+	readonly end: SeriesEnd;
+	/** An app's API identifier, or null for all apps of the workspace. */
+	readonly appId: string | null;
+	/** An instance label (e.g. "US-01") or an https URL; undefined means the `braze.restEndpoint` setting. */
+	readonly endpoint?: string;
+}
+
+/** Result of checking untrusted input (settings, webview messages, persisted state) against `KpiQuerySpec`. */
+export type ParsedQuerySpec = { readonly ok: true; readonly spec: KpiQuerySpec } | { readonly ok: false; readonly problem: string };
+
+const APP_ID_BAD_CHARS = /[\s\u0000-\u001f\u007f]/;
+
+/** True when `appId` may be sent to Braze: non-empty, no whitespace or control characters. */
+export function isValidAppId(appId: string): boolean {
+	return appId.length > 0 && appId.length <= 256 && !APP_ID_BAD_CHARS.test(appId);
+}
+
+/**
+ * Checks an untrusted value field by field. `problem` names the first bad field in plain English;
+ * callers that show it to users wrap it in a localized sentence.
+ */
+export function parseQuerySpec(raw: unknown, maxLength = Number.MAX_SAFE_INTEGER): ParsedQuerySpec {
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, problem: 'not an object' };
+	const r = raw as Record<string, unknown>;
+	if (!isKpiMetric(r.metric)) return { ok: false, problem: `metric must be one of ${KPI_METRICS.join(', ')}` };
+	if (typeof r.length !== 'number' || !Number.isInteger(r.length) || r.length < 1 || r.length > maxLength) {
+		return { ok: false, problem: `length must be a whole number from 1 to ${maxLength}` };
+	}
+	const end = parseSeriesEnd(r.end);
+	if (!end) return { ok: false, problem: 'end must be "yesterday", "today" or a YYYY-MM-DD date' };
+	if (r.appId !== null && r.appId !== undefined && (typeof r.appId !== 'string' || !isValidAppId(r.appId))) {
+		return { ok: false, problem: 'appId must be null or an app identifier without spaces' };
+	}
+	if (r.endpoint !== undefined && (typeof r.endpoint !== 'string' || r.endpoint.trim() === '')) {
+		return { ok: false, problem: 'endpoint must be an instance label or an https URL' };
+	}
+	const spec: KpiQuerySpec = {
+		metric: r.metric,
+		length: r.length,
+		end,
+		appId: typeof r.appId === 'string' ? r.appId : null,
+		...(typeof r.endpoint === 'string' ? { endpoint: r.endpoint } : {}),
+	};
+	return { ok: true, spec };
+}
+
+/** Accepts `{kind}` objects and the short string forms used in settings: "yesterday", "today", "YYYY-MM-DD". */
+export function parseSeriesEnd(raw: unknown): SeriesEnd | null {
+	if (raw === 'yesterday' || raw === 'today') return { kind: raw };
+	if (typeof raw === 'string') return isPlainDate(raw) ? { kind: 'date', date: raw } : null;
+	if (typeof raw !== 'object' || raw === null) return null;
+	const r = raw as Record<string, unknown>;
+	if (r.kind === 'yesterday' || r.kind === 'today') return { kind: r.kind };
+	if (r.kind === 'date' && typeof r.date === 'string' && isPlainDate(r.date)) return { kind: 'date', date: r.date };
+	return null;
+}
+
+/** The short string form of an end, as stored in settings. */
+export function formatSeriesEnd(end: SeriesEnd): string {
+	return end.kind === 'date' ? end.date : end.kind;
+}
+
+/** A stable identity for "the same query" (one chart panel per distinct query). */
+export function querySpecKey(spec: KpiQuerySpec): string {
+	return JSON.stringify([spec.metric, spec.length, formatSeriesEnd(spec.end), spec.appId, spec.endpoint ?? null]);
+}
