@@ -1,7 +1,7 @@
 // What the user asks for, independent of how it is fetched. No `vscode`, no DOM here.
 import { KPI_METRICS, isKpiMetric } from './kpi';
 import type { KpiMetric } from './kpi';
-import { isPlainDate } from './dates';
+import { addDays, isPlainDate, localDateOf } from './dates';
 
 /** Where a series ends. Relative ends stay relative (a saved query always shows the latest days). */
 export type SeriesEnd =
@@ -79,4 +79,35 @@ export function formatSeriesEnd(end: SeriesEnd): string {
 /** A stable identity for "the same query" (one chart panel per distinct query). */
 export function querySpecKey(spec: KpiQuerySpec): string {
 	return JSON.stringify([spec.metric, spec.length, formatSeriesEnd(spec.end), spec.appId, spec.endpoint ?? null]);
+}
+
+/** A `SeriesEnd` pinned to a calendar date at a given moment. */
+export interface ResolvedEnd {
+	/** The last calendar day of the series. */
+	readonly endDate: string;
+	/** What to send as `ending_at`; undefined lets Braze use the time of the request ("today"). */
+	readonly endingAt: string | undefined;
+}
+
+/**
+ * Pins a relative end to today's or yesterday's local calendar date. Which time zone Braze uses for a
+ * day is undocumented; `endingAtForDate` is the one place that encodes our guess.
+ */
+export function resolveSeriesEnd(end: SeriesEnd, now: Date): ResolvedEnd {
+	const today = localDateOf(now);
+	switch (end.kind) {
+		case 'today':
+			return { endDate: today, endingAt: undefined };
+		case 'yesterday': {
+			const date = addDays(today, -1);
+			return { endDate: date, endingAt: endingAtForDate(date) };
+		}
+		case 'date':
+			return { endDate: end.date, endingAt: endingAtForDate(end.date) };
+	}
+}
+
+/** The last second of `date` in UTC, so the series includes that whole day when Braze counts days in UTC. */
+export function endingAtForDate(date: string): string {
+	return `${date}T23:59:59Z`;
 }

@@ -1,0 +1,178 @@
+// The multi-step input that asks for a KPI query: metric (unless fixed), length, end, app.
+import * as vscode from 'vscode';
+import { addDays, localDateOf } from '../shared/dates';
+import { checkAppIdInput, checkEndDateInput, checkLengthInput } from '../shared/inputValidation';
+import type { AppIdProblem, DateProblem, LengthProblem } from '../shared/inputValidation';
+import { KPI_METRICS } from '../shared/kpi';
+import type { KpiMetric } from '../shared/kpi';
+import type { KpiQuerySpec, SeriesEnd } from '../shared/query';
+import { metricShortName } from '../panel/chartPanel';
+import { BACK, inputStep, pickStep } from './multiStepInput';
+import type { PickItem } from './multiStepInput';
+
+export interface QueryPromptOptions {
+	/** Skips the metric step (Show DAU asks for DAU). */
+	readonly metric?: KpiMetric;
+	readonly initial?: KpiQuerySpec;
+	readonly maxLength: number;
+	readonly recentAppIds: readonly string[];
+	readonly now: () => Date;
+	readonly title: string;
+}
+
+type EndChoice = 'yesterday' | 'today' | 'date';
+/** A step either moves on, goes back, or was dismissed (undefined). */
+type StepOutcome = 'next' | typeof BACK | undefined;
+type AppChoice = { readonly kind: 'all' } | { readonly kind: 'id'; readonly id: string } | { readonly kind: 'type' };
+
+/** Asks step by step; undefined when the user dismisses any step. Back goes to the previous step with its answer kept. */
+export async function promptForQuery(options: QueryPromptOptions): Promise<KpiQuerySpec | undefined> {
+	const initial = options.initial;
+	let metric: KpiMetric = options.metric ?? initial?.metric ?? 'dau';
+	let length = initial?.length ?? 30;
+	let end: SeriesEnd = initial?.end ?? { kind: 'yesterday' };
+	let appId: string | null = initial?.appId ?? null;
+
+	const steps: Array<(step: number, total: number) => Promise<StepOutcome>> = [];
+	if (!options.metric) {
+		steps.push(async (step, total) => {
+			const picked = await pickStep<KpiMetric>({
+				title: options.title, step, totalSteps: total,
+				placeholder: vscode.l10n.t('Which KPI series?'),
+				items: KPI_METRICS.map((m) => ({ label: metricShortName(m), description: metricDescription(m), value: m })),
+				activeValue: metric,
+			});
+			if (picked === BACK || picked === undefined) return picked;
+			metric = picked;
+			return 'next';
+		});
+	}
+	steps.push(async (step, total) => {
+		const text = await inputStep({
+			title: options.title, step, totalSteps: total,
+			value: String(length),
+			prompt: vscode.l10n.t('Number of days in the series (1–{0})', options.maxLength),
+			validate: (t) => lengthProblemText(checkLengthInput(t, options.maxLength), options.maxLength),
+		});
+		if (text === BACK || text === undefined) return text;
+		length = Number(text);
+		return 'next';
+	});
+	steps.push(async (step, total) => {
+		const choice = await pickStep<EndChoice>({
+			title: options.title, step, totalSteps: total,
+			placeholder: vscode.l10n.t('Where does the series end?'),
+			items: [
+				{ label: vscode.l10n.t('Yesterday (last complete day)'), value: 'yesterday' },
+				{ label: vscode.l10n.t('Today (partial day)'), description: vscode.l10n.t('the last day is still counting'), value: 'today' },
+				{ label: vscode.l10n.t('A date…'), description: 'YYYY-MM-DD', value: 'date' },
+			],
+			activeValue: end.kind,
+		});
+		if (choice === BACK || choice === undefined) return choice;
+		if (choice !== 'date') {
+			end = { kind: choice };
+			return 'next';
+		}
+		const today = localDateOf(options.now());
+		const date = await inputStep({
+			title: options.title, step, totalSteps: total,
+			value: end.kind === 'date' ? end.date : addDays(today, -1),
+			prompt: vscode.l10n.t('Last day of the series, YYYY-MM-DD (today at the latest)'),
+			validate: (t) => dateProblemText(checkEndDateInput(t, today)),
+		});
+		if (date === BACK || date === undefined) return date;
+		end = { kind: 'date', date };
+		return 'next';
+	});
+	steps.push(async (step, total) => {
+		const recent = options.recentAppIds.filter((id) => id !== appId);
+		const items: PickItem<AppChoice>[] = [
+			{ label: vscode.l10n.t('All apps'), description: vscode.l10n.t('every app of the workspace'), value: { kind: 'all' } },
+			...(appId ? [{ label: appId, description: vscode.l10n.t('current'), value: { kind: 'id', id: appId } as AppChoice }] : []),
+			...recent.map((id) => ({ label: id, description: vscode.l10n.t('recently used'), value: { kind: 'id', id } as AppChoice })),
+			{ label: vscode.l10n.t('Enter an app identifier…'), value: { kind: 'type' } },
+		];
+		const choice = await pickStep<AppChoice>({
+			title: options.title, step, totalSteps: total,
+			placeholder: vscode.l10n.t('Which app? Type an app identifier (Settings > APIs and Identifiers) or pick one'),
+			items,
+			activeValue: items.find((i) => (i.value.kind === 'id' ? i.value.id === appId : appId === null && i.value.kind === 'all'))?.value,
+			itemFromTypedText: (text) => {
+				const checked = checkAppIdInput(text);
+				return checked.ok ? { label: vscode.l10n.t('Use app identifier “{0}”', checked.value), value: { kind: 'id', id: checked.value }, alwaysShow: true } : undefined;
+			},
+		});
+		if (choice === BACK || choice === undefined) return choice;
+		if (choice.kind !== 'type') {
+			appId = choice.kind === 'all' ? null : choice.id;
+			return 'next';
+		}
+		const typed = await inputStep({
+			title: options.title, step, totalSteps: total,
+			value: appId ?? '',
+			prompt: vscode.l10n.t('App identifier (Settings > APIs and Identifiers in the Braze dashboard)'),
+			validate: (t) => appIdProblemText(checkAppIdInput(t)),
+		});
+		if (typed === BACK || typed === undefined) return typed;
+		appId = typed;
+		return 'next';
+	});
+
+	let index = 0;
+	while (index < steps.length) {
+		const outcome = await steps[index]!(index + 1, steps.length);
+		if (outcome === undefined) return undefined;
+		index = outcome === BACK ? Math.max(0, index - 1) : index + 1;
+	}
+	return { metric, length, end, appId, ...(initial?.endpoint !== undefined ? { endpoint: initial.endpoint } : {}) };
+}
+
+function metricDescription(metric: KpiMetric): string {
+	switch (metric) {
+		case 'dau':
+			return vscode.l10n.t('unique active users per day');
+		case 'mau':
+			return vscode.l10n.t('unique users over a rolling 30 days');
+		case 'new_users':
+			return vscode.l10n.t('users with their first session that day');
+		case 'uninstalls':
+			return vscode.l10n.t('app uninstalls per day');
+	}
+}
+
+function lengthProblemText(checked: { ok: true } | { ok: false; problem: LengthProblem }, max: number): string | undefined {
+	if (checked.ok) return undefined;
+	switch (checked.problem) {
+		case 'notWholeNumber':
+			return vscode.l10n.t('Enter a whole number of days, from 1 to {0}.', max);
+		case 'tooSmall':
+			return vscode.l10n.t('The series needs at least 1 day.');
+		case 'tooLarge':
+			return vscode.l10n.t('At most {0} days.', max);
+	}
+}
+
+function dateProblemText(checked: { ok: true } | { ok: false; problem: DateProblem }): string | undefined {
+	if (checked.ok) return undefined;
+	switch (checked.problem) {
+		case 'format':
+			return vscode.l10n.t('Write the date as YYYY-MM-DD, e.g. 2026-01-31.');
+		case 'notADate':
+			return vscode.l10n.t('This day does not exist in the calendar.');
+		case 'future':
+			return vscode.l10n.t('The series cannot end in the future.');
+	}
+}
+
+function appIdProblemText(checked: { ok: true } | { ok: false; problem: AppIdProblem }): string | undefined {
+	if (checked.ok) return undefined;
+	switch (checked.problem) {
+		case 'empty':
+			return vscode.l10n.t('Enter an app identifier, or go back and pick "All apps".');
+		case 'whitespace':
+			return vscode.l10n.t('An app identifier has no spaces or control characters.');
+		case 'tooLong':
+			return vscode.l10n.t('This is too long to be an app identifier.');
+	}
+}

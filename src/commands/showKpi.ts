@@ -1,0 +1,40 @@
+// Braze: Show DAU and Braze: Show KPI Series…: prompt (or take arguments), then run into a chart panel.
+import * as vscode from 'vscode';
+import { parseQuerySpec } from '../shared/query';
+import type { KpiQuerySpec } from '../shared/query';
+import type { KpiMetric } from '../shared/kpi';
+import type { PanelResult } from '../shared/protocol';
+import type { ExtensionServices } from '../services';
+
+/** The longest series the prompts accept. */
+export const PROMPT_MAX_LENGTH = 100;
+
+/**
+ * Registers `braze.showDau` and `braze.showKpi`. Both accept an argument object
+ * `{metric?, length, end?, appId?, endpoint?}` that skips the prompts (saved queries, tests, keybindings).
+ */
+export function registerShowKpiCommands(context: vscode.ExtensionContext, services: ExtensionServices): void {
+	context.subscriptions.push(
+		vscode.commands.registerCommand('braze.showDau', (args?: unknown) => showKpi(services, 'dau', args)),
+		vscode.commands.registerCommand('braze.showKpi', (args?: unknown) => showKpi(services, undefined, args)),
+	);
+}
+
+async function showKpi(services: ExtensionServices, metric: KpiMetric | undefined, args: unknown): Promise<PanelResult | undefined> {
+	const spec = args === undefined ? await promptSpec(services, metric) : specFromArguments(args, metric);
+	if (!spec) return undefined;
+	return services.runner.run(spec);
+}
+
+function promptSpec(services: ExtensionServices, metric: KpiMetric | undefined): Promise<KpiQuerySpec | undefined> {
+	return services.promptForQuery(undefined, metric);
+}
+
+/** Arguments from code: checked like any untrusted input; a bad one is reported, never half-used. */
+function specFromArguments(args: unknown, metric: KpiMetric | undefined): KpiQuerySpec | undefined {
+	const raw = typeof args === 'object' && args !== null && !Array.isArray(args) ? (args as Record<string, unknown>) : {};
+	const parsed = parseQuerySpec({ end: 'yesterday', appId: null, ...raw, metric: metric ?? raw.metric ?? 'dau' }, PROMPT_MAX_LENGTH);
+	if (parsed.ok) return parsed.spec;
+	void vscode.window.showErrorMessage(vscode.l10n.t('Braze: the query passed to the command is not valid: {0}.', parsed.problem));
+	return undefined;
+}

@@ -1,0 +1,114 @@
+// Wires the extension: builds the few services, registers the commands and views. Nothing else lives here.
+import * as vscode from 'vscode';
+import { registerApiKeyCommands } from './commands/apiKeyCommands';
+import { registerEndpointCommands } from './commands/endpointCommands';
+import type { PresentedError } from './commands/errorPresenter';
+import { exportResultToJson, registerExportCommands } from './commands/exportCommands';
+import { promptForQuery } from './commands/queryPrompt';
+import { registerSavedQueries, saveQueryInteractive } from './commands/savedQueryCommands';
+import { PROMPT_MAX_LENGTH, registerShowKpiCommands } from './commands/showKpi';
+import { configuredEndpoint, SETTINGS_SECTION } from './config/settings';
+import { PanelManager } from './panel/panelManager';
+import type { QueryRunner } from './queries/runner';
+import { KpiQueryRunner } from './runner/queryRunner';
+import { RecentAppIds } from './runner/recentAppIds';
+import { ApiKeyStore } from './secrets/apiKeyStore';
+import type { ExtensionServices } from './services';
+import { seriesToCsv } from './shared/csv';
+import type { PanelResult } from './shared/protocol';
+
+/** What `activate` returns: read by the integration tests, never holds a key. */
+export interface BrazeExtensionApi {
+	/** Every error message shown since activation, newest last. */
+	readonly presentedErrors: readonly PresentedError[];
+	/** The results shown in the open chart panels. */
+	openResults(): readonly (PanelResult | null)[];
+}
+
+export function activate(context: vscode.ExtensionContext): BrazeExtensionApi {
+	const log = vscode.window.createOutputChannel('Braze', { log: true });
+	const keys = new ApiKeyStore(context.secrets);
+	const recentAppIds = new RecentAppIds(context.globalState);
+	const presentedErrors: PresentedError[] = [];
+	const extensionVersion = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
+
+	let runner: KpiQueryRunner | undefined;
+	let savedQueries: ReturnType<typeof registerSavedQueries> | undefined;
+	const panels = new PanelManager(context.extensionUri, {
+		run: (panel, query) => void runner?.rerun(panel, query),
+		cancel: (panel) => runner?.cancel(panel),
+		copyCsv: (panel) => {
+			if (!panel.result) return;
+			void vscode.env.clipboard.writeText(seriesToCsv(panel.result.series)).then(() => vscode.window.setStatusBarMessage(vscode.l10n.t('Braze: CSV copied to the clipboard.'), 3000));
+		},
+		exportJson: (panel) => {
+			if (panel.result) void exportResultToJson(panel.result, extensionVersion);
+		},
+		saveQuery: (panel) => {
+			if (savedQueries) void saveQueryInteractive(savedQueries, panel.query);
+		},
+	});
+	runner = new KpiQueryRunner({
+		keys,
+		panels,
+		log,
+		recentAppIds,
+		fetch: globalThis.fetch,
+		now: () => new Date(),
+		onDidPresentError: (error) => {
+			presentedErrors.push(error);
+			if (presentedErrors.length > 50) presentedErrors.shift();
+		},
+	});
+	const services: ExtensionServices = {
+		keys,
+		panels,
+		runner,
+		recentAppIds,
+		log,
+		promptForQuery: (initial, metric) =>
+			promptForQuery({
+				...(metric ? { metric } : {}),
+				...(initial ? { initial } : {}),
+				maxLength: PROMPT_MAX_LENGTH,
+				recentAppIds: recentAppIds.list(),
+				now: () => new Date(),
+				title: metric === 'dau' ? vscode.l10n.t('Braze: Show DAU') : vscode.l10n.t('Braze: KPI query'),
+			}),
+	};
+	const queryRunner: QueryRunner = {
+		run: (spec) => services.runner.run(spec),
+		promptForQuery: (initial) => services.promptForQuery(initial),
+		activeResult: () => panels.activeResult(),
+		show: (result) => panels.open(result.query).showResult(result),
+		extensionVersion,
+	};
+	context.subscriptions.push(log, keys, panels, runner);
+
+	registerShowKpiCommands(context, services);
+	registerApiKeyCommands(context, services);
+	registerEndpointCommands(context);
+	savedQueries = registerSavedQueries(context, queryRunner);
+	registerExportCommands(context, queryRunner);
+
+	// The welcome view and menus depend on whether the configured endpoint has a key.
+	const updateKeyContext = async () => {
+		const endpoint = configuredEndpoint();
+		const hasKey = endpoint.ok ? await keys.has(endpoint.endpoint.origin) : false;
+		await vscode.commands.executeCommand('setContext', 'braze.hasApiKey', hasKey);
+	};
+	context.subscriptions.push(
+		keys.onDidChange(() => void updateKeyContext()),
+		vscode.workspace.onDidChangeConfiguration((e) => {
+			if (e.affectsConfiguration(`${SETTINGS_SECTION}.restEndpoint`)) void updateKeyContext();
+		}),
+	);
+	void updateKeyContext();
+
+	return {
+		presentedErrors,
+		openResults: () => panels.all.map((p) => p.result),
+	};
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,157 @@
+// Runs a KPI query end to end: endpoint and key, a cancellable progress notification, the client,
+// then the chart panel. Errors become one message here, at the edge.
+import * as vscode from 'vscode';
+import { BrazeClient } from '../braze/client';
+import type { RequestLogEntry } from '../braze/client';
+import { BrazeCancelledError } from '../braze/errors';
+import type { PresentedError } from '../commands/errorPresenter';
+import { describeError, presentError } from '../commands/errorPresenter';
+import { lookupEndpoint } from '../config/endpoint';
+import { configuredEndpoint, requestTimeoutMs } from '../config/settings';
+import type { EndpointLookup, ResolvedEndpoint } from '../config/endpoint';
+import type { ChartPanel } from '../panel/chartPanel';
+import { metricShortName } from '../panel/chartPanel';
+import type { PanelManager } from '../panel/panelManager';
+import type { PanelResult } from '../shared/protocol';
+import { resolveSeriesEnd } from '../shared/query';
+import type { KpiQuerySpec } from '../shared/query';
+import type { ApiKeyStore } from '../secrets/apiKeyStore';
+import { promptForApiKey } from '../commands/apiKeyPrompt';
+import type { RecentAppIds } from './recentAppIds';
+
+export interface QueryRunnerDeps {
+	readonly keys: ApiKeyStore;
+	readonly panels: PanelManager;
+	readonly log: vscode.LogOutputChannel;
+	readonly recentAppIds: RecentAppIds;
+	readonly fetch: typeof fetch;
+	readonly now: () => Date;
+	/** Every error shown to the user, for the integration tests' eyes. */
+	readonly onDidPresentError: (error: PresentedError) => void;
+}
+
+/** Runs queries into chart panels; one fetch at a time per panel (a new run cancels the old one). */
+export class KpiQueryRunner implements vscode.Disposable {
+	private readonly running = new Map<ChartPanel, vscode.CancellationTokenSource>();
+
+	constructor(private readonly deps: QueryRunnerDeps) {}
+
+	/** Opens or reveals the query's panel and fills it; undefined when it failed or was cancelled (the user was told). */
+	async run(spec: KpiQuerySpec): Promise<PanelResult | undefined> {
+		const endpoint = await this.endpointFor(spec);
+		if (!endpoint) return undefined;
+		const apiKey = (await this.deps.keys.get(endpoint.origin)) ?? (await promptForApiKey(this.deps.keys, endpoint));
+		if (apiKey === undefined) return undefined;
+		const panel = this.deps.panels.open(spec);
+		return this.fetchInto(panel, spec, endpoint, apiKey);
+	}
+
+	/** Re-runs a panel in place with a changed query (the panel's own controls). */
+	async rerun(panel: ChartPanel, spec: KpiQuerySpec): Promise<PanelResult | undefined> {
+		const endpoint = await this.endpointFor(spec);
+		if (!endpoint) return undefined;
+		const apiKey = (await this.deps.keys.get(endpoint.origin)) ?? (await promptForApiKey(this.deps.keys, endpoint));
+		if (apiKey === undefined) return undefined;
+		return this.fetchInto(panel, spec, endpoint, apiKey);
+	}
+
+	/** Cancels the fetch running for `panel`, if any. */
+	cancel(panel: ChartPanel): void {
+		this.running.get(panel)?.cancel();
+	}
+
+	private async fetchInto(panel: ChartPanel, spec: KpiQuerySpec, endpoint: ResolvedEndpoint, apiKey: string): Promise<PanelResult | undefined> {
+		this.cancel(panel);
+		const source = new vscode.CancellationTokenSource();
+		this.running.set(panel, source);
+		panel.showLoading(spec);
+		const appName = spec.appId ?? vscode.l10n.t('All apps');
+		try {
+			const result = await vscode.window.withProgress(
+				{ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Braze: fetching {0} for {1}…', metricShortName(spec.metric), appName), cancellable: true },
+				(_progress, token) => this.fetchResult(spec, endpoint, apiKey, token, source.token),
+			);
+			if (this.running.get(panel) !== source) return undefined; // A newer run replaced this one.
+			panel.showResult(result);
+			if (spec.appId) await this.deps.recentAppIds.remember(spec.appId);
+			return result;
+		} catch (error) {
+			if (this.running.get(panel) !== source) return undefined;
+			const presented = this.report(error, endpoint.host, () => this.rerun(panel, spec));
+			panel.showError(presented?.message ?? vscode.l10n.t('Cancelled.'));
+			return undefined;
+		} finally {
+			if (this.running.get(panel) === source) this.running.delete(panel);
+			source.dispose();
+		}
+	}
+
+	private async fetchResult(spec: KpiQuerySpec, endpoint: ResolvedEndpoint, apiKey: string, ...tokens: vscode.CancellationToken[]): Promise<PanelResult> {
+		const controller = new AbortController();
+		const subscriptions = tokens.map((t) => t.onCancellationRequested(() => controller.abort()));
+		try {
+			if (tokens.some((t) => t.isCancellationRequested)) throw new BrazeCancelledError();
+			const client = new BrazeClient({
+				baseUrl: endpoint.baseUrl,
+				apiKey,
+				fetch: this.deps.fetch,
+				now: this.deps.now,
+				timeoutMs: requestTimeoutMs(),
+				onRequest: (entry) => this.logRequest(entry),
+			});
+			const end = resolveSeriesEnd(spec.end, this.deps.now());
+			const response = await client.fetchSeries(
+				{ metric: spec.metric, length: spec.length, appId: spec.appId, ...(end.endingAt ? { endingAt: end.endingAt } : {}) },
+				controller.signal,
+			);
+			return {
+				query: spec,
+				instance: { label: endpoint.label, host: endpoint.host },
+				series: response.series,
+				fetchedAt: this.deps.now().toISOString(),
+				rateLimit: response.rateLimit,
+			};
+		} finally {
+			for (const s of subscriptions) s.dispose();
+		}
+	}
+
+	private logRequest(entry: RequestLogEntry): void {
+		const url = new URL(entry.url);
+		const status = entry.status ?? entry.error ?? 'no response';
+		const remaining = entry.rateLimitRemaining ?? '?';
+		const line = `${entry.method} ${url.pathname}${url.search} → ${status} in ${Math.round(entry.durationMs)} ms (attempt ${entry.attempt}, rate limit remaining ${remaining})`;
+		if (entry.status !== null && entry.status < 400) this.deps.log.info(line);
+		else this.deps.log.warn(line);
+	}
+
+	/** The query's endpoint, or the configured one; asks for one when none is set. Undefined when there is none to use. */
+	private async endpointFor(spec: KpiQuerySpec): Promise<ResolvedEndpoint | undefined> {
+		let lookup: EndpointLookup = spec.endpoint !== undefined ? lookupEndpoint(spec.endpoint) : configuredEndpoint();
+		if (!lookup.ok && lookup.reason === 'unset') {
+			await vscode.commands.executeCommand('braze.selectEndpoint');
+			lookup = configuredEndpoint();
+			if (!lookup.ok && lookup.reason === 'unset') return undefined;
+		}
+		if (!lookup.ok) {
+			this.report(lookup.error, lookup.value);
+			return undefined;
+		}
+		return lookup.endpoint;
+	}
+
+	/** Shows `error` once, with its actions, without waiting for the user's answer. */
+	private report(error: unknown, host: string, retry?: () => unknown): PresentedError | undefined {
+		const presented = describeError(error, host);
+		if (presented) {
+			this.deps.onDidPresentError(presented);
+			void presentError(presented, { log: this.deps.log, ...(retry ? { retry } : {}) });
+		}
+		return presented;
+	}
+
+	dispose(): void {
+		for (const source of this.running.values()) source.cancel();
+		this.running.clear();
+	}
+}

@@ -1,0 +1,49 @@
+// The REST API keys, in VS Code's SecretStorage only, one per REST origin: a key entered for one host is
+// never sent to another, whatever a workspace's settings say. Values are never logged or shown.
+import * as vscode from 'vscode';
+
+const KEY_PREFIX = 'braze.apiKey:';
+
+export class ApiKeyStore implements vscode.Disposable {
+	private readonly changed = new vscode.EventEmitter<string>();
+	/** Fires with the origin whose key was set or cleared, here or in another window. */
+	readonly onDidChange = this.changed.event;
+	private readonly subscription: vscode.Disposable;
+
+	constructor(private readonly secrets: vscode.SecretStorage) {
+		this.subscription = secrets.onDidChange((e) => {
+			if (e.key.startsWith(KEY_PREFIX)) this.changed.fire(e.key.slice(KEY_PREFIX.length));
+		});
+	}
+
+	get(origin: string): Thenable<string | undefined> {
+		return this.secrets.get(KEY_PREFIX + origin);
+	}
+
+	async has(origin: string): Promise<boolean> {
+		return (await this.get(origin)) !== undefined;
+	}
+
+	store(origin: string, apiKey: string): Thenable<void> {
+		return this.secrets.store(KEY_PREFIX + origin, apiKey);
+	}
+
+	delete(origin: string): Thenable<void> {
+		return this.secrets.delete(KEY_PREFIX + origin);
+	}
+
+	dispose(): void {
+		this.subscription.dispose();
+		this.changed.dispose();
+	}
+}
+
+/** Why a typed key cannot be a Braze REST API key (localized), or undefined when it looks usable. */
+export function apiKeyProblem(value: string): string | undefined {
+	const key = value.trim();
+	if (key === '') return vscode.l10n.t('Enter the REST API key.');
+	if (/^["'].*["']$/.test(key)) return vscode.l10n.t('Remove the quotes around the key.');
+	if (/[\s\u0000-\u001f\u007f]/.test(key)) return vscode.l10n.t('The key cannot contain spaces or control characters.');
+	if (key.length > 512) return vscode.l10n.t('This is too long to be a REST API key.');
+	return undefined;
+}

@@ -1,0 +1,30 @@
+// The .vsix ships only what runs, and the bundles stay within their budgets.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { REPO_ROOT } from '../support/repo';
+import { listZipEntries } from '../support/zip';
+
+const VSIX = path.join(REPO_ROOT, 'dist-vsix', 'braze-kpi.vsix');
+const HOST_BUDGET = 60 * 1024;
+const WEBVIEW_BUDGET = 300 * 1024;
+
+test('the .vsix holds the bundles, media, l10n, manifest strings and docs, and nothing else', () => {
+	const names = listZipEntries(VSIX).map((e) => e.name).filter((n) => n.startsWith('extension/'));
+	for (const required of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/webview.js', 'extension/l10n/bundle.l10n.fr.json', 'extension/package.nls.json', 'extension/package.nls.fr.json', 'extension/README.md', 'extension/CHANGELOG.md', 'extension/LICENSE.txt', 'extension/media/icon.png']) {
+		assert.ok(names.includes(required) || (required.endsWith('LICENSE.txt') && names.includes('extension/LICENSE')), `missing ${required}`);
+	}
+	const allowed = /^extension\/(package\.json|package\.nls(\.fr)?\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt)?|dist\/(extension|webview)\.js|media\/[\w.-]+|l10n\/bundle\.l10n\.fr\.json)$/;
+	assert.deepEqual(names.filter((n) => !allowed.test(n)), [], 'files that should not ship');
+});
+
+test(`the production host bundle is under ${HOST_BUDGET / 1024} KB and the webview bundle under ${WEBVIEW_BUDGET / 1024} KB`, () => {
+	const host = fs.statSync(path.join(REPO_ROOT, 'dist', 'extension.js')).size;
+	const webview = fs.statSync(path.join(REPO_ROOT, 'dist', 'webview.js')).size;
+	console.log(`host bundle ${(host / 1024).toFixed(1)} KB, webview bundle ${(webview / 1024).toFixed(1)} KB`);
+	assert.ok(host < HOST_BUDGET, `host bundle is ${host} bytes`);
+	assert.ok(webview < WEBVIEW_BUDGET, `webview bundle is ${webview} bytes`);
+	// Minified production bundles carry no source map reference.
+	assert.doesNotMatch(fs.readFileSync(path.join(REPO_ROOT, 'dist', 'extension.js'), 'utf8'), /sourceMappingURL/);
+});
