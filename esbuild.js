@@ -69,6 +69,11 @@ if (withSandbox || onlySandbox) {
 }
 
 async function main() {
+	// A production build leaves no stale source maps from an earlier development build.
+	if (production) {
+		const fs = require('node:fs');
+		for (const map of ['dist/extension.js.map', 'dist/webview.js.map']) fs.rmSync(map, { force: true });
+	}
 	const contexts = await Promise.all(targets.map((options) => esbuild.context(options)));
 	if (watch) {
 		await Promise.all(contexts.map((ctx) => ctx.watch()));

@@ -2,6 +2,7 @@
 // Layers: static (types, lint, l10n, manifest, package), unit (plain Node), webview (headless Chromium),
 // integration (inside a real VS Code host), e2e (the UI of a real VS Code host in a browser).
 import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 const LAYERS = ['static', 'unit', 'webview', 'integration', 'e2e'];
@@ -57,7 +58,10 @@ const prepare = [
 	['compile tests', npx, ['tsc', '-p', 'tsconfig.test.json']],
 	['bundle (production) + sandbox', process.execPath, ['esbuild.js', '--production', '--sandbox']],
 ];
-if (layers.some((l) => ['static', 'integration', 'e2e'].includes(l))) prepare.push(['package .vsix', npx, ['vsce', 'package', '--no-dependencies', '--out', 'dist-vsix/braze-kpi.vsix']]);
+if (layers.some((l) => ['static', 'integration', 'e2e'].includes(l))) {
+	mkdirSync('dist-vsix', { recursive: true });
+	prepare.push(['package .vsix', npx, ['vsce', 'package', '--no-dependencies', '--out', 'dist-vsix/braze-kpi.vsix']]);
+}
 for (const [name, command, args] of prepare) {
 	console.log(`\n=== ${name}`);
 	const t = performance.now();

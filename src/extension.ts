@@ -30,13 +30,13 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi {
 	const keys = new ApiKeyStore(context.secrets);
 	const recentAppIds = new RecentAppIds(context.globalState);
 	const presentedErrors: PresentedError[] = [];
-	const extensionVersion = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
+	const { version } = context.extension.packageJSON as { version?: unknown };
+	const extensionVersion = typeof version === 'string' ? version : '0.0.0';
 
-	let runner: KpiQueryRunner | undefined;
-	let savedQueries: ReturnType<typeof registerSavedQueries> | undefined;
+	// The panels' handlers reach the runner and the saved queries, built just below, only once the user acts.
 	const panels = new PanelManager(context.extensionUri, {
-		run: (panel, query) => void runner?.rerun(panel, query),
-		cancel: (panel) => runner?.cancel(panel),
+		run: (panel, query) => void runner.rerun(panel, query),
+		cancel: (panel) => runner.cancel(panel),
 		copyCsv: (panel) => {
 			if (!panel.result) return;
 			void vscode.env.clipboard.writeText(seriesToCsv(panel.result.series)).then(() => vscode.window.setStatusBarMessage(vscode.l10n.t('Braze: CSV copied to the clipboard.'), 3000));
@@ -45,10 +45,10 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi {
 			if (panel.result) void exportResultToJson(panel.result, extensionVersion);
 		},
 		saveQuery: (panel) => {
-			if (savedQueries) void saveQueryInteractive(savedQueries, panel.query);
+			void saveQueryInteractive(savedQueries, panel.query);
 		},
 	});
-	runner = new KpiQueryRunner({
+	const runner = new KpiQueryRunner({
 		keys,
 		panels,
 		log,
@@ -88,7 +88,7 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi {
 	registerShowKpiCommands(context, services);
 	registerApiKeyCommands(context, services);
 	registerEndpointCommands(context);
-	savedQueries = registerSavedQueries(context, queryRunner);
+	const savedQueries = registerSavedQueries(context, queryRunner);
 	registerExportCommands(context, queryRunner);
 
 	// The welcome view and menus depend on whether the configured endpoint has a key.

@@ -87,10 +87,11 @@ export async function promptForQuery(options: QueryPromptOptions): Promise<KpiQu
 	});
 	steps.push(async (step, total) => {
 		const recent = options.recentAppIds.filter((id) => id !== appId);
+		const appItem = (id: string, description: string): PickItem<AppChoice> => ({ label: id, description, value: { kind: 'id', id } });
 		const items: PickItem<AppChoice>[] = [
 			{ label: vscode.l10n.t('All apps'), description: vscode.l10n.t('every app of the workspace'), value: { kind: 'all' } },
-			...(appId ? [{ label: appId, description: vscode.l10n.t('current'), value: { kind: 'id', id: appId } as AppChoice }] : []),
-			...recent.map((id) => ({ label: id, description: vscode.l10n.t('recently used'), value: { kind: 'id', id } as AppChoice })),
+			...(appId ? [appItem(appId, vscode.l10n.t('current'))] : []),
+			...recent.map((id) => appItem(id, vscode.l10n.t('recently used'))),
 			{ label: vscode.l10n.t('Enter an app identifier…'), value: { kind: 'type' } },
 		];
 		const choice = await pickStep<AppChoice>({
@@ -121,7 +122,7 @@ export async function promptForQuery(options: QueryPromptOptions): Promise<KpiQu
 
 	let index = 0;
 	while (index < steps.length) {
-		const outcome = await steps[index]!(index + 1, steps.length);
+		const outcome = await steps[index](index + 1, steps.length);
 		if (outcome === undefined) return undefined;
 		index = outcome === BACK ? Math.max(0, index - 1) : index + 1;
 	}

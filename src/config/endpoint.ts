@@ -26,7 +26,7 @@ export function lookupEndpoint(value: unknown): EndpointLookup {
 		return { ok: false, reason: 'unset' };
 	}
 	if (typeof value !== 'string') {
-		const shown = JSON.stringify(value) ?? String(value);
+		const shown = JSON.stringify(value) ?? typeof value;
 		return { ok: false, reason: 'invalid', value: shown, error: new BrazeValidationError('endpoint', `expected a text such as "US-01" or "https://…", found ${shown}`) };
 	}
 	try {

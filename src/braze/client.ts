@@ -1,0 +1,224 @@
+// The Braze KPI client: validates a request, fetches its ≤100-day windows with retries, and merges them
+// into one DailySeries. Plain TypeScript: fetch, clock, sleep, randomness and cancellation are injected.
+import type { DailySeries, KpiMetric, RateLimitInfo } from '../shared/kpi';
+import { isKpiMetric, KPI_METRICS } from '../shared/kpi';
+import { DEFAULT_MAX_BODY_BYTES } from './body';
+import { abortableSleep, linkedAbortController, raceWithCancellation, throwIfCancelled } from './cancellation';
+import { mapWithConcurrency } from './concurrency';
+import type { BrazeError } from './errors';
+import { BrazeNetworkError, BrazeRateLimitError, BrazeServerError, BrazeValidationError } from './errors';
+import { resolveRestEndpoint } from './instances';
+import { endpointOf } from './metrics';
+import type { MetricEndpoint } from './metrics';
+import { lowestRemaining, msUntilReset, retryAfterMs } from './rateLimit';
+import { brazeToday, buildSeriesUrl, endDateOfRequest, endOfDay, normaliseEndingAt, paramsToSend, validateAppId, validateLength } from './requestParams';
+import type { NormalisedEndingAt } from './requestParams';
+import { brazeMessageOf, parseSeriesBody } from './response';
+import type { SeriesRow } from './response';
+import { resolveRetryPolicy, retryDelayMs } from './retry';
+import type { RetryCause, RetryPolicy } from './retry';
+import { rowsInWindow, splitIntoWindows, toDailySeries } from './series';
+import type { SeriesWindow } from './series';
+import { errorForStatus, isRetryableStatus } from './statusErrors';
+import type { RequestContext } from './statusErrors';
+import { sendOnce } from './transport';
+import type { AttemptResponse, RequestLogEntry, TransportOptions } from './transport';
+
+export type { RequestLogEntry } from './transport';
+
+export interface BrazeClientOptions {
+	/** An instance label ("US-01"), a REST host, or a URL (https, or http on loopback). */
+	baseUrl: string;
+	apiKey: string;
+	fetch?: typeof fetch;
+	now?: () => Date;
+	/** Waits between retries; must reject (or will be abandoned) when `signal` fires. */
+	sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+	/** Jitter source in [0, 1). */
+	random?: () => number;
+	/** Per-attempt timeout, body included. Default 30 s. */
+	timeoutMs?: number;
+	/** Windows fetched at once. Default 4. */
+	maxConcurrency?: number;
+	retry?: Partial<RetryPolicy>;
+	/** Bodies larger than this are refused. Default 5 MB. */
+	maxBodyBytes?: number;
+	onRequest?: (entry: RequestLogEntry) => void;
+}
+
+export interface SeriesRequest {
+	metric: KpiMetric;
+	/** Days in the series, ≥ 1; above 100 it is fetched in several requests. */
+	length: number;
+	/** ISO-8601 date or date-time where the series ends; absent = now (Braze's default). */
+	endingAt?: string;
+	/** An app's API identifier; absent or null = all apps of the workspace. */
+	appId?: string | null;
+}
+
+export interface SeriesResponse {
+	series: DailySeries;
+	/** From the response with the fewest requests remaining; null when Braze sent no rate-limit headers. */
+	rateLimit: RateLimitInfo | null;
+	/** HTTP requests sent, retries included. */
+	requestCount: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_CONCURRENCY = 4;
+
+/** What every window of one series request shares. */
+interface SeriesPlan {
+	readonly metric: KpiMetric;
+	readonly endpoint: MetricEndpoint;
+	readonly host: string;
+	readonly appId: string | null;
+	readonly endingAt: NormalisedEndingAt | null;
+	readonly signal: AbortSignal;
+	readonly counter: { requests: number };
+}
+
+interface WindowResult {
+	readonly rows: SeriesRow[];
+	readonly rateLimit: RateLimitInfo | null;
+}
+
+export class BrazeClient {
+	/** The resolved base URL, e.g. "https://rest.iad-01.braze.com". */
+	readonly baseUrl: string;
+	private readonly transport: TransportOptions;
+	private readonly now: () => Date;
+	private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+	private readonly random: () => number;
+	private readonly maxConcurrency: number;
+	private readonly retryPolicy: RetryPolicy;
+
+	/** Throws BrazeValidationError (field `endpoint` or `apiKey`) for an unusable setting. */
+	constructor(options: BrazeClientOptions) {
+		this.baseUrl = resolveRestEndpoint(options.baseUrl);
+		this.now = options.now ?? ((): Date => new Date());
+		this.sleep = options.sleep ?? abortableSleep;
+		this.random = options.random ?? Math.random;
+		this.maxConcurrency = positiveInteger(options.maxConcurrency, DEFAULT_MAX_CONCURRENCY);
+		this.retryPolicy = resolveRetryPolicy(options.retry);
+		this.transport = {
+			fetch: options.fetch ?? globalThis.fetch,
+			apiKey: checkApiKey(options.apiKey),
+			timeoutMs: positiveInteger(options.timeoutMs, DEFAULT_TIMEOUT_MS),
+			maxBodyBytes: positiveInteger(options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES),
+			now: this.now,
+			...(options.onRequest ? { onRequest: options.onRequest } : {}),
+		};
+	}
+
+	/**
+	 * The series of `request.length` days ending on the request's end date (see `endDateOfRequest`), one point per day,
+	 * missing days as null. Rejects with a BrazeError subclass; BrazeCancelledError when `signal` fires.
+	 */
+	async fetchSeries(request: SeriesRequest, signal?: AbortSignal): Promise<SeriesResponse> {
+		const metric = checkMetric(request.metric);
+		const length = validateLength(request.length);
+		const endingAt = request.endingAt === undefined || request.endingAt === null ? null : normaliseEndingAt(request.endingAt);
+		const appId = request.appId === undefined || request.appId === null ? null : validateAppId(request.appId);
+		const now = this.now();
+		const endDate = endDateOfRequest(endingAt, now);
+		const windows = splitIntoWindows(endDate, length);
+		// One controller for the whole fetch: the caller's cancel, or the first failed window, stops every window.
+		const { controller, dispose } = linkedAbortController(signal);
+		const plan: SeriesPlan = { metric, endpoint: endpointOf(metric), host: new URL(this.baseUrl).host, appId, endingAt, signal: controller.signal, counter: { requests: 0 } };
+		try {
+			throwIfCancelled(controller.signal);
+			const results = await mapWithConcurrency(windows, this.maxConcurrency, (window) => this.fetchWindow(plan, window), () => controller.abort());
+			if (signal) throwIfCancelled(signal);
+			const rows = results.flatMap((r, i) => rowsInWindow(r.rows, windows[i]));
+			const firstDate = windows[windows.length - 1].firstDate;
+			return {
+				series: toDailySeries(metric, firstDate, endDate, rows, brazeToday(now)),
+				rateLimit: lowestRemaining(results.map((r) => r.rateLimit)),
+				requestCount: plan.counter.requests,
+			};
+		} finally {
+			dispose();
+		}
+	}
+
+	/** One window, retried as the policy allows; resolves with its rows or rejects with the error to report. */
+	private async fetchWindow(plan: SeriesPlan, window: SeriesWindow): Promise<WindowResult> {
+		const { endpoint, host, signal, counter } = plan;
+		const params = { length: window.length, endingAt: windowEndingAt(window, plan.endingAt), appId: plan.appId };
+		const url = buildSeriesUrl(this.baseUrl, endpoint.path, params);
+		const ctx: RequestContext = { metric: plan.metric, permission: endpoint.permission, host, url, paramsSent: paramsToSend(params) };
+		let waitedMs = 0;
+		for (let attempt = 1; ; attempt++) {
+			throwIfCancelled(signal);
+			counter.requests++;
+			const outcome = await sendOnce(url, attempt, signal, this.transport);
+			let cause: RetryCause;
+			let finalError: () => BrazeError;
+			if (outcome.kind === 'network-error') {
+				cause = { kind: 'network-error' };
+				finalError = () => new BrazeNetworkError(host, outcome.code, attempt, outcome.cause);
+			} else {
+				const response = outcome.response;
+				if (response.status >= 200 && response.status < 300) {
+					return { rows: parseSeriesBody(response.text, endpoint.valueField, response.status), rateLimit: response.rateLimit };
+				}
+				if (!isRetryableStatus(response.status)) {
+					throw errorForStatus(response.status, brazeMessageOf(response.text), response.headers.get('location'), ctx);
+				}
+				({ cause, finalError } = this.retryableFailure(response, attempt));
+			}
+			const delay = retryDelayMs(cause, attempt, waitedMs, this.retryPolicy, this.random);
+			if (delay === null) throw finalError();
+			waitedMs += delay;
+			await raceWithCancellation(this.sleep(delay, signal), signal);
+		}
+	}
+
+	private retryableFailure(response: AttemptResponse, attempt: number): { cause: RetryCause; finalError: () => BrazeError } {
+		if (response.status !== 429) {
+			return { cause: { kind: 'server-error' }, finalError: () => new BrazeServerError(response.status, attempt) };
+		}
+		const now = this.now();
+		const retryAfter = retryAfterMs(response.headers, now);
+		const untilReset = msUntilReset(response.rateLimit, now);
+		const resetAt = response.rateLimit?.resetEpochSeconds != null
+			? new Date(response.rateLimit.resetEpochSeconds * 1000)
+			: retryAfter !== null ? new Date(now.getTime() + retryAfter) : null;
+		return { cause: { kind: 'rate-limited', waitHintMs: retryAfter ?? untilReset }, finalError: () => new BrazeRateLimitError(resetAt) };
+	}
+}
+
+/** A client for `options.baseUrl` (label, host or URL). Throws BrazeValidationError for an unusable endpoint or key. */
+export function createBrazeClient(options: BrazeClientOptions): BrazeClient {
+	return new BrazeClient(options);
+}
+
+/** The `ending_at` sent for a window: the request's own for the latest window (none = Braze's "now"), else the end of the window's last day. */
+export function windowEndingAt(window: SeriesWindow, endingAt: NormalisedEndingAt | null): string | null {
+	if (window.index === 0) return endingAt?.text ?? null;
+	return endOfDay(window.lastDate, endingAt?.offset ?? 'Z');
+}
+
+function checkMetric(metric: unknown): KpiMetric {
+	if (!isKpiMetric(metric)) throw new BrazeValidationError('metric', `metric must be one of ${KPI_METRICS.join(', ')}.`);
+	return metric;
+}
+
+function checkApiKey(apiKey: unknown): string {
+	// The key itself is never quoted in these messages.
+	if (typeof apiKey !== 'string' || apiKey.trim() === '') {
+		throw new BrazeValidationError('apiKey', 'The Braze REST API key is empty. Set it with the command that stores the key.');
+	}
+	if (/^\s*["']|["']\s*$/.test(apiKey)) {
+		throw new BrazeValidationError('apiKey', 'The Braze REST API key has quotes around it. Store the key without quotes.');
+	}
+	if (/[\s\u0000-\u001f\u007f-\uffff]/.test(apiKey)) {
+		throw new BrazeValidationError('apiKey', 'The Braze REST API key contains spaces or characters a key cannot have. Paste it again.');
+	}
+	return apiKey;
+}
+
+function positiveInteger(value: number | undefined, fallback: number): number {
+	return value !== undefined && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
+}

@@ -1,0 +1,53 @@
+// Splits a long range into Braze-sized windows and merges rows into one day-by-day series.
+import { addDays } from '../shared/dates';
+import type { DailyPoint, DailySeries, KpiMetric } from '../shared/kpi';
+import { MAX_WINDOW_LENGTH } from './requestParams';
+import type { SeriesRow } from './response';
+
+/** A run of consecutive days fetched by one request. */
+export interface SeriesWindow {
+	/** 0 for the window that ends on the series' last day, then 1, 2… going back in time. */
+	readonly index: number;
+	readonly firstDate: string;
+	readonly lastDate: string;
+	readonly length: number;
+}
+
+/**
+ * Windows of at most `maxWindowLength` days that tile the `length` days ending on `endDate`, latest first:
+ * window k ends on endDate - maxWindowLength·k. Together they cover every day exactly once.
+ */
+export function splitIntoWindows(endDate: string, length: number, maxWindowLength = MAX_WINDOW_LENGTH): SeriesWindow[] {
+	const windows: SeriesWindow[] = [];
+	for (let index = 0; index * maxWindowLength < length; index++) {
+		const windowLength = Math.min(maxWindowLength, length - index * maxWindowLength);
+		const lastDate = addDays(endDate, -index * maxWindowLength);
+		windows.push({ index, firstDate: addDays(lastDate, -(windowLength - 1)), lastDate, length: windowLength });
+	}
+	return windows;
+}
+
+/** The rows that belong to `window`: a day outside it would belong to a neighbour and must not be counted twice. */
+export function rowsInWindow(rows: readonly SeriesRow[], window: SeriesWindow): SeriesRow[] {
+	return rows.filter((row) => row.date >= window.firstDate && row.date <= window.lastDate);
+}
+
+/**
+ * One point per calendar day from `firstDate` to `lastDate`: rows are placed by date whatever their order;
+ * the first row of a date wins over duplicates; a day with no row is a gap (null), never a zero.
+ * Rows outside the range are ignored.
+ */
+export function toDailySeries(metric: KpiMetric, firstDate: string, lastDate: string, rows: readonly SeriesRow[], today: string): DailySeries {
+	const byDate = new Map<string, number>();
+	for (const row of rows) if (!byDate.has(row.date)) byDate.set(row.date, row.value);
+	const points: DailyPoint[] = [];
+	for (let date = firstDate; date <= lastDate; date = addDays(date, 1)) {
+		points.push({ date, value: byDate.get(date) ?? null });
+	}
+	return { metric, firstDate, lastDate, points, provisionalDate: provisionalDateOf(firstDate, lastDate, today) };
+}
+
+/** Today when the series reaches it (today's figures are partial until the day ends), else null. */
+export function provisionalDateOf(firstDate: string, lastDate: string, today: string): string | null {
+	return today >= firstDate && today <= lastDate ? today : null;
+}
