@@ -31,6 +31,7 @@ const common = {
 	sourcesContent: false,
 	logLevel: 'silent',
 	legalComments: production ? 'none' : 'inline',
+	charset: 'utf8',
 	plugins: [problemMatcherPlugin],
 };
 
@@ -74,6 +75,7 @@ async function main() {
 		const fs = require('node:fs');
 		for (const map of ['dist/extension.js.map', 'dist/webview.js.map']) fs.rmSync(map, { force: true });
 	}
+	if (!onlySandbox) copyCodicons();
 	const contexts = await Promise.all(targets.map((options) => esbuild.context(options)));
 	if (watch) {
 		await Promise.all(contexts.map((ctx) => ctx.watch()));
@@ -82,6 +84,15 @@ async function main() {
 	const results = await Promise.all(contexts.map((ctx) => ctx.rebuild()));
 	await Promise.all(contexts.map((ctx) => ctx.dispose()));
 	if (results.some((r) => r.errors.length > 0)) process.exit(1);
+}
+
+/** The webview's icon font ships inside dist/, so the .vsix needs no node_modules. */
+function copyCodicons() {
+	const fs = require('node:fs');
+	const path = require('node:path');
+	const from = path.dirname(require.resolve('@vscode/codicons/dist/codicon.css'));
+	fs.mkdirSync('dist/codicons', { recursive: true });
+	for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(from, file), path.join('dist/codicons', file));
 }
 
 main().catch((error) => {

@@ -15,6 +15,7 @@ import { RecentAppIds } from './runner/recentAppIds';
 import { ApiKeyStore } from './secrets/apiKeyStore';
 import type { ExtensionServices } from './services';
 import { seriesToCsv } from './shared/csv';
+import { displayedResult } from './shared/protocol';
 import type { PanelResult } from './shared/protocol';
 
 /** What `activate` returns: read by the integration tests, never holds a key. */
@@ -39,10 +40,11 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi {
 		cancel: (panel) => runner.cancel(panel),
 		copyCsv: (panel) => {
 			if (!panel.result) return;
-			void vscode.env.clipboard.writeText(seriesToCsv(panel.result.series)).then(() => vscode.window.setStatusBarMessage(vscode.l10n.t('Braze: CSV copied to the clipboard.'), 3000));
+			const csv = seriesToCsv(displayedResult(panel.result).series);
+			void vscode.env.clipboard.writeText(csv).then(() => vscode.window.setStatusBarMessage(vscode.l10n.t('Braze: CSV copied to the clipboard.'), 3000));
 		},
 		exportJson: (panel) => {
-			if (panel.result) void exportResultToJson(panel.result, extensionVersion);
+			if (panel.result) void exportResultToJson(displayedResult(panel.result), extensionVersion);
 		},
 		saveQuery: (panel) => {
 			void saveQueryInteractive(savedQueries, panel.query);
@@ -107,7 +109,7 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi {
 
 	return {
 		presentedErrors,
-		openResults: () => panels.all.map((p) => p.result),
+		openResults: () => panels.all.map((p) => (p.result ? displayedResult(p.result) : null)),
 	};
 }
 

@@ -141,7 +141,7 @@ export class ChartPanel implements vscode.Disposable {
 			cspSource: webview.cspSource,
 			nonce: crypto.randomBytes(16).toString('base64'),
 			scriptUri: asUri('dist', 'webview.js'),
-			styleUris: [asUri('media', 'webview.css')],
+			styleUris: [asUri('dist', 'codicons', 'codicon.css'), asUri('media', 'webview.css')],
 			title: panelTitle(this.currentQuery),
 			lang: vscode.env.language,
 		});
@@ -159,7 +159,10 @@ export class ChartPanel implements vscode.Disposable {
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
 	return {
 		enableScripts: true,
-		localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+		localResourceRoots: [
+			vscode.Uri.joinPath(extensionUri, 'dist'),
+			vscode.Uri.joinPath(extensionUri, 'media'),
+		],
 	};
 }
 

@@ -1,7 +1,7 @@
 // Owns every chart panel: one per distinct query, found again by the query's key, restored after a
 // window reload from the webview's own state (no new request).
 import * as vscode from 'vscode';
-import { parsePersistedPanelState } from '../shared/protocol';
+import { displayedResult, parsePersistedPanelState } from '../shared/protocol';
 import type { PanelResult } from '../shared/protocol';
 import { querySpecKey } from '../shared/query';
 import type { KpiQuerySpec } from '../shared/query';
@@ -42,10 +42,10 @@ export class PanelManager implements vscode.Disposable {
 		return [...this.panels].find((p) => querySpecKey(p.query) === key);
 	}
 
-	/** The result of the active chart panel, else of the one used last. */
+	/** The result shown by the active chart panel, else by the one used last. */
 	activeResult(): PanelResult | undefined {
 		const active = [...this.panels].find((p) => p.panel.active) ?? this.lastActive;
-		return active?.result ?? undefined;
+		return active?.result ? displayedResult(active.result) : undefined;
 	}
 
 	get all(): readonly ChartPanel[] {

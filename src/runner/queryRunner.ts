@@ -12,12 +12,23 @@ import type { EndpointLookup, ResolvedEndpoint } from '../config/endpoint';
 import type { ChartPanel } from '../panel/chartPanel';
 import { metricShortName } from '../panel/chartPanel';
 import type { PanelManager } from '../panel/panelManager';
+import { displayedResult } from '../shared/protocol';
 import type { PanelResult } from '../shared/protocol';
 import { resolveSeriesEnd } from '../shared/query';
 import type { KpiQuerySpec } from '../shared/query';
 import type { ApiKeyStore } from '../secrets/apiKeyStore';
 import { promptForApiKey } from '../commands/apiKeyPrompt';
 import type { RecentAppIds } from './recentAppIds';
+
+/**
+ * Days to ask Braze for: twice the query when that still fits one request, so that the panel can show the
+ * change against the previous period at no extra cost; otherwise just the query (Braze's quota is shared).
+ */
+export function lengthToFetch(length: number): number {
+	return length * 2 <= MAX_DAYS_PER_REQUEST ? length * 2 : length;
+}
+
+const MAX_DAYS_PER_REQUEST = 100;
 
 export interface QueryRunnerDeps {
 	readonly keys: ApiKeyStore;
@@ -74,7 +85,7 @@ export class KpiQueryRunner implements vscode.Disposable {
 			if (this.running.get(panel) !== source) return undefined; // A newer run replaced this one.
 			panel.showResult(result);
 			if (spec.appId) await this.deps.recentAppIds.remember(spec.appId);
-			return result;
+			return displayedResult(result);
 		} catch (error) {
 			if (this.running.get(panel) !== source) return undefined;
 			const presented = this.report(error, endpoint.host, () => this.rerun(panel, spec));
@@ -101,7 +112,7 @@ export class KpiQueryRunner implements vscode.Disposable {
 			});
 			const end = resolveSeriesEnd(spec.end, this.deps.now());
 			const response = await client.fetchSeries(
-				{ metric: spec.metric, length: spec.length, appId: spec.appId, ...(end.endingAt ? { endingAt: end.endingAt } : {}) },
+				{ metric: spec.metric, length: lengthToFetch(spec.length), appId: spec.appId, ...(end.endingAt ? { endingAt: end.endingAt } : {}) },
 				controller.signal,
 			);
 			return {

@@ -7,6 +7,7 @@ import { isPlainDate } from './dates';
 import type { KpiQuerySpec, SeriesEnd } from './query';
 import { parseQuerySpec } from './query';
 import type { WebviewStrings } from './webviewStrings';
+import { lastDays } from './summary';
 
 /** A fetched series with what is needed to describe it. Never holds the API key. */
 export interface PanelResult {
@@ -17,6 +18,15 @@ export interface PanelResult {
 	/** ISO-8601 instant of the fetch. */
 	readonly fetchedAt: string;
 	readonly rateLimit: RateLimitInfo | null;
+}
+
+/**
+ * The result as the user sees it: the query's own days. A panel's result may hold the previous period too
+ * (fetched in the same request when it fits) only to show the change against it; exports and copies never do.
+ */
+export function displayedResult(result: PanelResult): PanelResult {
+	const series = lastDays(result.series, result.query.length);
+	return series === result.series ? result : { ...result, series };
 }
 
 /** Messages the host posts to the webview. */
@@ -124,7 +134,7 @@ function parseDailySeries(raw: unknown): DailySeries | null {
 		if (p.value !== null && !(typeof p.value === 'number' && Number.isInteger(p.value) && p.value >= 0)) return null;
 		points.push({ date: p.date, value: p.value });
 	}
-	for (let i = 1; i < points.length; i++) if (points[i - 1]!.date >= points[i]!.date) return null;
+	for (let i = 1; i < points.length; i++) if (points[i - 1].date >= points[i].date) return null;
 	const provisional = raw.provisionalDate;
 	if (provisional !== null && (typeof provisional !== 'string' || !isPlainDate(provisional))) return null;
 	return { metric: raw.metric, firstDate: raw.firstDate, lastDate: raw.lastDate, points, provisionalDate: provisional };

@@ -1,6 +1,6 @@
 // English text of every string the chart webview shows. The host localizes each with `vscode.l10n.t`
 // (French in l10n/bundle.l10n.fr.json) and sends the result in the `init` message; the webview has no
-// translations of its own. Placeholders are {0}, {1}… and are filled in by the webview.
+// translations of its own. Placeholders are {0}, {1}… and are filled in by the webview (`fillPlaceholders`).
 export const WEBVIEW_STRINGS = {
 	loading: 'Loading…',
 	showTable: 'Table',
@@ -9,8 +9,74 @@ export const WEBVIEW_STRINGS = {
 	exportJson: 'Export to JSON',
 	saveQuery: 'Save Query',
 	run: 'Run',
+	cancel: 'Cancel',
 	allApps: 'All apps',
+	// The heading of the panel, one per KPI metric.
+	metricDau: 'Daily active users',
+	metricMau: 'Monthly active users',
+	metricNewUsers: 'New users',
+	metricUninstalls: 'Uninstalls',
+	// {0}: an app's API identifier.
+	appLabel: 'App {0}',
+	// {0}, {1}: first and last day, already formatted.
+	dateRange: '{0} – {1}',
+	// {0}: instance label such as "US-01"; {1}: its REST host.
+	instanceWithHost: '{0} ({1})',
+	summaryLabel: 'Summary',
+	latestComplete: 'Latest complete day',
+	average: 'Average',
+	minimum: 'Minimum',
+	maximum: 'Maximum',
+	change: 'Change',
+	changeDetailOne: 'vs. the previous day',
+	// {0}: number of days in each period.
+	changeDetailMany: 'vs. the previous {0} days',
+	noData: 'No data',
+	// {0}: the provisional day, formatted.
+	provisionalNote: '{0} is still in progress: drawn dashed and left out of the summary.',
+	gapNoteOne: 'One day has no data and is shown as a gap.',
+	// {0}: number of days without data.
+	gapNoteMany: '{0} days have no data and are shown as gaps.',
+	// Spoken description of the chart. {0}: metric; {1}, {2}: first and last day; {3}–{5}: average, minimum, maximum.
+	chartLabel: '{0} from {1} to {2}. Average {3}, minimum {4}, maximum {5}.',
+	// {0}: metric; {1}, {2}: first and last day.
+	chartLabelEmpty: '{0} from {1} to {2}: no data.',
+	// {0}: metric; {1}, {2}: first and last day.
+	tableCaption: '{0} by day, {1} to {2}',
+	dateColumn: 'Date',
+	// Marks the day that is still in progress, in the table and the tooltip.
+	provisional: 'in progress',
+	queryLabel: 'Query',
+	actionsLabel: 'Actions',
+	lengthLabel: 'Days',
+	endLabel: 'Ending',
+	endYesterday: 'Yesterday',
+	endToday: 'Today',
+	endDate: 'On a date',
+	dateLabel: 'Date',
+	appIdLabel: 'App ID',
+	// {0}: the largest number of days allowed.
+	lengthInvalid: 'Enter a whole number of days from 1 to {0}.',
+	dateInvalid: 'Enter a date as YYYY-MM-DD.',
+	appIdInvalid: 'Enter an app ID without spaces, or leave it empty for all apps.',
+	// {0}: date and time of the fetch.
+	fetchedAt: 'Fetched {0}',
+	// {0}: requests left; {1}: the limit.
+	rateLimit: 'API rate limit: {0} of {1} requests left',
+	noResult: 'No data yet. Choose the days and select Run.',
 } as const;
 
 export type WebviewStringKey = keyof typeof WEBVIEW_STRINGS;
 export type WebviewStrings = { readonly [K in WebviewStringKey]: string };
+
+/** Replaces `{n}` with `values[n]`; a placeholder without a value stays as written. Values are inserted verbatim. */
+export function fillPlaceholders(template: string, ...values: readonly string[]): string {
+	return template.replace(/\{(\d+)\}/g, (match, index: string) => values[Number(index)] ?? match);
+}
+
+/** The distinct placeholder numbers a string uses, ascending (e.g. [0, 1] for '{1} of {0}'). */
+export function placeholderIndexes(template: string): number[] {
+	const found = new Set<number>();
+	for (const match of template.matchAll(/\{(\d+)\}/g)) found.add(Number(match[1]));
+	return [...found].sort((a, b) => a - b);
+}

@@ -22,7 +22,7 @@ function hostStrings(): Map<string, string[]> {
 	const found = new Map<string, string[]>();
 	for (const file of listFiles('src', '.ts').filter((f) => !f.startsWith(path.join('src', 'webview')))) {
 		const source = fs.readFileSync(path.join(REPO_ROOT, file), 'utf8');
-		const literals = [...source.matchAll(LITERAL_CALL)].map((m) => unescapeLiteral(m[1]!));
+		const literals = [...source.matchAll(LITERAL_CALL)].map((m) => unescapeLiteral(m[1]));
 		const calls = [...source.matchAll(ANY_CALL)].length;
 		if (!COMPUTED_CALL_FILES.has(file)) assert.equal(calls, literals.length, `${file}: every l10n.t() call must take a string literal so that it can be translated`);
 		for (const text of literals) found.set(text, [...(found.get(text) ?? []), file]);
@@ -54,13 +54,13 @@ test('package.nls.fr.json translates exactly the keys of package.nls.json, with 
 	const english = readJson('package.nls.json') as Record<string, string>;
 	const french = readJson('package.nls.fr.json') as Record<string, string>;
 	assert.deepEqual(Object.keys(french).sort(), Object.keys(english).sort());
-	for (const key of Object.keys(english)) assert.equal(placeholders(french[key]!), placeholders(english[key]!), key);
+	for (const key of Object.keys(english)) assert.equal(placeholders(french[key]), placeholders(english[key]), key);
 });
 
 test('every %key% of the manifest is defined in package.nls.json, and every key is used', () => {
 	const manifest = fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8');
 	const english = readJson('package.nls.json') as Record<string, string>;
-	const used = new Set([...manifest.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]!));
+	const used = new Set([...manifest.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]));
 	assert.deepEqual([...used].filter((k) => !(k in english)), [], 'manifest keys missing from package.nls.json');
 	assert.deepEqual(Object.keys(english).filter((k) => !used.has(k)), [], 'package.nls.json keys the manifest does not use');
 });

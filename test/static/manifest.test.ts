@@ -27,7 +27,7 @@ function registeredCommands(): Set<string> {
 	for (const file of listFiles('src', '.ts')) {
 		const source = fs.readFileSync(path.join(REPO_ROOT, file), 'utf8');
 		if (!source.includes('registerCommand(')) continue;
-		for (const m of source.matchAll(/'(braze\.[A-Za-z.]+)'/g)) ids.add(m[1]!);
+		for (const m of source.matchAll(/'(braze\.[A-Za-z.]+)'/g)) ids.add(m[1]);
 	}
 	return ids;
 }

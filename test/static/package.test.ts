@@ -11,11 +11,13 @@ const HOST_BUDGET = 60 * 1024;
 const WEBVIEW_BUDGET = 300 * 1024;
 
 test('the .vsix holds the bundles, media, l10n, manifest strings and docs, and nothing else', () => {
+	// vsce writes readme.md and changelog.md in lower case.
 	const names = listZipEntries(VSIX).map((e) => e.name).filter((n) => n.startsWith('extension/'));
-	for (const required of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/webview.js', 'extension/l10n/bundle.l10n.fr.json', 'extension/package.nls.json', 'extension/package.nls.fr.json', 'extension/README.md', 'extension/CHANGELOG.md', 'extension/LICENSE.txt', 'extension/media/icon.png']) {
-		assert.ok(names.includes(required) || (required.endsWith('LICENSE.txt') && names.includes('extension/LICENSE')), `missing ${required}`);
+	const lower = names.map((n) => n.toLowerCase());
+	for (const required of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/webview.js', 'extension/l10n/bundle.l10n.fr.json', 'extension/package.nls.json', 'extension/package.nls.fr.json', 'extension/readme.md', 'extension/changelog.md', 'extension/license.txt', 'extension/media/icon.png', 'extension/dist/codicons/codicon.css', 'extension/dist/codicons/codicon.ttf']) {
+		assert.ok(lower.includes(required), `missing ${required}`);
 	}
-	const allowed = /^extension\/(package\.json|package\.nls(\.fr)?\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt)?|dist\/(extension|webview)\.js|media\/[\w.-]+|l10n\/bundle\.l10n\.fr\.json)$/;
+	const allowed = /^extension\/(package\.json|package\.nls(\.fr)?\.json|readme\.md|changelog\.md|LICENSE(\.txt)?|dist\/(extension|webview)\.js|media\/[\w.-]+|l10n\/bundle\.l10n\.fr\.json|dist\/codicons\/codicon\.(css|ttf))$/;
 	assert.deepEqual(names.filter((n) => !allowed.test(n)), [], 'files that should not ship');
 });
 

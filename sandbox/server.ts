@@ -1,0 +1,241 @@
+// A local Braze-compatible KPI API on loopback, for the tests, the demo, and trying the extension
+// without a Braze account. Plain `node:http`. It never logs or records a key, only a short fingerprint.
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { isKpiMetric } from '../src/shared/kpi';
+import type { Answer, NonAnswer } from './answers';
+import { jsonAnswer, statusAnswer } from './answers';
+import { CONTROL_PREFIX, answerControlRequest } from './control';
+import { FaultState } from './faults';
+import { bearerToken } from './keys';
+import { answerKpiRequest } from './kpiRoute';
+import { HourlyRateLimiter, rateLimitHeaders } from './rateLimit';
+
+export interface SandboxFaults {
+	/** Delay before every answer (not the /__sandbox/ control endpoints). */
+	latencyMs?: number;
+	/** The next N KPI requests answer 429 (with X-RateLimit-Remaining: 0 and X-RateLimit-Reset). */
+	rateLimited?: number;
+	/** When set, 429 answers also carry Retry-After: <n>. */
+	retryAfterSeconds?: number;
+	/** The next N KPI requests answer serverErrorStatus (default 500) with a JSON {message} body. */
+	serverErrors?: number;
+	/** E.g. 502, 503. */
+	serverErrorStatus?: number;
+	/** The next N KPI requests that would succeed answer 200 with a truncated JSON body. */
+	malformedJson?: number;
+	/** The next N KPI requests answer 502 text/html (a proxy page). */
+	htmlBody?: number;
+	/** The next N KPI requests that would succeed answer 200 text/html. */
+	htmlOk?: number;
+	/** The next N KPI requests get their socket destroyed without an answer. */
+	dropConnection?: number;
+	/** The next N KPI requests never answer (until the client gives up or the server closes). */
+	hang?: number;
+	/** Answer 200 with a valid JSON body padded to at least this many bytes. */
+	oversizeBytes?: number;
+	/** YYYY-MM-DD days left out of every series (gaps). */
+	omitDates?: string[];
+	/** Rows in a deterministic non-sorted order. */
+	shuffle?: boolean;
+	/** One row repeated. */
+	duplicateDates?: boolean;
+	/** 'datetime' answers "time": "2024-01-05T00:00:00.000Z" style. */
+	timeFormat?: 'date' | 'datetime';
+	/** The next N KPI requests that would succeed answer a row with a negative or string value. */
+	badRows?: number;
+	/** Which kind of bad row `badRows` serves (default 'negative'). */
+	badRowKind?: 'negative' | 'string';
+}
+
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	/** First value of each parameter; `api_key` (the deprecated query key) is recorded as "[redacted]". */
+	query: Record<string, string>;
+	hasBearer: boolean;
+	/** Short hash of the key, never the key. */
+	keyFingerprint: string | null;
+	/** The answer's status; 0 while pending, and for dropped or hanging requests. */
+	status: number;
+}
+
+export interface Sandbox {
+	/** http://127.0.0.1:PORT (no trailing slash). */
+	readonly url: string;
+	readonly port: number;
+	/** Every request received, in order (including faulted ones; not the /__sandbox/ control requests). */
+	readonly requests: RecordedRequest[];
+	/** Replaces the current faults; throws a TypeError when a field is invalid. */
+	setFaults(faults: SandboxFaults): void;
+	resetFaults(): void;
+	/** The faults in force, counters showing what is left. */
+	currentFaults(): SandboxFaults;
+	/** Empties `requests`. */
+	clearRequests(): void;
+	/** Also destroys hanging sockets; resolves when fully closed. */
+	close(): Promise<void>;
+}
+
+export interface SandboxOptions {
+	/** Default 0: a free port. */
+	port?: number;
+	/** Default 127.0.0.1; anything but a loopback address is refused. */
+	host?: string;
+	faults?: SandboxFaults;
+	now?: () => Date;
+	/** Default 250000. */
+	rateLimitPerHour?: number;
+	/** One line per request: method, path+query, status, duration. */
+	log?: (line: string) => void;
+}
+
+const DEFAULT_RATE_LIMIT_PER_HOUR = 250_000;
+const MAX_CONTROL_BODY_BYTES = 1024 * 1024;
+const KPI_PATH_RE = /^\/kpi\/([^/]+)\/data_series$/;
+
+/** First 8 hex characters of the key's SHA-256: enough to tell keys apart in tests, useless to an attacker. */
+export function keyFingerprint(key: string): string {
+	return createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 8);
+}
+
+/** Starts the sandbox; rejects when the host is not loopback or the port is taken. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	const host = loopbackHost(options.host ?? '127.0.0.1');
+	const now = options.now ?? (() => new Date());
+	const log = options.log;
+	const faults = new FaultState(options.faults);
+	const limiter = new HourlyRateLimiter(options.rateLimitPerHour ?? DEFAULT_RATE_LIMIT_PER_HOUR, now);
+	const requests: RecordedRequest[] = [];
+	const pendingDelays = new Set<NodeJS.Timeout>();
+
+	const handleControl = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		req.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size <= MAX_CONTROL_BODY_BYTES) chunks.push(chunk);
+		});
+		req.on('end', () => {
+			const answer = size > MAX_CONTROL_BODY_BYTES ? statusAnswer(413) : answerControlRequest(req.method ?? 'GET', url.pathname, Buffer.concat(chunks).toString('utf8'), { faults, requests });
+			send(res, answer);
+		});
+	};
+
+	const handleKpi = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+		const started = performance.now();
+		const method = req.method ?? 'GET';
+		const token = bearerToken(req.headers.authorization);
+		const fingerprint = token === null ? null : keyFingerprint(token);
+		const record: RecordedRequest = { method, path: url.pathname, query: recordedQuery(url.searchParams), hasBearer: token !== null, keyFingerprint: fingerprint, status: 0 };
+		requests.push(record);
+		req.resume();
+		const target = `${url.pathname}${url.searchParams.has('api_key') ? redactedSearch(url.searchParams) : url.search}`;
+		const logLine = (outcome: string): void => log?.(`${method} ${target} ${outcome} ${Math.round(performance.now() - started)}ms`);
+
+		// Counters and the clock are read now, in arrival order; only the answer waits for the latency.
+		const instant = now();
+		const metric = KPI_PATH_RE.exec(url.pathname)?.[1];
+		let outcome: Answer | NonAnswer;
+		try {
+			outcome = isKpiMetric(metric)
+				? answerKpiRequest({ method, metric, query: url.searchParams, authorization: req.headers.authorization, bucket: fingerprint ?? '', today: instant.toISOString().slice(0, 10) }, faults, limiter)
+				: statusAnswer(404, rateLimitHeaders(limiter.count(fingerprint ?? '')));
+		} catch (error) {
+			// A sandbox bug must show up as a 500 in the test that hit it, not kill the process.
+			outcome = jsonAnswer(500, { message: `Sandbox error: ${error instanceof Error ? error.message : String(error)}` });
+		}
+
+		const deliver = (): void => {
+			if (outcome === 'dropConnection') {
+				req.socket.destroy();
+				logLine('dropped');
+			} else if (outcome === 'hang') {
+				res.on('close', () => logLine('hung until closed'));
+			} else {
+				record.status = outcome.status;
+				send(res, outcome);
+				logLine(String(outcome.status));
+			}
+		};
+		const latency = faults.settings.latencyMs ?? 0;
+		if (latency <= 0) return deliver();
+		const timer = setTimeout(() => {
+			pendingDelays.delete(timer);
+			deliver();
+		}, latency);
+		pendingDelays.add(timer);
+	};
+
+	const server = createServer((req, res) => {
+		let url: URL;
+		try {
+			url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+		} catch {
+			send(res, jsonAnswer(400, { message: 'Bad Request', errors: ['the request target is not a valid URL'] }));
+			return;
+		}
+		if (url.pathname.startsWith(CONTROL_PREFIX)) handleControl(req, res, url);
+		else handleKpi(req, res, url);
+	});
+
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, host, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const port = (server.address() as AddressInfo).port;
+	let closing: Promise<void> | undefined;
+
+	return {
+		url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+		port,
+		requests,
+		setFaults: (next) => faults.replace(next),
+		resetFaults: () => faults.reset(),
+		currentFaults: () => faults.current(),
+		clearRequests: () => {
+			requests.length = 0;
+		},
+		close: () => {
+			closing ??= new Promise<void>((resolve) => {
+				for (const timer of pendingDelays) clearTimeout(timer);
+				pendingDelays.clear();
+				server.close(() => resolve());
+				// Kept-alive, delayed and hanging connections would hold close() open forever.
+				server.closeAllConnections();
+			});
+			return closing;
+		},
+	};
+}
+
+function send(res: ServerResponse, answer: Answer): void {
+	res.writeHead(answer.status, { ...answer.headers, 'Content-Length': String(Buffer.byteLength(answer.body)) });
+	res.end(answer.body);
+}
+
+/** The address to listen on, when it is loopback; throws otherwise (the sandbox has no auth worth the name). */
+export function loopbackHost(host: string): string {
+	if (host === 'localhost') return '127.0.0.1';
+	if (host === '::1' || /^127(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/.test(host)) return host;
+	throw new Error(`The sandbox listens on loopback only (127.0.0.1, ::1 or localhost), not ${JSON.stringify(host)}`);
+}
+
+function recordedQuery(params: URLSearchParams): Record<string, string> {
+	const query = new Map<string, string>();
+	for (const [name, value] of params) if (!query.has(name)) query.set(name, name === 'api_key' ? '[redacted]' : value);
+	return Object.fromEntries(query);
+}
+
+/** `?…` with the deprecated `api_key` parameter's value replaced. */
+function redactedSearch(params: URLSearchParams): string {
+	const copy = new URLSearchParams();
+	for (const [name, value] of params) copy.append(name, name === 'api_key' ? '[redacted]' : value);
+	return `?${copy.toString()}`;
+}

@@ -1,0 +1,60 @@
+// The chart panel's HTML shell. Pure (no `vscode` import) so that the webview tests serve the very
+// page the extension ships. Everything visible is built by dist/webview.js from the `init` message.
+
+export interface ChartPanelHtmlInput {
+	/** `webview.cspSource`. */
+	readonly cspSource: string;
+	/** A fresh random value per render (base64 or base64url). */
+	readonly nonce: string;
+	/** The webview URI of dist/webview.js. */
+	readonly scriptUri: string;
+	/** Webview URIs of the style sheets, in order. A URI ending in `codicon.css` is the codicon font sheet. */
+	readonly styleUris: readonly string[];
+	readonly title: string;
+	/** The display language, e.g. `vscode.env.language`. */
+	readonly lang: string;
+}
+
+const NONCE_RE = /^[A-Za-z0-9+/_=-]{16,}$/;
+const CODICON_SHEET_RE = /\/codicon\.css(?:[?#].*)?$/;
+
+/**
+ * The page with a strict CSP: scripts only with the nonce, styles, fonts and images only from the
+ * extension's own resources, and no network at all (no `connect-src`, no `'unsafe-inline'`).
+ */
+export function renderChartPanelHtml(input: ChartPanelHtmlInput): string {
+	if (!NONCE_RE.test(input.nonce)) throw new RangeError('The nonce must be at least 16 base64 characters.');
+	const csp = [
+		`default-src 'none'`,
+		`script-src 'nonce-${input.nonce}'`,
+		`style-src ${input.cspSource}`,
+		`font-src ${input.cspSource}`,
+		`img-src ${input.cspSource} data:`,
+	].join('; ');
+	const styles = input.styleUris.map((uri) => styleLink(uri)).join('\n\t\t');
+	return /* html */ `<!DOCTYPE html>
+<html lang="${escapeHtml(input.lang)}">
+	<head>
+		<meta charset="UTF-8">
+		<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+		<meta name="viewport" content="width=device-width, initial-scale=1.0">
+		${styles}
+		<title>${escapeHtml(input.title)}</title>
+	</head>
+	<body>
+		<main id="panel" aria-busy="true"></main>
+		<script nonce="${escapeHtml(input.nonce)}" src="${escapeHtml(input.scriptUri)}"></script>
+	</body>
+</html>
+`;
+}
+
+function styleLink(uri: string): string {
+	// <vscode-icon> finds the codicon sheet by this id and re-links it inside its shadow root.
+	const id = CODICON_SHEET_RE.test(uri) ? ' id="vscode-codicon-stylesheet"' : '';
+	return /* html */ `<link rel="stylesheet"${id} href="${escapeHtml(uri)}">`;
+}
+
+function escapeHtml(text: string): string {
+	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

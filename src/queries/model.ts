@@ -1,0 +1,212 @@
+// Saved queries as they live in the `braze.savedQueries` setting: checking hand-edited entries, naming,
+// describing, and locating one element of the raw array to edit it. No `vscode` here.
+import { resolveRestEndpoint } from '../braze/instances';
+import { MAX_SERIES_LENGTH } from '../braze/requestParams';
+import { formatSeriesEnd, parseQuerySpec } from '../shared/query';
+import type { KpiQuerySpec, SeriesEnd } from '../shared/query';
+import type { L10n } from './l10n';
+
+/** Where an entry is stored: user settings, or the workspace's settings (shareable through `.vscode/settings.json`). */
+export type SavedQueryScope = 'user' | 'workspace';
+
+export const SAVED_QUERY_SCOPES: readonly SavedQueryScope[] = ['user', 'workspace'];
+
+export const MAX_QUERY_NAME_LENGTH = 100;
+
+/** A usable element of a scope's array. `raw` is the element exactly as read: its identity when editing. */
+export interface UsableSavedQuery {
+	readonly kind: 'query';
+	readonly scope: SavedQueryScope;
+	readonly index: number;
+	readonly raw: unknown;
+	readonly name: string;
+	readonly spec: KpiQuerySpec;
+}
+
+/** An element that cannot be run (hand-edited, wrong types…): shown with its problem, never dropped or rewritten. */
+export interface BrokenSavedQuery {
+	readonly kind: 'broken';
+	readonly scope: SavedQueryScope;
+	readonly index: number;
+	readonly raw: unknown;
+	readonly name: string | null;
+	/** What is wrong, in a few words. */
+	readonly problem: string;
+}
+
+export type SavedQueryItem = UsableSavedQuery | BrokenSavedQuery;
+
+/** A scope's setting as read. */
+export interface ScopeQueries {
+	readonly scope: SavedQueryScope;
+	readonly items: readonly SavedQueryItem[];
+	/** Set when the value as a whole is not an array: nothing in it is shown, and the scope is never written. */
+	readonly problem: string | null;
+}
+
+export type CheckedEntry =
+	| { readonly ok: true; readonly name: string; readonly spec: KpiQuerySpec }
+	| { readonly ok: false; readonly name: string | null; readonly problem: string };
+
+/** Reads one scope's raw setting value; a later entry whose name repeats an earlier one is broken. */
+export function readScopeQueries(scope: SavedQueryScope, value: unknown, l10n: L10n): ScopeQueries {
+	if (value === undefined || value === null) return { scope, items: [], problem: null };
+	if (!Array.isArray(value)) {
+		return { scope, items: [], problem: l10n.t('braze.savedQueries must be a list of queries, not {0}', describeValue(value)) };
+	}
+	const seen = new Set<string>();
+	const items = (value as readonly unknown[]).map((raw, index): SavedQueryItem => {
+		const checked = checkSavedQueryEntry(raw, l10n);
+		if (!checked.ok) return { kind: 'broken', scope, index, raw, name: checked.name, problem: checked.problem };
+		const key = queryNameKey(checked.name);
+		if (seen.has(key)) {
+			return { kind: 'broken', scope, index, raw, name: checked.name, problem: l10n.t('another query above is already named "{0}"', checked.name) };
+		}
+		seen.add(key);
+		return { kind: 'query', scope, index, raw, name: checked.name, spec: checked.spec };
+	});
+	return { scope, items, problem: null };
+}
+
+/** Checks one untrusted settings entry; `problem` names the first bad field. */
+export function checkSavedQueryEntry(raw: unknown, l10n: L10n): CheckedEntry {
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+		return { ok: false, name: null, problem: l10n.t('the entry must be an object such as {0}, not {1}', ENTRY_EXAMPLE, describeValue(raw)) };
+	}
+	const entry = raw as Record<string, unknown>;
+	if (typeof entry.name !== 'string') {
+		const problem = entry.name === undefined ? l10n.t('name is missing') : l10n.t('name must be text, not {0}', describeValue(entry.name));
+		return { ok: false, name: null, problem };
+	}
+	const name = entry.name.trim();
+	const nameProblem = queryNameProblem(name, l10n);
+	if (nameProblem !== undefined) return { ok: false, name: name === '' ? null : name, problem: nameProblem };
+	// The shared parser is the one definition of a valid query; its English problem names the field.
+	const parsed = parseQuerySpec(entry, MAX_SERIES_LENGTH);
+	if (!parsed.ok) return { ok: false, name, problem: parsed.problem };
+	const endpoint = parsed.spec.endpoint;
+	if (endpoint !== undefined && !isUsableEndpoint(endpoint)) {
+		return { ok: false, name, problem: l10n.t('endpoint must be an instance label such as US-01 or an https URL, not {0}', describeValue(endpoint)) };
+	}
+	return { ok: true, name, spec: parsed.spec };
+}
+
+const ENTRY_EXAMPLE = '{"name": "DAU", "metric": "dau", "length": 30, "end": "yesterday"}';
+
+function isUsableEndpoint(endpoint: string): boolean {
+	try {
+		resolveRestEndpoint(endpoint);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Why `name` (already trimmed) cannot name a query, or undefined. Uniqueness is checked separately. */
+export function queryNameProblem(name: string, l10n: L10n): string | undefined {
+	if (name === '') return l10n.t('name is empty');
+	if (name.length > MAX_QUERY_NAME_LENGTH) return l10n.t('name is longer than {0} characters', MAX_QUERY_NAME_LENGTH);
+	if (/[\u0000-\u001f\u007f]/.test(name)) return l10n.t('name contains control characters');
+	return undefined;
+}
+
+/** For an input box: why `input` cannot be the new name among `taken` (names in the same scope), or undefined. `current` is the name being renamed, which may keep its own name. */
+export function validateNewQueryName(input: string, taken: readonly string[], l10n: L10n, current?: string): string | undefined {
+	const name = input.trim();
+	const problem = queryNameProblem(name, l10n);
+	if (problem !== undefined) return problem;
+	const key = queryNameKey(name);
+	if (current !== undefined && queryNameKey(current) === key) return undefined;
+	return taken.some((other) => queryNameKey(other) === key) ? l10n.t('a query named "{0}" already exists here', name) : undefined;
+}
+
+/** Names are unique per scope regardless of case and surrounding spaces. */
+export function sameQueryName(a: string, b: string): boolean {
+	return queryNameKey(a) === queryNameKey(b);
+}
+
+/** The form of a name that uniqueness compares. */
+export function queryNameKey(name: string): string {
+	return name.trim().toLowerCase();
+}
+
+/** The names in use in a scope, broken entries included (so that fixing one by hand never creates a clash). */
+export function takenNames(scope: ScopeQueries): string[] {
+	return scope.items.flatMap((item) => (item.name === null ? [] : [item.name]));
+}
+
+/** `base`, or `base (2)`, `base (3)`… whichever is free among `taken`. */
+export function uniqueQueryName(base: string, taken: readonly string[]): string {
+	const free = (name: string) => !taken.some((other) => sameQueryName(other, name));
+	if (free(base)) return base;
+	for (let n = 2; ; n++) {
+		const candidate = `${base} (${n})`;
+		if (free(candidate)) return candidate;
+	}
+}
+
+/**
+ * The settings entry for a query. Built on `previous` when editing, so that keys the extension does not
+ * know (a `$comment`, say) keep their place and value.
+ */
+export function toSettingsEntry(name: string, spec: KpiQuerySpec, previous?: unknown): Record<string, unknown> {
+	const base: Record<string, unknown> = typeof previous === 'object' && previous !== null && !Array.isArray(previous) ? { ...(previous as Record<string, unknown>) } : {};
+	delete base.appId;
+	delete base.endpoint;
+	const entry: Record<string, unknown> = { ...base, name: name.trim(), metric: spec.metric, length: spec.length, end: formatSeriesEnd(spec.end) };
+	if (spec.appId !== null) entry.appId = spec.appId;
+	if (spec.endpoint !== undefined) entry.endpoint = spec.endpoint;
+	return entry;
+}
+
+/**
+ * Where the element read as `raw` at `index` is in `current` now: `index` when it is still there unchanged,
+ * else the index of the only identical element (the array was reordered or grown elsewhere); -1 when it changed or is gone.
+ */
+export function locateEntry(current: readonly unknown[], index: number, raw: unknown): number {
+	const identity = canonicalJson(raw);
+	if (index < current.length && canonicalJson(current[index]) === identity) return index;
+	const matches = current.flatMap((element, i) => (canonicalJson(element) === identity ? [i] : []));
+	return matches.length === 1 ? matches[0] : -1;
+}
+
+/** JSON with object keys sorted, so that two reads of the same entry compare equal whatever the key order. */
+export function canonicalJson(value: unknown): string {
+	return JSON.stringify(value, (_key, v: unknown) => {
+		if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+		const record = v as Record<string, unknown>;
+		return Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]]));
+	}) ?? 'undefined';
+}
+
+/** "last 30 days to yesterday", "last 7 days to today", "30 days to 2024-05-01" (one day: "yesterday", "today", the date). */
+export function describeRange(length: number, end: SeriesEnd, l10n: L10n): string {
+	switch (end.kind) {
+		case 'yesterday':
+			return length === 1 ? l10n.t('yesterday') : l10n.t('last {0} days to yesterday', length);
+		case 'today':
+			return length === 1 ? l10n.t('today') : l10n.t('last {0} days to today', length);
+		case 'date':
+			return length === 1 ? end.date : l10n.t('{0} days to {1}', length, end.date);
+	}
+}
+
+/** A tree item's description: "DAU · all apps · last 30 days to yesterday", plus the instance when the query names one. */
+export function describeQuery(spec: KpiQuerySpec, metricName: string, l10n: L10n): string {
+	const parts = [metricName, spec.appId ?? l10n.t('all apps'), describeRange(spec.length, spec.end, l10n)];
+	if (spec.endpoint !== undefined) parts.push(spec.endpoint);
+	return parts.join(' · ');
+}
+
+/** A name to offer when saving: "DAU, last 30 days to yesterday" or "DAU for <app>, …". */
+export function suggestQueryName(spec: KpiQuerySpec, metricName: string, l10n: L10n): string {
+	const range = describeRange(spec.length, spec.end, l10n);
+	const name = spec.appId === null ? l10n.t('{0}, {1}', metricName, range) : l10n.t('{0} for {1}, {2}', metricName, spec.appId, range);
+	return name.length > MAX_QUERY_NAME_LENGTH ? name.slice(0, MAX_QUERY_NAME_LENGTH).trim() : name;
+}
+
+/** A short quote of an untrusted value for a message. */
+export function describeValue(value: unknown): string {
+	const text = JSON.stringify(value) ?? String(value);
+	return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}

@@ -1,0 +1,154 @@
+// The query controls: days, end and app, with Run (Enter in any field) and Cancel while loading.
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-label/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import type { VscodeButton } from '@vscode-elements/elements/dist/vscode-button/vscode-button.js';
+import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
+import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
+import type { RunRequest } from '../shared/protocol';
+import type { KpiQuerySpec } from '../shared/query';
+import { fillPlaceholders } from '../shared/webviewStrings';
+import type { WebviewStrings } from '../shared/webviewStrings';
+import { h } from './dom';
+import { checkRunInput } from './runValidation';
+import type { RunInputProblems } from './runValidation';
+
+export interface ControlsEvents {
+	run(request: RunRequest): void;
+	cancel(): void;
+}
+
+interface Field<T extends HTMLElement> {
+	readonly box: HTMLDivElement;
+	readonly control: T;
+	readonly problem: HTMLDivElement;
+}
+
+/** The `<form>` with the controls; Enter in a text field submits it. */
+export class QueryControls {
+	readonly element: HTMLFormElement;
+	private readonly length: Field<VscodeTextfield>;
+	private readonly endKind: Field<VscodeSingleSelect>;
+	private readonly date: Field<VscodeTextfield>;
+	private readonly appId: Field<VscodeTextfield>;
+	private readonly runButton: VscodeButton;
+	private readonly cancelButton: VscodeButton;
+	private readonly progress: HTMLDivElement;
+	private busy = false;
+
+	constructor(
+		private readonly strings: WebviewStrings,
+		private readonly maxLength: number,
+		private readonly events: ControlsEvents,
+	) {
+		this.length = field('length', strings.lengthLabel, textfield({ type: 'number', min: '1', max: String(maxLength), step: '1' }));
+		this.length.box.classList.add('field-length');
+		const select = document.createElement('vscode-single-select');
+		for (const [value, text] of [['yesterday', strings.endYesterday], ['today', strings.endToday], ['date', strings.endDate]] as const) {
+			const option = document.createElement('vscode-option');
+			option.value = value;
+			option.textContent = text;
+			select.append(option);
+		}
+		this.endKind = field('end-kind', strings.endLabel, select);
+		this.date = field('end-date', strings.dateLabel, textfield({ type: 'date' }));
+		this.appId = field('app-id', strings.appIdLabel, textfield({ type: 'text', placeholder: strings.allApps, spellcheck: 'false', autocomplete: 'off' }));
+		this.runButton = button(strings.run, 'submit');
+		this.cancelButton = button(strings.cancel, 'button');
+		this.cancelButton.secondary = true;
+		this.cancelButton.hidden = true;
+		const ring = document.createElement('vscode-progress-ring');
+		ring.ariaLabel = strings.loading;
+		this.progress = h('div', { class: 'loading-status', hidden: true }, ring, h('span', { 'aria-hidden': 'true' }, strings.loading)); // The ring itself is announced.
+		this.element = h(
+			'form',
+			{ class: 'controls', novalidate: true, 'aria-label': strings.queryLabel },
+			this.length.box,
+			this.endKind.box,
+			this.date.box,
+			this.appId.box,
+			h('div', { class: 'control-buttons' }, this.runButton, this.cancelButton, this.progress),
+		);
+		this.element.addEventListener('submit', (event) => {
+			event.preventDefault(); // Never let the form navigate the webview.
+			this.submit();
+		});
+		select.addEventListener('change', () => this.showDateField());
+		this.cancelButton.addEventListener('click', () => this.events.cancel());
+	}
+
+	/** Shows `query` in the controls and clears any problem. */
+	setQuery(query: KpiQuerySpec): void {
+		this.length.control.value = String(query.length);
+		this.endKind.control.value = query.end.kind;
+		this.date.control.value = query.end.kind === 'date' ? query.end.date : '';
+		this.appId.control.value = query.appId ?? '';
+		this.showProblems({});
+		this.showDateField();
+	}
+
+	/** While a fetch runs: Run is off, Cancel and the progress ring are on. */
+	setBusy(busy: boolean): void {
+		this.busy = busy;
+		this.runButton.disabled = busy;
+		this.cancelButton.hidden = !busy;
+		this.progress.hidden = !busy;
+	}
+
+	private submit(): void {
+		if (this.busy) return;
+		const checked = checkRunInput(
+			{ length: this.length.control.value, endKind: this.endKind.control.value, date: this.date.control.value, appId: this.appId.control.value },
+			this.maxLength,
+		);
+		if (!checked.ok) {
+			this.showProblems(checked.problems);
+			return;
+		}
+		this.showProblems({});
+		this.events.run(checked.request);
+	}
+
+	private showProblems(problems: RunInputProblems): void {
+		const show = (target: Field<VscodeTextfield>, key: RunInputProblems['length']): void => {
+			const text = key ? fillPlaceholders(this.strings[key], String(this.maxLength)) : '';
+			target.problem.textContent = text;
+			target.problem.hidden = text === '';
+			target.control.invalid = text !== '';
+		};
+		show(this.length, problems.length);
+		show(this.date, problems.date);
+		show(this.appId, problems.appId);
+		const first = [this.length, this.date, this.appId].find((f) => f.control.invalid);
+		first?.control.focus();
+	}
+
+	private showDateField(): void {
+		this.date.box.hidden = this.endKind.control.value !== 'date';
+	}
+}
+
+function field<T extends HTMLElement>(id: string, labelText: string, control: T): Field<T> {
+	control.id = id;
+	const label = document.createElement('vscode-label');
+	label.htmlFor = id;
+	label.textContent = labelText;
+	const problem = h('div', { class: 'field-problem', role: 'alert', hidden: true });
+	return { box: h('div', { class: 'field' }, label, control, problem), control, problem };
+}
+
+function textfield(attributes: Readonly<Record<string, string>>): VscodeTextfield {
+	const control = document.createElement('vscode-textfield');
+	for (const [name, value] of Object.entries(attributes)) control.setAttribute(name, value);
+	return control;
+}
+
+function button(text: string, type: 'submit' | 'button'): VscodeButton {
+	const control = document.createElement('vscode-button');
+	control.type = type;
+	control.textContent = text;
+	return control;
+}

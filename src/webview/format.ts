@@ -1,0 +1,64 @@
+// Locale-aware text for dates and numbers. A `YYYY-MM-DD` label is a plain calendar date: it is
+// formatted from its UTC parts in the UTC zone, so no viewer's time zone can move it to another day.
+import { isPlainDate } from '../shared/dates';
+
+export interface Formatters {
+	/** "May 30" — axis labels. */
+	shortDate(date: string): string;
+	/** "Thu, May 30, 2024" — tooltips and the table. */
+	longDate(date: string): string;
+	/** "May 30, 2024" — ranges and the summary. */
+	mediumDate(date: string): string;
+	/** An instant (ISO-8601) in the viewer's own zone. */
+	instant(iso: string): string;
+	/** Whole counts with grouping, e.g. "12,345". */
+	count(value: number): string;
+	/** Averages: one decimal below 100, none from 100 up. */
+	decimal(value: number): string;
+	/** Signed percent, e.g. "+5.2%". */
+	percent(ratio: number): string;
+	/** Signed number, e.g. "+1,204". */
+	signed(value: number): string;
+}
+
+/** Formatters for `locale`, or for English when the host sent a tag `Intl` does not know. */
+export function createFormatters(locale: string): Formatters {
+	const tag = supportedLocale(locale);
+	const dateFormat = (options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => new Intl.DateTimeFormat(tag, { ...options, timeZone: 'UTC' });
+	const short = dateFormat({ month: 'short', day: 'numeric' });
+	const long = dateFormat({ weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' });
+	const medium = dateFormat({ year: 'numeric', month: 'short', day: 'numeric' });
+	const instant = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
+	const count = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
+	const decimal = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
+	const percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+	const signed = new Intl.NumberFormat(tag, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+	return {
+		shortDate: (date) => formatPlainDate(short, date),
+		longDate: (date) => formatPlainDate(long, date),
+		mediumDate: (date) => formatPlainDate(medium, date),
+		instant: (iso) => {
+			const time = Date.parse(iso);
+			return Number.isNaN(time) ? iso : instant.format(time);
+		},
+		count: (value) => count.format(value),
+		decimal: (value) => (Math.abs(value) < 100 ? decimal : count).format(value),
+		percent: (ratio) => percent.format(ratio),
+		signed: (value) => signed.format(value),
+	};
+}
+
+function supportedLocale(locale: string): string {
+	try {
+		return Intl.DateTimeFormat.supportedLocalesOf([locale]).at(0) ?? 'en';
+	} catch {
+		return 'en'; // Not a well-formed language tag.
+	}
+}
+
+/** The label itself when it is not a calendar date (never throws on odd input). */
+function formatPlainDate(format: Intl.DateTimeFormat, date: string): string {
+	if (!isPlainDate(date)) return date;
+	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+	return format.format(Date.UTC(y, m - 1, d));
+}

@@ -1,0 +1,49 @@
+// Texts built from strings and data, shared by the header, the summary, the chart and the table.
+import type { DailySeries, KpiMetric } from '../shared/kpi';
+import type { PanelResult } from '../shared/protocol';
+import { assertNever } from '../shared/protocol';
+import type { KpiQuerySpec } from '../shared/query';
+import { fillPlaceholders } from '../shared/webviewStrings';
+import type { WebviewStrings } from '../shared/webviewStrings';
+import type { Formatters } from './format';
+
+/** What every view needs to turn data into text. */
+export interface ViewContext {
+	readonly strings: WebviewStrings;
+	readonly format: Formatters;
+}
+
+export function metricName(metric: KpiMetric, strings: WebviewStrings): string {
+	switch (metric) {
+		case 'dau':
+			return strings.metricDau;
+		case 'mau':
+			return strings.metricMau;
+		case 'new_users':
+			return strings.metricNewUsers;
+		case 'uninstalls':
+			return strings.metricUninstalls;
+		default:
+			return assertNever(metric);
+	}
+}
+
+export function appText(query: KpiQuerySpec, strings: WebviewStrings): string {
+	return query.appId === null ? strings.allApps : fillPlaceholders(strings.appLabel, query.appId);
+}
+
+/** "May 1, 2024 – May 30, 2024" for the days shown. */
+export function rangeText(series: DailySeries, ctx: ViewContext): string {
+	const [first, last] = seriesBounds(series);
+	return fillPlaceholders(ctx.strings.dateRange, ctx.format.mediumDate(first), ctx.format.mediumDate(last));
+}
+
+export function instanceText(result: PanelResult, strings: WebviewStrings): string {
+	const { label, host } = result.instance;
+	return label === null ? host : fillPlaceholders(strings.instanceWithHost, label, host);
+}
+
+/** First and last day actually present (the declared bounds when there are no points). */
+export function seriesBounds(series: DailySeries): [string, string] {
+	return [series.points[0]?.date ?? series.firstDate, series.points.at(-1)?.date ?? series.lastDate];
+}

@@ -1,0 +1,193 @@
+// The whole panel: header with actions, query controls, inline error, summary, chart or table.
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import type { VscodeButton } from '@vscode-elements/elements/dist/vscode-button/vscode-button.js';
+import type { DailySeries } from '../shared/kpi';
+import type { HostToWebview, PanelResult } from '../shared/protocol';
+import type { KpiQuerySpec } from '../shared/query';
+import { lastDays, summarizeSeries } from '../shared/summary';
+import { fillPlaceholders } from '../shared/webviewStrings';
+import { KpiChart } from './chart';
+import { QueryControls } from './controls';
+import type { ControlsEvents } from './controls';
+import { h } from './dom';
+import { createFormatters } from './format';
+import { metricName, seriesBounds } from './labels';
+import type { ViewContext } from './labels';
+import { renderHeading, renderSummary } from './summaryView';
+import { renderTable } from './tableView';
+import { observeThemeChanges, readChartPalette } from './theme';
+
+export type InitMessage = Extract<HostToWebview, { type: 'init' }>;
+
+export interface PanelViewEvents extends ControlsEvents {
+	copyCsv(): void;
+	exportJson(): void;
+	saveQuery(): void;
+}
+
+export class PanelView {
+	private readonly ctx: ViewContext;
+	private readonly locale: string;
+	private readonly heading = h('div', { class: 'heading' });
+	private readonly controls: QueryControls;
+	private readonly errorBox = h('div', { class: 'panel-error', role: 'alert', hidden: true });
+	private readonly summaryBox = h('div', { class: 'summary-box' });
+	private readonly canvas = h('canvas', { role: 'img' });
+	private readonly chartBox = h('div', { class: 'chart-box' }, this.canvas);
+	private readonly tableBox = h('div', { class: 'table-box', hidden: true });
+	private readonly emptyBox = h('p', { class: 'empty', hidden: true });
+	private readonly footer = h('footer', { class: 'meta' });
+	private readonly toggleButton: VscodeButton;
+	private readonly resultButtons: VscodeButton[];
+	private chart: KpiChart | null = null;
+	private readonly stopThemeWatch: () => void;
+	private showingTable = false;
+	private query: KpiQuerySpec;
+	private result: PanelResult | null = null;
+
+	constructor(
+		private readonly root: HTMLElement,
+		init: InitMessage,
+		events: PanelViewEvents,
+	) {
+		this.locale = init.locale;
+		this.ctx = { strings: init.strings, format: createFormatters(init.locale) };
+		this.query = init.query;
+		const strings = init.strings;
+		this.controls = new QueryControls(strings, init.maxLength, events);
+		this.toggleButton = actionButton('', 'table', () => this.toggleTable());
+		const copy = actionButton(strings.copyCsv, 'copy', () => events.copyCsv());
+		const exportJson = actionButton(strings.exportJson, 'json', () => events.exportJson());
+		const save = actionButton(strings.saveQuery, 'save', () => events.saveQuery());
+		this.resultButtons = [this.toggleButton, copy, exportJson];
+		this.emptyBox.textContent = strings.noResult;
+		const actions = h('div', { class: 'actions', role: 'group', 'aria-label': strings.actionsLabel }, this.toggleButton, copy, exportJson, save);
+		root.replaceChildren(
+			h('header', { class: 'panel-header' }, this.heading, actions),
+			this.controls.element,
+			this.errorBox,
+			this.summaryBox,
+			h('div', { class: 'view' }, this.chartBox, this.tableBox),
+			this.emptyBox,
+			this.footer,
+		);
+		this.stopThemeWatch = observeThemeChanges(() => this.chart?.recolour(readChartPalette()));
+		this.controls.setQuery(init.query);
+		this.render(init.result);
+		root.setAttribute('aria-busy', 'false');
+	}
+
+	/** Stops watching the theme and frees the chart (before a new `init` replaces this view). */
+	dispose(): void {
+		this.stopThemeWatch();
+		this.chart?.destroy();
+		this.chart = null;
+	}
+
+	/** A fetch for `query` started: progress on, previous chart kept. */
+	showLoading(query: KpiQuerySpec): void {
+		this.query = query;
+		this.controls.setQuery(query);
+		this.controls.setBusy(true);
+		this.showError(null);
+		this.root.setAttribute('aria-busy', 'true');
+	}
+
+	showResult(result: PanelResult): void {
+		this.query = result.query;
+		this.controls.setQuery(result.query);
+		this.controls.setBusy(false);
+		this.showError(null);
+		this.root.setAttribute('aria-busy', 'false');
+		this.render(result);
+	}
+
+	/** Shows `message` inline; the previous result stays on screen. */
+	showFailure(message: string): void {
+		this.controls.setBusy(false);
+		this.root.setAttribute('aria-busy', 'false');
+		this.showError(message);
+	}
+
+	private showError(message: string | null): void {
+		this.errorBox.textContent = message ?? '';
+		this.errorBox.hidden = message === null;
+	}
+
+	private render(result: PanelResult | null): void {
+		this.result = result;
+		const shown = result ? lastDays(result.series, result.query.length) : null;
+		this.heading.replaceChildren(...renderHeading(result?.query ?? this.query, result, shown, this.ctx));
+		for (const button of this.resultButtons) button.disabled = result === null;
+		this.emptyBox.hidden = result !== null;
+		this.summaryBox.replaceChildren();
+		this.footer.replaceChildren();
+		if (!result || !shown) {
+			this.chartBox.hidden = true;
+			this.tableBox.hidden = true;
+			this.updateToggle();
+			return;
+		}
+		const seriesLabel = metricName(result.query.metric, this.ctx.strings);
+		this.summaryBox.append(renderSummary(shown, result.series, this.ctx));
+		this.tableBox.replaceChildren(renderTable(shown, seriesLabel, this.ctx));
+		this.updateToggle(); // Before drawing, so that Chart.js measures a visible box.
+		this.drawChart(shown, seriesLabel);
+		this.footer.append(...this.footerItems(result));
+	}
+
+	private drawChart(shown: DailySeries, seriesLabel: string): void {
+		const { strings, format } = this.ctx;
+		this.chart ??= new KpiChart(this.canvas, format, this.locale, readChartPalette());
+		this.chart.show({
+			seriesLabel,
+			dates: shown.points.map((p) => p.date),
+			values: shown.points.map((p) => p.value),
+			provisionalIndex: shown.points.findIndex((p) => p.date === shown.provisionalDate),
+			provisionalText: strings.provisional,
+			noDataText: strings.noData,
+		});
+		const [first, last] = seriesBounds(shown).map((d) => format.mediumDate(d)) as [string, string];
+		const summary = summarizeSeries(shown);
+		const label =
+			summary.average === null || !summary.min || !summary.max
+				? fillPlaceholders(strings.chartLabelEmpty, seriesLabel, first, last)
+				: fillPlaceholders(strings.chartLabel, seriesLabel, first, last, format.decimal(summary.average), format.count(summary.min.value), format.count(summary.max.value));
+		this.canvas.setAttribute('aria-label', label);
+	}
+
+	private footerItems(result: PanelResult): HTMLElement[] {
+		const { strings, format } = this.ctx;
+		const items = [h('span', {}, fillPlaceholders(strings.fetchedAt, format.instant(result.fetchedAt)))];
+		const limit = result.rateLimit;
+		if (limit && limit.limit !== null && limit.remaining !== null) {
+			items.push(h('span', {}, fillPlaceholders(strings.rateLimit, format.count(limit.remaining), format.count(limit.limit))));
+		}
+		return items;
+	}
+
+	private toggleTable(): void {
+		this.showingTable = !this.showingTable;
+		this.updateToggle();
+	}
+
+	private updateToggle(): void {
+		const { strings } = this.ctx;
+		const hasResult = this.result !== null;
+		this.chartBox.hidden = !hasResult || this.showingTable;
+		this.tableBox.hidden = !hasResult || !this.showingTable;
+		this.toggleButton.textContent = this.showingTable ? strings.showChart : strings.showTable;
+		this.toggleButton.icon = this.showingTable ? 'graph-line' : 'table';
+	}
+}
+
+function actionButton(text: string, icon: string, onClick: () => void): VscodeButton {
+	const button = document.createElement('vscode-button');
+	button.secondary = true;
+	button.icon = icon;
+	button.textContent = text;
+	button.addEventListener('click', () => {
+		if (!button.disabled) onClick();
+	});
+	return button;
+}

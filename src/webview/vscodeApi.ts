@@ -1,0 +1,22 @@
+// The typed face of the API VS Code injects into every webview.
+import type { PersistedPanelState, WebviewToHost } from '../shared/protocol';
+
+export interface PanelHostApi {
+	postMessage(message: WebviewToHost): void;
+	setState(state: PersistedPanelState): void;
+}
+
+declare function acquireVsCodeApi(): {
+	postMessage(message: unknown): void;
+	setState(state: unknown): unknown;
+	getState(): unknown;
+};
+
+/** Must be called once per page load: VS Code throws on a second call. */
+export function acquirePanelHostApi(): PanelHostApi {
+	const api = acquireVsCodeApi();
+	return {
+		postMessage: (message) => api.postMessage(message),
+		setState: (state) => void api.setState(state),
+	};
+}

@@ -1,0 +1,109 @@
+// Activation, the manifest's commands, API keys bound to their endpoint, and Show DAU with arguments.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { sandboxSeries } from '../../sandbox/data';
+import { keyFingerprint } from '../../sandbox/server';
+import type { PanelResult } from '../../src/shared/protocol';
+import { addDays, localDateOf } from '../../src/shared/dates';
+import { closeAllEditors, eventually, extensionApi, recordedRequests, resetFaults, sandboxUrl, setSetting } from './support';
+import { extensionId } from '../host/paths';
+
+const KEY = 'integration-key-1';
+
+suite('commands and keys', () => {
+	suiteSetup(async () => {
+		await extensionApi();
+		await setSetting('restEndpoint', sandboxUrl());
+		await resetFaults();
+	});
+
+	teardown(async () => {
+		await closeAllEditors();
+		await resetFaults();
+	});
+
+	test('every command the manifest contributes is registered', async () => {
+		const manifest = vscode.extensions.getExtension(extensionId)?.packageJSON as { contributes: { commands: { command: string }[] } };
+		const registered = new Set(await vscode.commands.getCommands(true));
+		const missing = manifest.contributes.commands.map((c) => c.command).filter((c) => !registered.has(c));
+		assert.deepEqual(missing, []);
+	});
+
+	test('Set API Key stores the key for the configured endpoint and the context key follows it', async () => {
+		assert.equal(await vscode.commands.executeCommand('braze.setApiKey', { key: KEY }), true);
+		assert.equal(await vscode.commands.executeCommand('braze.clearApiKey'), true);
+		assert.equal(await vscode.commands.executeCommand('braze.setApiKey', { key: `"${KEY}"` }), false, 'a quoted key is refused');
+		assert.equal(await vscode.commands.executeCommand('braze.setApiKey', { key: KEY }), true);
+	});
+
+	test('Show DAU with arguments opens a panel with exactly the data the sandbox serves, sending the key only as a Bearer header', async () => {
+		await vscode.commands.executeCommand('braze.setApiKey', { key: KEY });
+		const before = (await recordedRequests()).length;
+		const result = await vscode.commands.executeCommand<PanelResult | undefined>('braze.showDau', { length: 14, end: 'yesterday' });
+		assert.ok(result, 'Show DAU returned no result');
+		const endDate = addDays(localDateOf(new Date()), -1);
+		const expected = sandboxSeries('dau', null, endDate, 14);
+		assert.equal(result.series.lastDate, endDate);
+		assert.deepEqual(result.series.points.filter((p) => p.value !== null).map((p) => [p.date, p.value]), expected.map((r) => [r.time, r.value]));
+		const requests = (await recordedRequests()).slice(before);
+		assert.equal(requests.length, 1);
+		assert.equal(requests[0]?.path, '/kpi/dau/data_series');
+		assert.equal(requests[0]?.query.length, '14');
+		assert.equal(requests[0]?.keyFingerprint, keyFingerprint(KEY));
+		assert.ok(!JSON.stringify(requests[0]?.query).includes(KEY), 'the key is never in the URL');
+		const api = await extensionApi();
+		await eventually(() => (api.openResults().some((r) => r?.fetchedAt === result.fetchedAt) ? true : undefined), 'the chart panel to hold the result');
+	});
+
+	test('running the same query again reuses its panel; another query opens another', async () => {
+		await vscode.commands.executeCommand('braze.setApiKey', { key: KEY });
+		const api = await extensionApi();
+		await vscode.commands.executeCommand('braze.showDau', { length: 7 });
+		await vscode.commands.executeCommand('braze.showDau', { length: 7 });
+		assert.equal(api.openResults().length, 1);
+		await vscode.commands.executeCommand('braze.showKpi', { metric: 'mau', length: 7 });
+		assert.equal(api.openResults().length, 2);
+	});
+
+	test('a bad argument is reported and nothing is sent', async () => {
+		const before = (await recordedRequests()).length;
+		const result = await vscode.commands.executeCommand('braze.showDau', { length: 0 });
+		assert.equal(result, undefined);
+		assert.equal((await recordedRequests()).length, before);
+	});
+
+	test('changing the endpoint never sends the old key to the new host: the key prompt appears instead', async () => {
+		await vscode.commands.executeCommand('braze.setApiKey', { key: KEY });
+		const other = sandboxUrl().replace('127.0.0.1', 'localhost');
+		assert.notEqual(other, sandboxUrl());
+		const before = (await recordedRequests()).length;
+		try {
+			await setSetting('restEndpoint', other);
+			const running = vscode.commands.executeCommand('braze.showDau', { length: 3 });
+			// The key prompt is open: nothing has been sent. Dismiss it, as a user who has no key for that host would.
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			assert.equal((await recordedRequests()).length, before, 'a request reached the other origin without its own key');
+			await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+			assert.equal(await running, undefined);
+			assert.equal((await recordedRequests()).length, before);
+		} finally {
+			await setSetting('restEndpoint', sandboxUrl());
+		}
+	});
+
+	test('a saved query naming its own endpoint uses that endpoint and only its key', async () => {
+		await vscode.commands.executeCommand('braze.setApiKey', { key: KEY });
+		const other = sandboxUrl().replace('127.0.0.1', 'localhost');
+		await vscode.commands.executeCommand('braze.setApiKey', { key: 'other-origin-key', endpoint: other });
+		try {
+			const before = (await recordedRequests()).length;
+			const result = await vscode.commands.executeCommand<PanelResult | undefined>('braze.showDau', { length: 2, endpoint: other });
+			assert.ok(result);
+			assert.equal(result.instance.host, new URL(other).host);
+			const sent = (await recordedRequests()).slice(before);
+			assert.deepEqual(sent.map((r) => r.keyFingerprint), [keyFingerprint('other-origin-key')]);
+		} finally {
+			await vscode.commands.executeCommand('braze.clearApiKey', { endpoint: other });
+		}
+	});
+});

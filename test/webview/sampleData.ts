@@ -1,0 +1,50 @@
+// Panel data for the webview tests.
+import { addDays } from '../../src/shared/dates';
+import type { DailyPoint, KpiMetric } from '../../src/shared/kpi';
+import type { HostToWebview, PanelResult } from '../../src/shared/protocol';
+import type { KpiQuerySpec } from '../../src/shared/query';
+import { WEBVIEW_STRINGS } from '../../src/shared/webviewStrings';
+
+export interface ResultOptions {
+	readonly metric?: KpiMetric;
+	readonly lastDate: string;
+	readonly values: readonly (number | null)[];
+	readonly provisional?: boolean;
+	readonly appId?: string | null;
+	/** Days the query asked for; the series may hold more (the previous period). */
+	readonly length?: number;
+	readonly instance?: { readonly label: string | null; readonly host: string };
+}
+
+export function makeResult(options: ResultOptions): PanelResult {
+	const { values, lastDate } = options;
+	const firstDate = addDays(lastDate, -(values.length - 1));
+	const points: DailyPoint[] = values.map((value, i) => ({ date: addDays(firstDate, i), value }));
+	const query: KpiQuerySpec = {
+		metric: options.metric ?? 'dau',
+		length: options.length ?? values.length,
+		end: options.provisional ? { kind: 'today' } : { kind: 'date', date: lastDate },
+		appId: options.appId ?? null,
+	};
+	return {
+		query,
+		instance: options.instance ?? { label: 'US-01', host: 'rest.iad-01.braze.com' },
+		series: { metric: query.metric, firstDate, lastDate, points, provisionalDate: options.provisional ? lastDate : null },
+		fetchedAt: '2024-05-30T09:15:00.000Z',
+		rateLimit: { limit: 250000, remaining: 249990, resetEpochSeconds: 1717063200 },
+	};
+}
+
+export function initMessage(result: PanelResult | null, overrides: Partial<{ locale: string; maxLength: number; query: KpiQuerySpec }> = {}): HostToWebview {
+	return {
+		type: 'init',
+		locale: overrides.locale ?? 'en',
+		strings: { ...WEBVIEW_STRINGS },
+		query: overrides.query ?? result?.query ?? { metric: 'dau', length: 30, end: { kind: 'yesterday' }, appId: null },
+		result,
+		maxLength: overrides.maxLength ?? 100,
+	};
+}
+
+/** Ten days ending on a provisional day, with a gap on the third: drawn as run, gap, run, dashed end. */
+export const GAPPY_VALUES: readonly (number | null)[] = [1200, 1320, null, 1380, 1350, 1440, 1410, 1500, 1560, 1530];
