@@ -48,8 +48,8 @@ const steps = {
 	],
 	unit: [['unit tests', process.execPath, ['--test', '--test-reporter=tap', '--test-concurrency=2', 'out/test/unit/']]],
 	webview: [['webview tests', process.execPath, ['--test', '--test-reporter=tap', '--test-concurrency=1', 'out/test/webview/']]],
-	integration: [['in-host integration tests', process.execPath, ['out/test/host/runIntegration.js']]],
-	e2e: [['end-to-end UI tests', process.execPath, ['out/test/host/runE2e.js']]],
+	integration: [['in-host integration tests', process.execPath, ['out/test/host/runIntegration.js', '--no-build']]],
+	e2e: [['end-to-end UI tests', process.execPath, ['out/test/host/runE2e.js', '--vsix', 'dist-vsix/braze-kpi.vsix', '--no-build']]],
 };
 
 const results = [];

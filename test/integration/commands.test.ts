@@ -29,7 +29,7 @@ suite('commands and keys', () => {
 		assert.deepEqual(missing, []);
 	});
 
-	test('Set API Key stores the key for the configured endpoint and the context key follows it', async () => {
+	test('Set API Key and Clear API Key store and remove the key of the configured endpoint; a quoted key is refused', async () => {
 		assert.equal(await vscode.commands.executeCommand('braze.setApiKey', { key: KEY }), true);
 		assert.equal(await vscode.commands.executeCommand('braze.clearApiKey'), true);
 		assert.equal(await vscode.commands.executeCommand('braze.setApiKey', { key: `"${KEY}"` }), false, 'a quoted key is refused');
@@ -48,7 +48,7 @@ suite('commands and keys', () => {
 		const requests = (await recordedRequests()).slice(before);
 		assert.equal(requests.length, 1);
 		assert.equal(requests[0]?.path, '/kpi/dau/data_series');
-		assert.equal(requests[0]?.query.length, '14');
+		assert.equal(requests[0]?.query.length, '28', 'twice the range in one request, for the change against the previous period');
 		assert.equal(requests[0]?.keyFingerprint, keyFingerprint(KEY));
 		assert.ok(!JSON.stringify(requests[0]?.query).includes(KEY), 'the key is never in the URL');
 		const api = await extensionApi();
