@@ -7,7 +7,10 @@ import { REPO_ROOT } from '../support/repo';
 import { listZipEntries } from '../support/zip';
 
 const VSIX = path.join(REPO_ROOT, 'dist-vsix', 'braze-kpi.vsix');
-const HOST_BUDGET = 60 * 1024;
+// Issue 2 set 60 KB for the foundation (the client alone bundles to ~19 KB). With the commands, chart panel host,
+// saved queries and export of issues 3-4 the host is ~72 KB, about a third of it the English text of its ~230
+// messages; 80 KB catches a heavy dependency slipping in (node-fetch alone would add ~300 KB).
+const HOST_BUDGET = 80 * 1024;
 const WEBVIEW_BUDGET = 300 * 1024;
 
 test('the .vsix holds the bundles, media, l10n, manifest strings and docs, and nothing else', () => {

@@ -1,0 +1,196 @@
+// Braze-specific verbs for the end-to-end tests: the Show DAU prompts, the key prompt, the chart panel's
+// webview (table, colours, pixels) and screenshots. Generic workbench verbs live in test/host/workbench.ts.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import type { KpiMetric } from '../../src/shared/kpi';
+import { addDays, daysBetween } from '../../src/shared/dates';
+import { SANDBOX_APPS, sandboxSeries } from '../../sandbox/data';
+import { repoRoot } from '../host/paths';
+import { answerQuickInput, pickQuickItem, quickItem, runCommand, screenshot, webviewFrame } from '../host/workbench';
+
+/** The README's screenshots, refreshed by every e2e run. */
+export const docsScreenshotsDir = path.join(repoRoot, 'docs', 'screenshots');
+
+const quickInputTitle = '.quick-input-widget .quick-input-title';
+const quickInputBox = '.quick-input-widget .quick-input-box input';
+
+/** A sandbox app's id by its name, e.g. 'Sandbox Arcade (Web)'. */
+export function sandboxAppId(name: string): string {
+	const app = SANDBOX_APPS.find((a) => a.name === name);
+	assert.ok(app, `no sandbox app named ${name}`);
+	return app.id;
+}
+
+export interface ShownDay {
+	readonly date: string;
+	/** Null for a day the sandbox has no row for (a gap). */
+	readonly value: number | null;
+}
+
+/** Every day a query shows, as the sandbox serves it: `length` days ending on `end`, null where it has no row. */
+export function servedDays(metric: KpiMetric, appId: string | null, end: string, length: number): ShownDay[] {
+	const served = new Map(sandboxSeries(metric, appId, end, length).map((row) => [row.time, row.value]));
+	return Array.from({ length }, (_, index) => {
+		const date = addDays(end, index - length + 1);
+		return { date, value: served.get(date) ?? null };
+	});
+}
+
+export interface PromptAnswers {
+	readonly length: number;
+	/** YYYY-MM-DD, typed in the end step after picking "A date…". */
+	readonly end: string;
+	/** Null picks "All apps"; an id is typed into the app pick and accepted as "Use app identifier …". */
+	readonly appId: string | null;
+}
+
+/**
+ * Runs Braze: Show DAU from the palette and answers its three steps like a user. `atAppStep` runs while the
+ * app step is on screen (for a screenshot). Leaves whatever comes next (the key prompt, the panel) to the caller.
+ */
+export async function showDauThroughPrompts(page: Page, answers: PromptAnswers, atAppStep?: () => Promise<void>): Promise<void> {
+	await runCommand(page, 'Braze: Show DAU');
+	await page.locator(quickInputTitle, { hasText: 'Braze: Show DAU (1/3)' }).waitFor();
+	await answerQuickInput(page, String(answers.length), { prompt: /^Number of days in the series/ });
+	await pickQuickItem(page, 'A date…', { prompt: 'Where does the series end?' });
+	await answerQuickInput(page, answers.end, { prompt: /^Last day of the series/ });
+	await page.locator(quickInputTitle, { hasText: 'Braze: Show DAU (3/3)' }).waitFor();
+	await quickItem(page, 'All apps').waitFor();
+	await atAppStep?.();
+	if (answers.appId === null) {
+		await pickQuickItem(page, 'All apps', { prompt: /^Which app\?/ });
+	} else {
+		await pickQuickItem(page, `Use app identifier “${answers.appId}”`, { prompt: /^Which app\?/, filter: answers.appId });
+	}
+}
+
+/** Waits for the API key prompt (a password box naming the sandbox's host), checks it hides what is typed, and answers it. */
+export async function answerKeyPrompt(page: Page, host: string, key: string): Promise<void> {
+	const title = `Braze REST API key for ${host}`;
+	await page.locator(quickInputTitle, { hasText: title }).waitFor();
+	assert.equal(await page.locator(quickInputBox).getAttribute('type'), 'password', 'the key prompt must be a password input');
+	await answerQuickInput(page, key, { prompt: title });
+}
+
+/** Braze: Set API Key from the palette, answered with `key`; waits for the confirmation. */
+export async function setApiKey(page: Page, host: string, key: string): Promise<void> {
+	await runCommand(page, 'Braze: Set API Key');
+	await answerKeyPrompt(page, host, key);
+	await page.locator('.notifications-toasts .notification-toast', { hasText: `Braze API key saved for ${host}.` }).waitFor();
+}
+
+/** Closes every editor, so that the next chart panel is the only webview on the page. */
+export async function closeAllEditors(page: Page): Promise<void> {
+	await runCommand(page, 'View: Close All Editors');
+	await page.locator('iframe.webview').first().waitFor({ state: 'detached' });
+}
+
+/**
+ * Waits until the (only) chart panel shows a result from `firstDate` to `lastDate`, drawn: the page is no longer
+ * busy, the canvas holds that many days, the fetch's progress notification is gone and the webview's fonts are in.
+ */
+export async function waitForChart(page: Page, firstDate: string, lastDate: string): Promise<FrameLocator> {
+	const frame = webviewFrame(page);
+	const days = String(daysBetween(firstDate, lastDate) + 1);
+	await frame.locator('main#panel[aria-busy="false"]').waitFor({ state: 'attached' });
+	await frame.locator(`canvas[data-day-count="${days}"]`).waitFor({ state: 'attached' });
+	await frame.locator(`.table-box tbody tr[data-date="${firstDate}"]`).waitFor({ state: 'attached' });
+	await frame.locator(`.table-box tbody tr[data-date="${lastDate}"]`).waitFor({ state: 'attached' });
+	await page.locator('.notifications-toasts .notification-toast', { hasText: 'Braze: fetching' }).waitFor({ state: 'hidden' });
+	await frame.locator('body').evaluate(async () => {
+		await document.fonts.ready;
+	});
+	return frame;
+}
+
+/** Shows the panel's chart or its table through the toggle button, as a user would. */
+export async function showView(frame: FrameLocator, view: 'chart' | 'table'): Promise<void> {
+	const shown = view === 'chart' ? '.chart-box' : '.table-box';
+	if (await frame.locator(`${shown}:not([hidden])`).count() > 0) return;
+	await frame.getByRole('button', { name: view === 'chart' ? 'Chart' : 'Table', exact: true }).click();
+	await frame.locator(`${shown}:not([hidden])`).waitFor();
+}
+
+/** The panel's table, read from the visible cells: one entry per row, null for a "No data" cell. */
+export async function readTable(frame: FrameLocator): Promise<ShownDay[]> {
+	await showView(frame, 'table');
+	const rows = await frame.locator('.table-box tbody tr').evaluateAll((elements) =>
+		elements.map((row) => {
+			const cell = row.querySelector('td');
+			return { date: row.getAttribute('data-date') ?? '', text: cell?.textContent ?? '', noData: cell?.classList.contains('no-data') ?? false };
+		}),
+	);
+	return rows.map((row) => ({ date: row.date, value: row.noData ? null : parseCount(row.text) }));
+}
+
+/** "129,760" (the panel formats counts in the display language, English here) → 129760. */
+function parseCount(text: string): number {
+	assert.match(text.trim(), /^\d{1,3}(,\d{3})*$/, `not an English count: ${JSON.stringify(text)}`);
+	return Number(text.replace(/,/g, ''));
+}
+
+export interface ChartColours {
+	/** What the chart says it drew its line with (the canvas's data-line-colour). */
+	readonly line: string;
+	/** The theme's --vscode-charts-blue as the webview sees it. */
+	readonly themeBlue: string;
+	/** The webview body's theme class: vscode-light, vscode-dark, … */
+	readonly bodyTheme: string;
+}
+
+export async function chartColours(frame: FrameLocator): Promise<ChartColours> {
+	const line = (await frame.locator('canvas').getAttribute('data-line-colour')) ?? '';
+	const { themeBlue, bodyTheme } = await frame.locator('body').evaluate((body) => ({
+		themeBlue: getComputedStyle(body).getPropertyValue('--vscode-charts-blue').trim(),
+		bodyTheme: Array.from(body.classList).find((name) => /^vscode-(light|dark|high-contrast)/.test(name)) ?? '',
+	}));
+	return { line, themeBlue, bodyTheme };
+}
+
+/** Waits until the chart's line is drawn in another colour than `previous` (a theme switch reached the webview). */
+export async function waitForLineColourChange(frame: FrameLocator, previous: string): Promise<void> {
+	await frame.locator(`canvas[data-line-colour]:not([data-line-colour="${previous}"])`).waitFor({ state: 'attached' });
+}
+
+/** How many canvas pixels are `colour` (#rrggbb, within a small tolerance for anti-aliasing): the line as drawn. */
+export async function pixelsOfColour(frame: FrameLocator, colour: string): Promise<number> {
+	return frame.locator('canvas').evaluate((canvas: HTMLCanvasElement, hex) => {
+		const [r, g, b] = [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16)) as [number, number, number];
+		const context = canvas.getContext('2d');
+		if (!context) return 0;
+		const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+		let count = 0;
+		for (let i = 0; i < data.length; i += 4) {
+			if (Math.abs(data[i] - r) <= 6 && Math.abs(data[i + 1] - g) <= 6 && Math.abs(data[i + 2] - b) <= 6 && data[i + 3] > 200) count++;
+		}
+		return count;
+	}, colour);
+}
+
+/**
+ * A screenshot into test-results/ (and, with `docsName`, a copy into docs/screenshots/), taken with the pointer
+ * parked where it opens no hover and with no notification on screen.
+ */
+export async function saveScreenshot(page: Page, name: string, docsName?: string): Promise<string> {
+	await calmWorkbench(page);
+	const file = await screenshot(page, name);
+	if (docsName !== undefined) {
+		fs.mkdirSync(docsScreenshotsDir, { recursive: true });
+		fs.copyFileSync(file, path.join(docsScreenshotsDir, docsName));
+	}
+	return file;
+}
+
+/** Parks the pointer on the empty title bar and clears the notifications (unless a prompt is open: the palette would replace it). */
+async function calmWorkbench(page: Page): Promise<void> {
+	await page.mouse.move(160, 16);
+	const promptOpen = await page.locator('.quick-input-widget').isVisible();
+	if (!promptOpen && (await page.locator('.notifications-toasts .notification-toast').count()) > 0) {
+		await runCommand(page, 'Notifications: Clear All Notifications');
+		await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden' });
+	}
+	// A hover opened by an earlier click fades out once the pointer has left.
+	await page.locator('.workbench-hover').first().waitFor({ state: 'hidden' });
+}
