@@ -79,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi {
 			}),
 	};
 	const queryRunner: QueryRunner = {
-		run: (spec) => services.runner.run(spec),
+		run: (spec, title) => services.runner.run(spec, title),
 		promptForQuery: (initial) => services.promptForQuery(initial),
 		activeResult: () => panels.activeResult(),
 		show: (result) => panels.open(result.query).showResult(result),

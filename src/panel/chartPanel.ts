@@ -4,6 +4,7 @@ import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { assertNever, parseWebviewMessage } from '../shared/protocol';
 import type { HostToWebview, PanelResult, RunRequest } from '../shared/protocol';
+import { querySpecKey } from '../shared/query';
 import type { KpiQuerySpec } from '../shared/query';
 import { renderChartPanelHtml } from './html';
 import { localizedWebviewStrings } from './webviewStringsL10n';
@@ -29,6 +30,8 @@ export class ChartPanel implements vscode.Disposable {
 	private lastError: string | null = null;
 	private readonly disposables: vscode.Disposable[] = [];
 	private currentQuery: KpiQuerySpec;
+	/** A saved query's name, shown as the title while the panel shows that query unchanged. */
+	private name: string | undefined;
 	private currentResult: PanelResult | null;
 	private readonly disposed = new vscode.EventEmitter<void>();
 	readonly onDidDispose = this.disposed.event;
@@ -43,7 +46,7 @@ export class ChartPanel implements vscode.Disposable {
 		this.currentQuery = query;
 		this.currentResult = result;
 		panel.webview.options = webviewOptions(extensionUri);
-		panel.title = panelTitle(query);
+		panel.title = this.title();
 		panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'braze-activity.svg');
 		this.disposables.push(
 			panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw)),
@@ -62,10 +65,11 @@ export class ChartPanel implements vscode.Disposable {
 
 	/** The panel now shows `query`; a fetch is under way. */
 	showLoading(query: KpiQuerySpec): void {
+		if (querySpecKey(query) !== querySpecKey(this.currentQuery)) this.name = undefined;
 		this.currentQuery = query;
 		this.loading = true;
 		this.lastError = null;
-		this.panel.title = panelTitle(query);
+		this.panel.title = this.title();
 		this.post({ type: 'loading', query });
 	}
 
@@ -73,7 +77,7 @@ export class ChartPanel implements vscode.Disposable {
 		this.currentQuery = result.query;
 		this.currentResult = result;
 		this.loading = false;
-		this.panel.title = panelTitle(result.query);
+		this.panel.title = this.title();
 		this.post({ type: 'result', result });
 	}
 
@@ -82,6 +86,16 @@ export class ChartPanel implements vscode.Disposable {
 		this.loading = false;
 		this.lastError = message;
 		this.post({ type: 'error', message });
+	}
+
+	/** Titles the panel with a saved query's name. */
+	setName(name: string | undefined): void {
+		this.name = name;
+		this.panel.title = this.title();
+	}
+
+	private title(): string {
+		return this.name ?? panelTitle(this.currentQuery);
 	}
 
 	reveal(): void {
@@ -142,7 +156,7 @@ export class ChartPanel implements vscode.Disposable {
 			nonce: crypto.randomBytes(16).toString('base64'),
 			scriptUri: asUri('dist', 'webview.js'),
 			styleUris: [asUri('dist', 'codicons', 'codicon.css'), asUri('media', 'webview.css')],
-			title: panelTitle(this.currentQuery),
+			title: this.title(),
 			lang: vscode.env.language,
 		});
 	}

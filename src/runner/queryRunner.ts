@@ -47,23 +47,27 @@ export class KpiQueryRunner implements vscode.Disposable {
 
 	constructor(private readonly deps: QueryRunnerDeps) {}
 
-	/** Opens or reveals the query's panel and fills it; undefined when it failed or was cancelled (the user was told). */
-	async run(spec: KpiQuerySpec): Promise<PanelResult | undefined> {
-		const endpoint = await this.endpointFor(spec);
-		if (!endpoint) return undefined;
-		const apiKey = (await this.deps.keys.get(endpoint.origin)) ?? (await promptForApiKey(this.deps.keys, endpoint));
-		if (apiKey === undefined) return undefined;
+	/** Opens or reveals the query's panel (titled `name` for a saved query) and fills it; undefined when it failed or was cancelled (the user was told). */
+	async run(spec: KpiQuerySpec, name?: string): Promise<PanelResult | undefined> {
+		const access = await this.accessFor(spec);
+		if (!access) return undefined;
 		const panel = this.deps.panels.open(spec);
-		return this.fetchInto(panel, spec, endpoint, apiKey);
+		if (name !== undefined) panel.setName(name);
+		return this.fetchInto(panel, spec, access.endpoint, access.apiKey);
 	}
 
 	/** Re-runs a panel in place with a changed query (the panel's own controls). */
 	async rerun(panel: ChartPanel, spec: KpiQuerySpec): Promise<PanelResult | undefined> {
+		const access = await this.accessFor(spec);
+		return access ? this.fetchInto(panel, spec, access.endpoint, access.apiKey) : undefined;
+	}
+
+	/** The endpoint of `spec` and the key stored for it, asking for either when missing; undefined when the user gave none. */
+	private async accessFor(spec: KpiQuerySpec): Promise<{ endpoint: ResolvedEndpoint; apiKey: string } | undefined> {
 		const endpoint = await this.endpointFor(spec);
 		if (!endpoint) return undefined;
 		const apiKey = (await this.deps.keys.get(endpoint.origin)) ?? (await promptForApiKey(this.deps.keys, endpoint));
-		if (apiKey === undefined) return undefined;
-		return this.fetchInto(panel, spec, endpoint, apiKey);
+		return apiKey === undefined ? undefined : { endpoint, apiKey };
 	}
 
 	/** Cancels the fetch running for `panel`, if any. */

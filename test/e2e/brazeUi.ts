@@ -169,28 +169,31 @@ export async function pixelsOfColour(frame: FrameLocator, colour: string): Promi
 	}, colour);
 }
 
-/**
- * A screenshot into test-results/ (and, with `docsName`, a copy into docs/screenshots/), taken with the pointer
- * parked where it opens no hover and with no notification on screen.
- */
-export async function saveScreenshot(page: Page, name: string, docsName?: string): Promise<string> {
-	await calmWorkbench(page);
+export interface ScreenshotOptions {
+	/** Also copy it into docs/screenshots/ under this name. */
+	readonly docsName?: string;
+	/** Leave the notifications on screen (the picture is about one). */
+	readonly keepNotifications?: boolean;
+}
+
+/** A screenshot into test-results/ (and docs/screenshots/), with the pointer parked where it opens no hover. */
+export async function saveScreenshot(page: Page, name: string, options: ScreenshotOptions = {}): Promise<string> {
+	await page.mouse.move(160, 16); // The empty title bar.
+	// Not while a prompt is open: the palette would replace it.
+	if (!options.keepNotifications && !(await page.locator('.quick-input-widget').isVisible())) await clearNotifications(page);
+	// A hover opened by an earlier click fades out once the pointer has left.
+	await page.locator('.workbench-hover').first().waitFor({ state: 'hidden' });
 	const file = await screenshot(page, name);
-	if (docsName !== undefined) {
+	if (options.docsName !== undefined) {
 		fs.mkdirSync(docsScreenshotsDir, { recursive: true });
-		fs.copyFileSync(file, path.join(docsScreenshotsDir, docsName));
+		fs.copyFileSync(file, path.join(docsScreenshotsDir, options.docsName));
 	}
 	return file;
 }
 
-/** Parks the pointer on the empty title bar and clears the notifications (unless a prompt is open: the palette would replace it). */
-async function calmWorkbench(page: Page): Promise<void> {
-	await page.mouse.move(160, 16);
-	const promptOpen = await page.locator('.quick-input-widget').isVisible();
-	if (!promptOpen && (await page.locator('.notifications-toasts .notification-toast').count()) > 0) {
-		await runCommand(page, 'Notifications: Clear All Notifications');
-		await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden' });
-	}
-	// A hover opened by an earlier click fades out once the pointer has left.
-	await page.locator('.workbench-hover').first().waitFor({ state: 'hidden' });
+async function clearNotifications(page: Page): Promise<void> {
+	const toasts = page.locator('.notifications-toasts .notification-toast');
+	if ((await toasts.count()) === 0) return;
+	await runCommand(page, 'Notifications: Clear All Notifications');
+	await toasts.first().waitFor({ state: 'hidden' });
 }

@@ -1,0 +1,52 @@
+// A refused API key as a person meets it in code-server: an error notification that says what is wrong and
+// offers the fix ("Set API Key"), which opens the key prompt again.
+import * as assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { SANDBOX_KEYS } from '../../sandbox/keys';
+import type { E2eSession } from '../host/e2eSession';
+import { openE2eSession } from '../host/e2eSession';
+import { closeQuickInput, notification, webviewFrame } from '../host/workbench';
+import { closeAllEditors, saveScreenshot, setApiKey, showDauThroughPrompts } from './brazeUi';
+
+describe('Braze errors (code-server)', () => {
+	let session: E2eSession | undefined;
+	const current = (): E2eSession => {
+		assert.ok(session, 'the session did not open');
+		return session;
+	};
+
+	before(
+		async () => {
+			session = await openE2eSession();
+		},
+		{ timeout: 300_000 },
+	);
+	after(async () => {
+		await session?.close();
+	});
+
+	test('a refused key shows an error notification whose Set API Key button asks for the key again', async () => {
+		const { page, sandbox } = current();
+		const host = new URL(sandbox.url).host;
+		await closeAllEditors(page);
+		await setApiKey(page, host, SANDBOX_KEYS.invalid);
+		await sandbox.clearRequests();
+
+		await showDauThroughPrompts(page, { length: 7, end: '2026-10-15', appId: null });
+		const toast = notification(page, `Braze refused the API key for ${host} (401)`);
+		await toast.waitFor();
+		const buttons = (await toast.locator('.notification-list-item-buttons-container a.monaco-button').allTextContents()).map((text) => text.trim());
+		assert.deepEqual(buttons, ['Set API Key', 'Select REST Endpoint', 'Open Log']);
+		// 401 is never retried: one request, answered 401, with the key in the Authorization header.
+		const requests = (await sandbox.requests()).filter((r) => r.path.startsWith('/kpi/'));
+		assert.deepEqual(requests.map((r) => ({ status: r.status, hasBearer: r.hasBearer })), [{ status: 401, hasBearer: true }]);
+		// The panel opened for the query keeps the message inline.
+		await webviewFrame(page).locator('.panel-error:not([hidden])', { hasText: '(401)' }).waitFor();
+		await saveScreenshot(page, 'e2e-error-invalid-key', { keepNotifications: true });
+
+		await toast.getByRole('button', { name: 'Set API Key', exact: true }).click();
+		await page.locator('.quick-input-widget .quick-input-title', { hasText: `Braze REST API key for ${host}` }).waitFor();
+		assert.equal(await page.locator('.quick-input-widget .quick-input-box input').getAttribute('type'), 'password');
+		await closeQuickInput(page);
+	});
+});
