@@ -6,7 +6,7 @@ import type { PresentedError } from './commands/errorPresenter';
 import { exportResultToJson, registerExportCommands } from './commands/exportCommands';
 import { promptForQuery } from './commands/queryPrompt';
 import { registerSavedQueries, saveQueryInteractive } from './commands/savedQueryCommands';
-import { PROMPT_MAX_LENGTH, registerShowKpiCommands } from './commands/showKpi';
+import { registerShowKpiCommands } from './commands/showKpi';
 import { configuredEndpoint, SETTINGS_SECTION } from './config/settings';
 import { PanelManager } from './panel/panelManager';
 import type { QueryRunner } from './queries/runner';
@@ -26,7 +26,7 @@ export interface BrazeExtensionApi {
 	openResults(): readonly (PanelResult | null)[];
 }
 
-export function activate(context: vscode.ExtensionContext): BrazeExtensionApi {
+export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | undefined {
 	const log = vscode.window.createOutputChannel('Braze', { log: true });
 	const keys = new ApiKeyStore(context.secrets);
 	const recentAppIds = new RecentAppIds(context.globalState);
@@ -72,7 +72,6 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi {
 			promptForQuery({
 				...(metric ? { metric } : {}),
 				...(initial ? { initial } : {}),
-				maxLength: PROMPT_MAX_LENGTH,
 				recentAppIds: recentAppIds.list(),
 				now: () => new Date(),
 				title: metric === 'dau' ? vscode.l10n.t('Braze: Show DAU') : vscode.l10n.t('Braze: KPI query'),
@@ -82,7 +81,7 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi {
 		run: (spec, title) => services.runner.run(spec, title),
 		promptForQuery: (initial) => services.promptForQuery(initial),
 		activeResult: () => panels.activeResult(),
-		show: (result) => panels.open(result.query).showResult(result),
+		show: (result) => runner.show(result),
 		extensionVersion,
 	};
 	context.subscriptions.push(log, keys, panels, runner);
@@ -107,6 +106,8 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi {
 	);
 	void updateKeyContext();
 
+	// Only the test runner sees what the panels hold: other extensions get nothing.
+	if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
 	return {
 		presentedErrors,
 		openResults: () => panels.all.map((p) => (p.result ? displayedResult(p.result) : null)),

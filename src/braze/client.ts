@@ -2,6 +2,8 @@
 // into one DailySeries. Plain TypeScript: fetch, clock, sleep, randomness and cancellation are injected.
 import type { DailySeries, KpiMetric, RateLimitInfo } from '../shared/kpi';
 import { isKpiMetric, KPI_METRICS } from '../shared/kpi';
+import { brazeToday } from '../shared/dates';
+import { apiKeyProblem } from '../shared/apiKey';
 import { DEFAULT_MAX_BODY_BYTES } from './body';
 import { abortableSleep, linkedAbortController, raceWithCancellation, throwIfCancelled } from './cancellation';
 import { mapWithConcurrency } from './concurrency';
@@ -11,7 +13,7 @@ import { resolveRestEndpoint } from './instances';
 import { endpointOf } from './metrics';
 import type { MetricEndpoint } from './metrics';
 import { lowestRemaining, msUntilReset, retryAfterMs } from './rateLimit';
-import { brazeToday, buildSeriesUrl, endDateOfRequest, endOfDay, normaliseEndingAt, paramsToSend, validateAppId, validateLength } from './requestParams';
+import { buildSeriesUrl, endDateOfRequest, endOfDay, normaliseEndingAt, paramsToSend, validateAppId, validateLength } from './requestParams';
 import type { NormalisedEndingAt } from './requestParams';
 import { brazeMessageOf, parseSeriesBody } from './response';
 import type { SeriesRow } from './response';
@@ -207,16 +209,18 @@ function checkMetric(metric: unknown): KpiMetric {
 
 function checkApiKey(apiKey: unknown): string {
 	// The key itself is never quoted in these messages.
-	if (typeof apiKey !== 'string' || apiKey.trim() === '') {
-		throw new BrazeValidationError('apiKey', 'The Braze REST API key is empty. Set it with the command that stores the key.');
+	const problem = typeof apiKey === 'string' ? apiKeyProblem(apiKey) : 'empty';
+	switch (problem) {
+		case undefined:
+			return (apiKey as string).trim();
+		case 'empty':
+			throw new BrazeValidationError('apiKey', 'The Braze REST API key is empty. Set it with the command that stores the key.');
+		case 'quoted':
+			throw new BrazeValidationError('apiKey', 'The Braze REST API key has quotes around it. Store the key without quotes.');
+		case 'badCharacters':
+		case 'tooLong':
+			throw new BrazeValidationError('apiKey', 'The Braze REST API key contains spaces or characters a key cannot have. Paste it again.');
 	}
-	if (/^\s*["']|["']\s*$/.test(apiKey)) {
-		throw new BrazeValidationError('apiKey', 'The Braze REST API key has quotes around it. Store the key without quotes.');
-	}
-	if (/[\s\u0000-\u001f\u007f-\uffff]/.test(apiKey)) {
-		throw new BrazeValidationError('apiKey', 'The Braze REST API key contains spaces or characters a key cannot have. Paste it again.');
-	}
-	return apiKey;
 }
 
 function positiveInteger(value: number | undefined, fallback: number): number {

@@ -2,6 +2,7 @@
 import { isPlainDate } from '../shared/dates';
 import { isValidAppId } from '../shared/query';
 import { BrazeValidationError } from './errors';
+import { brazeToday } from '../shared/dates';
 
 /** The most days Braze serves in one request. */
 export const MAX_WINDOW_LENGTH = 100;
@@ -92,10 +93,6 @@ export function endDateOfRequest(endingAt: NormalisedEndingAt | null, now: Date)
 	return endingAt ? endingAt.date : brazeToday(now);
 }
 
-/** Today as Braze counts days. Undocumented (company time zone or UTC?): assumed UTC. */
-export function brazeToday(now: Date): string {
-	return now.toISOString().slice(0, 10);
-}
 
 /** The request URL for one window: `length`, then `ending_at` and `app_id` when present, percent-encoded. */
 export function buildSeriesUrl(baseUrl: string, path: string, params: WindowParams): string {

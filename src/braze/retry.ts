@@ -40,7 +40,8 @@ export function retryDelayMs(cause: RetryCause, attempt: number, waitedMs: numbe
 	let delay: number;
 	if (cause.kind === 'rate-limited' && cause.waitHintMs !== null) {
 		if (cause.waitHintMs > policy.maxDelayMs) return null;
-		delay = Math.max(0, Math.ceil(cause.waitHintMs));
+		// A reset already past (clock skew) or `Retry-After: 0` still waits a little: never a burst of instant retries.
+		delay = Math.max(policy.baseDelayMs, Math.ceil(cause.waitHintMs));
 	} else {
 		delay = backoffDelayMs(attempt, policy, random);
 	}

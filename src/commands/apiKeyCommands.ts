@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { lookupEndpoint } from '../config/endpoint';
 import { configuredEndpoint, invalidEndpointMessage } from '../config/settings';
 import type { ResolvedEndpoint } from '../config/endpoint';
-import { apiKeyProblem } from '../secrets/apiKeyStore';
+import { apiKeyProblemText } from '../secrets/apiKeyStore';
 import type { ExtensionServices } from '../services';
 import { promptForApiKey } from './apiKeyPrompt';
 
@@ -18,7 +18,7 @@ export function registerApiKeyCommands(context: vscode.ExtensionContext, service
 			const endpoint = await targetEndpoint(args);
 			if (!endpoint) return false;
 			if (typeof args?.key === 'string') {
-				const problem = apiKeyProblem(args.key);
+				const problem = apiKeyProblemText(args.key);
 				if (problem) {
 					void vscode.window.showErrorMessage(problem);
 					return false;

@@ -17,6 +17,7 @@ import {
 } from '../braze/errors';
 import type { BrazeResponseProblem } from '../braze/errors';
 import { invalidEndpointMessage } from '../config/settings';
+import { queryProblemText } from '../shared/query';
 
 /** The fixes a message may offer. */
 export type ErrorAction = 'setApiKey' | 'selectEndpoint' | 'openLog' | 'retry' | 'openSettings';
@@ -24,16 +25,32 @@ export type ErrorAction = 'setApiKey' | 'selectEndpoint' | 'openLog' | 'retry' |
 export interface PresentedError {
 	readonly message: string;
 	readonly actions: readonly ErrorAction[];
+	/** Technical detail for the log only (never a key). */
+	readonly detail?: string;
+}
+
+/** A parameter or setting refused before anything was sent. */
+function describeValidationError(field: string, host: string): PresentedError {
+	switch (field) {
+		case 'endpoint':
+			return { message: invalidEndpointMessage(host), actions: ['selectEndpoint', 'openSettings'] };
+		case 'apiKey':
+			return { message: vscode.l10n.t('The stored API key for {0} cannot be a Braze REST API key (empty, quoted or with characters a key cannot have). Set it again.', host), actions: ['setApiKey'] };
+		case 'length':
+			return { message: queryProblemText('length', vscode.l10n), actions: [] };
+		case 'ending_at':
+			return { message: queryProblemText('end', vscode.l10n), actions: [] };
+		case 'app_id':
+			return { message: queryProblemText('appId', vscode.l10n), actions: [] };
+		default:
+			return { message: queryProblemText('metric', vscode.l10n), actions: [] };
+	}
 }
 
 /** What a failure means for the user, or undefined when there is nothing to say (cancelled by the user). `host` is the endpoint as the user knows it. */
 export function describeError(error: unknown, host: string): PresentedError | undefined {
 	if (error instanceof BrazeCancelledError) return undefined;
-	if (error instanceof BrazeValidationError) {
-		return error.field === 'endpoint'
-			? { message: invalidEndpointMessage(host), actions: ['selectEndpoint', 'openSettings'] }
-			: { message: vscode.l10n.t('Invalid value for {0}: {1}', error.field, error.message), actions: [] };
-	}
+	if (error instanceof BrazeValidationError) return describeValidationError(error.field, host);
 	if (error instanceof BrazeBadRequestError) {
 		const sent = Object.entries(error.paramsSent).map(([k, v]) => `${k}=${v}`).join(', ');
 		return {
@@ -78,12 +95,15 @@ export function describeError(error: unknown, host: string): PresentedError | un
 	}
 	if (error instanceof BrazeNetworkError) {
 		return {
-			message: vscode.l10n.t('Could not reach Braze at {0}{1}. Check your network connection, proxy and the REST endpoint.', host, error.code ? ` (${error.code})` : ''),
+			message: error.code
+				? vscode.l10n.t('Could not reach Braze at {0} ({1}). Check your network connection, proxy and the REST endpoint.', host, error.code)
+				: vscode.l10n.t('Could not reach Braze at {0}. Check your network connection, proxy and the REST endpoint.', host),
 			actions: ['retry', 'selectEndpoint', 'openLog'],
 		};
 	}
 	if (error instanceof BrazeResponseError) {
-		return { message: vscode.l10n.t('{0}: {1}', responseProblemText(error.problem), error.detail), actions: ['retry', 'selectEndpoint', 'openLog'] };
+		// The detail quotes Braze's answer (English, technical): it goes to the log, which Open Log shows.
+		return { message: vscode.l10n.t('{0}. Open Log shows what arrived.', responseProblemText(error.problem)), actions: ['retry', 'selectEndpoint', 'openLog'], detail: error.detail };
 	}
 	const text = error instanceof Error ? error.message : String(error);
 	return { message: vscode.l10n.t('Unexpected error: {0}', text), actions: ['openLog'] };
@@ -122,7 +142,7 @@ export function actionLabel(action: ErrorAction): string {
 
 /** Shows a described error as one notification and carries out the action the user picks. */
 export async function presentError(presented: PresentedError, context: { log: vscode.LogOutputChannel; retry?: () => unknown }): Promise<void> {
-	context.log.error(presented.message);
+	context.log.error(presented.detail ? `${presented.message} ${presented.detail}` : presented.message);
 	const actions = presented.actions.filter((a) => a !== 'retry' || context.retry);
 	const picked = await vscode.window.showErrorMessage(presented.message, ...actions.map(actionLabel));
 	const action = actions.find((a) => actionLabel(a) === picked);

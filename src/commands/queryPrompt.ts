@@ -1,10 +1,11 @@
 // The multi-step input that asks for a KPI query: metric (unless fixed), length, end, app.
 import * as vscode from 'vscode';
-import { addDays, localDateOf } from '../shared/dates';
+import { addDays, brazeToday } from '../shared/dates';
 import { checkAppIdInput, checkEndDateInput, checkLengthInput } from '../shared/inputValidation';
 import type { AppIdProblem, DateProblem, LengthProblem } from '../shared/inputValidation';
 import { KPI_METRICS } from '../shared/kpi';
 import type { KpiMetric } from '../shared/kpi';
+import { MAX_QUERY_LENGTH } from '../shared/query';
 import type { KpiQuerySpec, SeriesEnd } from '../shared/query';
 import { metricShortName } from '../panel/chartPanel';
 import { BACK, inputStep, pickStep } from './multiStepInput';
@@ -14,7 +15,6 @@ export interface QueryPromptOptions {
 	/** Skips the metric step (Show DAU asks for DAU). */
 	readonly metric?: KpiMetric;
 	readonly initial?: KpiQuerySpec;
-	readonly maxLength: number;
 	readonly recentAppIds: readonly string[];
 	readonly now: () => Date;
 	readonly title: string;
@@ -51,8 +51,8 @@ export async function promptForQuery(options: QueryPromptOptions): Promise<KpiQu
 		const text = await inputStep({
 			title: options.title, step, totalSteps: total,
 			value: String(length),
-			prompt: vscode.l10n.t('Number of days in the series (1–{0})', options.maxLength),
-			validate: (t) => lengthProblemText(checkLengthInput(t, options.maxLength), options.maxLength),
+			prompt: vscode.l10n.t('Number of days in the series (1–{0})', MAX_QUERY_LENGTH),
+			validate: (t) => lengthProblemText(checkLengthInput(t, MAX_QUERY_LENGTH), MAX_QUERY_LENGTH),
 		});
 		if (text === BACK || text === undefined) return text;
 		length = Number(text);
@@ -65,7 +65,7 @@ export async function promptForQuery(options: QueryPromptOptions): Promise<KpiQu
 			items: [
 				{ label: vscode.l10n.t('Yesterday (last complete day)'), value: 'yesterday' },
 				{ label: vscode.l10n.t('Today (partial day)'), description: vscode.l10n.t('the last day is still counting'), value: 'today' },
-				{ label: vscode.l10n.t('A date…'), description: 'YYYY-MM-DD', value: 'date' },
+				{ label: vscode.l10n.t('A date…'), description: vscode.l10n.t('YYYY-MM-DD'), value: 'date' },
 			],
 			activeValue: end.kind,
 		});
@@ -74,7 +74,7 @@ export async function promptForQuery(options: QueryPromptOptions): Promise<KpiQu
 			end = { kind: choice };
 			return 'next';
 		}
-		const today = localDateOf(options.now());
+		const today = brazeToday(options.now());
 		const date = await inputStep({
 			title: options.title, step, totalSteps: total,
 			value: end.kind === 'date' ? end.date : addDays(today, -1),
@@ -176,4 +176,11 @@ function appIdProblemText(checked: { ok: true } | { ok: false; problem: AppIdPro
 		case 'tooLong':
 			return vscode.l10n.t('This is too long to be an app identifier.');
 	}
+}
+
+/** Why a query's fixed end cannot be used (it is after today as Braze counts days), or undefined. */
+export function futureEndProblem(spec: KpiQuerySpec, now = new Date()): string | undefined {
+	if (spec.end.kind !== 'date') return undefined;
+	const checked = checkEndDateInput(spec.end.date, brazeToday(now));
+	return dateProblemText(checked);
 }

@@ -1,13 +1,12 @@
 // Braze: Show DAU and Braze: Show KPI Series…: prompt (or take arguments), then run into a chart panel.
 import * as vscode from 'vscode';
-import { parseQuerySpec } from '../shared/query';
+import { futureEndProblem } from './queryPrompt';
+import { parseQuerySpec, queryProblemText } from '../shared/query';
 import type { KpiQuerySpec } from '../shared/query';
 import type { KpiMetric } from '../shared/kpi';
 import type { PanelResult } from '../shared/protocol';
 import type { ExtensionServices } from '../services';
 
-/** The longest series the prompts accept. */
-export const PROMPT_MAX_LENGTH = 100;
 
 /**
  * Registers `braze.showDau` and `braze.showKpi`. Both accept an argument object
@@ -33,8 +32,9 @@ function promptSpec(services: ExtensionServices, metric: KpiMetric | undefined):
 /** Arguments from code: checked like any untrusted input; a bad one is reported, never half-used. */
 function specFromArguments(args: unknown, metric: KpiMetric | undefined): KpiQuerySpec | undefined {
 	const raw = typeof args === 'object' && args !== null && !Array.isArray(args) ? (args as Record<string, unknown>) : {};
-	const parsed = parseQuerySpec({ end: 'yesterday', appId: null, ...raw, metric: metric ?? raw.metric ?? 'dau' }, PROMPT_MAX_LENGTH);
-	if (parsed.ok) return parsed.spec;
-	void vscode.window.showErrorMessage(vscode.l10n.t('Braze: the query passed to the command is not valid: {0}.', parsed.problem));
+	const parsed = parseQuerySpec({ end: 'yesterday', appId: null, ...raw, metric: metric ?? raw.metric ?? 'dau' });
+	const problem = parsed.ok ? futureEndProblem(parsed.spec) : queryProblemText(parsed.field, vscode.l10n);
+	if (parsed.ok && problem === undefined) return parsed.spec;
+	void vscode.window.showErrorMessage(vscode.l10n.t('Braze: the query passed to the command is not valid: {0}.', problem ?? ''));
 	return undefined;
 }

@@ -4,14 +4,15 @@
 // Naming: the request parameters keep Braze's spelling (`length`, `ending_at`, `app_id`); the extension's own
 // fields are camelCase like the rest of its types.
 import { endpointOf } from '../braze/metrics';
-import { MAX_SERIES_LENGTH } from '../braze/requestParams';
+
 import { addDays, daysBetween, isPlainDate } from '../shared/dates';
 import { KPI_METRICS, isKpiMetric } from '../shared/kpi';
 import type { DailyPoint, KpiMetric } from '../shared/kpi';
 import type { PanelResult } from '../shared/protocol';
-import { endingAtForDate, formatSeriesEnd, isValidAppId, parseSeriesEnd } from '../shared/query';
+import { MAX_QUERY_LENGTH, endingAtForDate, formatSeriesEnd, isValidAppId, parseSeriesEnd } from '../shared/query';
 import type { KpiQuerySpec } from '../shared/query';
-import type { L10n } from '../queries/l10n';
+import type { L10n } from '../shared/l10n';
+import { lookupEndpoint } from '../config/endpoint';
 
 /** Bumped when a change would make an older extension misread the file. */
 export const EXPORT_SCHEMA_VERSION = 1;
@@ -135,15 +136,16 @@ type ParsedQueryBlock = { readonly ok: true; readonly spec: KpiQuerySpec; readon
 function parseQueryBlock(block: Record<string, unknown>, l10n: L10n): ParsedQueryBlock {
 	const { metric, length, app_id: appId, endpoint, firstDate, lastDate } = block;
 	if (!isKpiMetric(metric)) return fail(l10n.t('"query.metric" must be one of {0}', KPI_METRICS.join(', ')));
-	if (typeof length !== 'number' || !Number.isInteger(length) || length < 1 || length > MAX_SERIES_LENGTH) {
-		return fail(l10n.t('"query.length" must be a whole number from 1 to {0}', MAX_SERIES_LENGTH));
+	if (typeof length !== 'number' || !Number.isInteger(length) || length < 1 || length > MAX_QUERY_LENGTH) {
+		return fail(l10n.t('"query.length" must be a whole number from 1 to {0}', MAX_QUERY_LENGTH));
 	}
 	const end = typeof block.end === 'string' ? parseSeriesEnd(block.end) : null;
 	if (end === null) return fail(l10n.t('"query.end" must be "yesterday", "today" or a YYYY-MM-DD date'));
 	if (typeof appId !== 'string' || (appId !== ALL_APPS && !isValidAppId(appId))) {
 		return fail(l10n.t('"query.app_id" must be "{0}" or an app identifier without spaces', ALL_APPS));
 	}
-	if (endpoint !== undefined && (typeof endpoint !== 'string' || endpoint.trim() === '')) return fail(l10n.t('"query.endpoint" must be an instance label or a URL when present'));
+	// A file may come from anyone: its endpoint must pass the same rule as the setting before it can ever be run.
+	if (endpoint !== undefined && (typeof endpoint !== 'string' || !lookupEndpoint(endpoint).ok)) return fail(l10n.t('"query.endpoint" must be an instance label or an https URL when present'));
 	if (typeof firstDate !== 'string' || !isPlainDate(firstDate)) return fail(l10n.t('"query.firstDate" must be a YYYY-MM-DD date'));
 	if (typeof lastDate !== 'string' || !isPlainDate(lastDate)) return fail(l10n.t('"query.lastDate" must be a YYYY-MM-DD date'));
 	// A series never spans more days than were asked for; this also bounds the work on a hostile file.

@@ -2,9 +2,10 @@
 // validated requests from the webview to its owner.
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
+import { brazeToday } from '../shared/dates';
 import { assertNever, parseWebviewMessage } from '../shared/protocol';
 import type { HostToWebview, PanelResult, RunRequest } from '../shared/protocol';
-import { querySpecKey } from '../shared/query';
+import { MAX_QUERY_LENGTH, querySpecKey } from '../shared/query';
 import type { KpiQuerySpec } from '../shared/query';
 import { renderChartPanelHtml } from './html';
 import { localizedWebviewStrings } from './webviewStringsL10n';
@@ -20,11 +21,10 @@ export interface ChartPanelHandlers {
 	saveQuery(panel: ChartPanel): void;
 }
 
-/** The longest range the panel's controls accept. */
-export const PANEL_MAX_LENGTH = 100;
 
 export class ChartPanel implements vscode.Disposable {
 	private ready = false;
+	private disposedFlag = false;
 	// What the webview must show; replayed in full whenever it (re)loads, so nothing sent before `ready` is lost.
 	private loading = false;
 	private lastError: string | null = null;
@@ -55,6 +55,11 @@ export class ChartPanel implements vscode.Disposable {
 		panel.webview.html = this.html();
 	}
 
+	/** True once the user closed the panel: nothing may be shown in it any more. */
+	get isDisposed(): boolean {
+		return this.disposedFlag;
+	}
+
 	get query(): KpiQuerySpec {
 		return this.currentQuery;
 	}
@@ -65,6 +70,7 @@ export class ChartPanel implements vscode.Disposable {
 
 	/** The panel now shows `query`; a fetch is under way. */
 	showLoading(query: KpiQuerySpec): void {
+		if (this.disposedFlag) return;
 		if (querySpecKey(query) !== querySpecKey(this.currentQuery)) this.name = undefined;
 		this.currentQuery = query;
 		this.loading = true;
@@ -74,15 +80,18 @@ export class ChartPanel implements vscode.Disposable {
 	}
 
 	showResult(result: PanelResult): void {
+		if (this.disposedFlag) return;
 		this.currentQuery = result.query;
 		this.currentResult = result;
 		this.loading = false;
+		this.lastError = null;
 		this.panel.title = this.title();
 		this.post({ type: 'result', result });
 	}
 
 	/** A fetch failed or was cancelled: the previous result stays on screen with `message`. */
 	showError(message: string): void {
+		if (this.disposedFlag) return;
 		this.loading = false;
 		this.lastError = message;
 		this.post({ type: 'error', message });
@@ -90,6 +99,7 @@ export class ChartPanel implements vscode.Disposable {
 
 	/** Titles the panel with a saved query's name. */
 	setName(name: string | undefined): void {
+		if (this.disposedFlag) return;
 		this.name = name;
 		this.panel.title = this.title();
 	}
@@ -107,7 +117,7 @@ export class ChartPanel implements vscode.Disposable {
 	}
 
 	private onMessage(raw: unknown): void {
-		const message = parseWebviewMessage(raw, PANEL_MAX_LENGTH);
+		const message = parseWebviewMessage(raw, MAX_QUERY_LENGTH);
 		if (!message) return; // Not part of the protocol: ignore rather than trust it.
 		switch (message.type) {
 			case 'ready':
@@ -142,7 +152,8 @@ export class ChartPanel implements vscode.Disposable {
 			strings: localizedWebviewStrings(),
 			query: this.currentQuery,
 			result: this.currentResult,
-			maxLength: PANEL_MAX_LENGTH,
+			maxLength: MAX_QUERY_LENGTH,
+			today: brazeToday(new Date()),
 		});
 		if (this.loading) this.post({ type: 'loading', query: this.currentQuery });
 		if (this.lastError !== null) this.post({ type: 'error', message: this.lastError });
@@ -162,6 +173,8 @@ export class ChartPanel implements vscode.Disposable {
 	}
 
 	dispose(): void {
+		if (this.disposedFlag) return;
+		this.disposedFlag = true;
 		this.ready = false;
 		this.disposed.fire();
 		this.disposed.dispose();

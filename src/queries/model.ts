@@ -1,10 +1,9 @@
 // Saved queries as they live in the `braze.savedQueries` setting: checking hand-edited entries, naming,
 // describing, and locating one element of the raw array to edit it. No `vscode` here.
 import { resolveRestEndpoint } from '../braze/instances';
-import { MAX_SERIES_LENGTH } from '../braze/requestParams';
-import { formatSeriesEnd, parseQuerySpec } from '../shared/query';
+import { formatSeriesEnd, parseQuerySpec, queryProblemText } from '../shared/query';
 import type { KpiQuerySpec, SeriesEnd } from '../shared/query';
-import type { L10n } from './l10n';
+import type { L10n } from '../shared/l10n';
 
 /** Where an entry is stored: user settings, or the workspace's settings (shareable through `.vscode/settings.json`). */
 export type SavedQueryScope = 'user' | 'workspace';
@@ -82,8 +81,8 @@ export function checkSavedQueryEntry(raw: unknown, l10n: L10n): CheckedEntry {
 	const nameProblem = queryNameProblem(name, l10n);
 	if (nameProblem !== undefined) return { ok: false, name: name === '' ? null : name, problem: nameProblem };
 	// The shared parser is the one definition of a valid query; its English problem names the field.
-	const parsed = parseQuerySpec(entry, MAX_SERIES_LENGTH);
-	if (!parsed.ok) return { ok: false, name, problem: parsed.problem };
+	const parsed = parseQuerySpec(entry);
+	if (!parsed.ok) return { ok: false, name, problem: queryProblemText(parsed.field, l10n) };
 	const endpoint = parsed.spec.endpoint;
 	if (endpoint !== undefined && !isUsableEndpoint(endpoint)) {
 		return { ok: false, name, problem: l10n.t('endpoint must be an instance label such as US-01 or an https URL, not {0}', describeValue(endpoint)) };

@@ -100,7 +100,8 @@ export class SavedQueryStore implements vscode.Disposable {
 
 	/** ISO-8601 instant of the last successful run of the query, if any. */
 	lastRun(scope: SavedQueryScope, name: string): string | undefined {
-		return this.lastRuns()[lastRunKey(scope, name)];
+		const at: unknown = this.lastRuns()[lastRunKey(scope, name)];
+		return typeof at === 'string' && !Number.isNaN(Date.parse(at)) ? at : undefined;
 	}
 
 	async recordRun(scope: SavedQueryScope, name: string, at: string): Promise<void> {

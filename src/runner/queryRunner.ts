@@ -18,6 +18,7 @@ import { resolveSeriesEnd } from '../shared/query';
 import type { KpiQuerySpec } from '../shared/query';
 import type { ApiKeyStore } from '../secrets/apiKeyStore';
 import { promptForApiKey } from '../commands/apiKeyPrompt';
+import { futureEndProblem } from '../commands/queryPrompt';
 import type { RecentAppIds } from './recentAppIds';
 
 /**
@@ -58,8 +59,25 @@ export class KpiQueryRunner implements vscode.Disposable {
 
 	/** Re-runs a panel in place with a changed query (the panel's own controls). */
 	async rerun(panel: ChartPanel, spec: KpiQuerySpec): Promise<PanelResult | undefined> {
+		if (panel.isDisposed) return this.run(spec);
+		const problem = futureEndProblem(spec, this.deps.now());
+		if (problem) {
+			panel.showError(problem);
+			return undefined;
+		}
 		const access = await this.accessFor(spec);
-		return access ? this.fetchInto(panel, spec, access.endpoint, access.apiKey) : undefined;
+		if (!access) {
+			panel.showError(vscode.l10n.t('No API key was given, so nothing was fetched. Set API Key, then Run again.'));
+			return undefined;
+		}
+		return this.fetchInto(panel, spec, access.endpoint, access.apiKey);
+	}
+
+	/** Shows a result that needs no fetch (an exported file) in its panel, replacing any fetch running there. */
+	show(result: PanelResult): void {
+		const panel = this.deps.panels.open(result.query);
+		this.cancel(panel);
+		panel.showResult(result);
 	}
 
 	/** The endpoint of `spec` and the key stored for it, asking for either when missing; undefined when the user gave none. */
@@ -79,6 +97,8 @@ export class KpiQueryRunner implements vscode.Disposable {
 		this.cancel(panel);
 		const source = new vscode.CancellationTokenSource();
 		this.running.set(panel, source);
+		// Closing the panel stops its fetch: nothing would show the answer, and Braze's quota is shared.
+		const closed = panel.onDidDispose(() => source.cancel());
 		panel.showLoading(spec);
 		const appName = spec.appId ?? vscode.l10n.t('All apps');
 		try {
@@ -96,6 +116,7 @@ export class KpiQueryRunner implements vscode.Disposable {
 			panel.showError(presented?.message ?? vscode.l10n.t('Cancelled.'));
 			return undefined;
 		} finally {
+			closed.dispose();
 			if (this.running.get(panel) === source) this.running.delete(panel);
 			source.dispose();
 		}

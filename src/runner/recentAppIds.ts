@@ -1,5 +1,6 @@
 // The app identifiers used lately, offered first by the app step. Kept in globalState: they are not secret.
 import type * as vscode from 'vscode';
+import { isValidAppId } from '../shared/query';
 
 const STATE_KEY = 'braze.recentAppIds';
 const MAX_RECENT = 8;
@@ -9,7 +10,7 @@ export class RecentAppIds {
 
 	list(): readonly string[] {
 		const raw = this.state.get<unknown>(STATE_KEY);
-		return Array.isArray(raw) ? raw.filter((v): v is string => typeof v === 'string') : [];
+		return Array.isArray(raw) ? raw.filter((v): v is string => typeof v === 'string' && isValidAppId(v)) : [];
 	}
 
 	remember(appId: string): Thenable<void> {

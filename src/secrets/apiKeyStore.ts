@@ -1,6 +1,7 @@
 // The REST API keys, in VS Code's SecretStorage only, one per REST origin: a key entered for one host is
 // never sent to another, whatever a workspace's settings say. Values are never logged or shown.
 import * as vscode from 'vscode';
+import { apiKeyProblem } from '../shared/apiKey';
 
 const KEY_PREFIX = 'braze.apiKey:';
 
@@ -39,11 +40,17 @@ export class ApiKeyStore implements vscode.Disposable {
 }
 
 /** Why a typed key cannot be a Braze REST API key (localized), or undefined when it looks usable. */
-export function apiKeyProblem(value: string): string | undefined {
-	const key = value.trim();
-	if (key === '') return vscode.l10n.t('Enter the REST API key.');
-	if (/^["'].*["']$/.test(key)) return vscode.l10n.t('Remove the quotes around the key.');
-	if (/[\s\u0000-\u001f\u007f]/.test(key)) return vscode.l10n.t('The key cannot contain spaces or control characters.');
-	if (key.length > 512) return vscode.l10n.t('This is too long to be a REST API key.');
-	return undefined;
+export function apiKeyProblemText(value: string): string | undefined {
+	switch (apiKeyProblem(value)) {
+		case undefined:
+			return undefined;
+		case 'empty':
+			return vscode.l10n.t('Enter the REST API key.');
+		case 'quoted':
+			return vscode.l10n.t('Remove the quotes around the key.');
+		case 'badCharacters':
+			return vscode.l10n.t('The key cannot contain spaces, control characters or characters outside plain ASCII. Paste it again.');
+		case 'tooLong':
+			return vscode.l10n.t('This is too long to be a REST API key.');
+	}
 }

@@ -41,3 +41,11 @@ export function localDateOf(instant: Date): string {
 	const d = String(instant.getDate()).padStart(2, '0');
 	return `${String(y).padStart(4, '0')}-${m}-${d}`;
 }
+
+/**
+ * Today as Braze counts days. Braze does not document the time zone of its days (company zone or UTC?):
+ * assumed UTC, here only, so that "today", "yesterday", the provisional day and the newest allowed end agree.
+ */
+export function brazeToday(now: Date): string {
+	return now.toISOString().slice(0, 10);
+}

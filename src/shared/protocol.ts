@@ -3,9 +3,9 @@
 // with `parsePersistedPanelState`, before use. The webview sends `ready` first; the host queues until then.
 import type { DailyPoint, DailySeries, RateLimitInfo } from './kpi';
 import { isKpiMetric } from './kpi';
-import { isPlainDate } from './dates';
+import { addDays, daysBetween, isPlainDate } from './dates';
 import type { KpiQuerySpec, SeriesEnd } from './query';
-import { parseQuerySpec } from './query';
+import { MAX_QUERY_LENGTH, parseQuerySpec } from './query';
 import type { WebviewStrings } from './webviewStrings';
 import { lastDays } from './summary';
 
@@ -31,8 +31,11 @@ export function displayedResult(result: PanelResult): PanelResult {
 
 /** Messages the host posts to the webview. */
 export type HostToWebview =
-	/** Host → webview, once after `ready`: localized strings, display locale, the query and the last result if any. */
-	| { readonly type: 'init'; readonly locale: string; readonly strings: WebviewStrings; readonly query: KpiQuerySpec; readonly result: PanelResult | null; readonly maxLength: number }
+	/**
+	 * Host → webview, once after each `ready`: localized strings, display locale, the query, the last result if any,
+	 * the longest length the controls accept, and today as Braze counts days (the latest end date allowed).
+	 */
+	| { readonly type: 'init'; readonly locale: string; readonly strings: WebviewStrings; readonly query: KpiQuerySpec; readonly result: PanelResult | null; readonly maxLength: number; readonly today: string }
 	/** Host → webview: a fetch for `query` started; show progress and keep the old chart. */
 	| { readonly type: 'loading'; readonly query: KpiQuerySpec }
 	/** Host → webview: a fetch finished; draw it. */
@@ -115,7 +118,7 @@ export function parsePanelResult(raw: unknown): PanelResult | null {
 	const instance = raw.instance;
 	if (!isRecord(instance) || typeof instance.host !== 'string' || (instance.label !== null && typeof instance.label !== 'string')) return null;
 	const series = parseDailySeries(raw.series);
-	if (!series || typeof raw.fetchedAt !== 'string' || Number.isNaN(Date.parse(raw.fetchedAt))) return null;
+	if (!series || series.metric !== query.spec.metric || typeof raw.fetchedAt !== 'string' || Number.isNaN(Date.parse(raw.fetchedAt))) return null;
 	return {
 		query: query.spec,
 		instance: { label: instance.label, host: instance.host },
@@ -125,19 +128,22 @@ export function parsePanelResult(raw: unknown): PanelResult | null {
 	};
 }
 
+/** A series must hold exactly one point per day from `firstDate` to `lastDate`, no more than a query can ask for (twice, with the previous period). */
 function parseDailySeries(raw: unknown): DailySeries | null {
 	if (!isRecord(raw) || !isKpiMetric(raw.metric) || !Array.isArray(raw.points)) return null;
-	if (typeof raw.firstDate !== 'string' || typeof raw.lastDate !== 'string') return null;
+	const { firstDate, lastDate } = raw;
+	if (typeof firstDate !== 'string' || typeof lastDate !== 'string' || !isPlainDate(firstDate) || !isPlainDate(lastDate)) return null;
+	const days = daysBetween(firstDate, lastDate) + 1;
+	if (days < 1 || days > 2 * MAX_QUERY_LENGTH || raw.points.length !== days) return null;
 	const points: DailyPoint[] = [];
-	for (const p of raw.points as unknown[]) {
-		if (!isRecord(p) || typeof p.date !== 'string' || !isPlainDate(p.date)) return null;
+	for (const [index, p] of (raw.points as unknown[]).entries()) {
+		if (!isRecord(p) || p.date !== addDays(firstDate, index)) return null;
 		if (p.value !== null && !(typeof p.value === 'number' && Number.isInteger(p.value) && p.value >= 0)) return null;
 		points.push({ date: p.date, value: p.value });
 	}
-	for (let i = 1; i < points.length; i++) if (points[i - 1].date >= points[i].date) return null;
 	const provisional = raw.provisionalDate;
 	if (provisional !== null && (typeof provisional !== 'string' || !isPlainDate(provisional))) return null;
-	return { metric: raw.metric, firstDate: raw.firstDate, lastDate: raw.lastDate, points, provisionalDate: provisional };
+	return { metric: raw.metric, firstDate, lastDate, points, provisionalDate: provisional };
 }
 
 function parseRateLimit(raw: unknown): RateLimitInfo | null {

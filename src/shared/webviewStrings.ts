@@ -3,8 +3,8 @@
 // translations of its own. Placeholders are {0}, {1}… and are filled in by the webview (`fillPlaceholders`).
 export const WEBVIEW_STRINGS = {
 	loading: 'Loading…',
+	// A toggle button (pressed while the table is shown instead of the chart).
 	showTable: 'Table',
-	showChart: 'Chart',
 	copyCsv: 'Copy as CSV',
 	exportJson: 'Export to JSON',
 	saveQuery: 'Save Query',
@@ -44,8 +44,12 @@ export const WEBVIEW_STRINGS = {
 	// {0}: metric; {1}, {2}: first and last day.
 	tableCaption: '{0} by day, {1} to {2}',
 	dateColumn: 'Date',
-	// Marks the day that is still in progress, in the table and the tooltip.
+	// Marks the day that is still in progress, in the table.
 	provisional: 'in progress',
+	// Tooltip title of the day still in progress. {0}: the day, formatted.
+	tooltipProvisional: '{0} (in progress)',
+	// Tooltip line. {0}: metric; {1}: the day's value, formatted (or "No data").
+	tooltipValue: '{0}: {1}',
 	queryLabel: 'Query',
 	actionsLabel: 'Actions',
 	lengthLabel: 'Days',
@@ -58,12 +62,16 @@ export const WEBVIEW_STRINGS = {
 	// {0}: the largest number of days allowed.
 	lengthInvalid: 'Enter a whole number of days from 1 to {0}.',
 	dateInvalid: 'Enter a date as YYYY-MM-DD.',
+	dateInFuture: 'The series cannot end in the future.',
 	appIdInvalid: 'Enter an app ID without spaces, or leave it empty for all apps.',
 	// {0}: date and time of the fetch.
 	fetchedAt: 'Fetched {0}',
 	// {0}: requests left; {1}: the limit.
 	rateLimit: 'API rate limit: {0} of {1} requests left',
 	noResult: 'No data yet. Choose the days and select Run.',
+	// Announced to screen readers when a fetch finished. {0}: number of days shown.
+	loadedDays: 'Loaded {0} days.',
+	loadedOneDay: 'Loaded one day.',
 } as const;
 
 export type WebviewStringKey = keyof typeof WEBVIEW_STRINGS;

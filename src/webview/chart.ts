@@ -1,6 +1,7 @@
 // The KPI line chart. Registers only the Chart.js parts a line on a category axis needs (tree-shaken).
 import { CategoryScale, Chart, LineController, LineElement, LinearScale, PointElement, Tooltip } from 'chart.js';
 import type { ChartConfiguration, ScriptableContext, ScriptableLineSegmentContext, TooltipItem } from 'chart.js';
+import { fillPlaceholders } from '../shared/webviewStrings';
 import type { Formatters } from './format';
 import type { ChartPalette } from './theme';
 
@@ -13,8 +14,10 @@ export interface ChartModel {
 	readonly values: readonly (number | null)[];
 	/** Index of the day still in progress, or -1. */
 	readonly provisionalIndex: number;
-	/** Appended to the tooltip title of the provisional day. */
-	readonly provisionalText: string;
+	/** Tooltip title of the provisional day; {0}: the day. */
+	readonly provisionalTitle: string;
+	/** Tooltip line; {0}: the series label, {1}: the value. Templates, so that each language orders and spaces them. */
+	readonly valueLine: string;
 	readonly noDataText: string;
 }
 
@@ -26,7 +29,7 @@ const POINT_RADIUS = 3;
 /** Owns the Chart.js instance on one canvas; re-drawn in place on new data or a new theme. */
 export class KpiChart {
 	private readonly chart: LineChart;
-	private model: ChartModel = { seriesLabel: '', dates: [], values: [], provisionalIndex: -1, provisionalText: '', noDataText: '' };
+	private model: ChartModel = { seriesLabel: '', dates: [], values: [], provisionalIndex: -1, provisionalTitle: '{0}', valueLine: '{0}: {1}', noDataText: '' };
 
 	constructor(
 		private readonly canvas: HTMLCanvasElement,
@@ -159,13 +162,13 @@ export class KpiChart {
 		const index = items[0]?.dataIndex;
 		if (index === undefined) return '';
 		const date = this.format.longDate(this.model.dates[index] ?? '');
-		return index === this.model.provisionalIndex ? `${date} (${this.model.provisionalText})` : date;
+		return index === this.model.provisionalIndex ? fillPlaceholders(this.model.provisionalTitle, date) : date;
 	}
 
 	private tooltipLabel(item: TooltipItem<'line'>): string {
 		const value = this.model.values[item.dataIndex];
 		const text = value === null || value === undefined ? this.model.noDataText : this.format.count(value);
-		return `${this.model.seriesLabel}: ${text}`;
+		return fillPlaceholders(this.model.valueLine, this.model.seriesLabel, text);
 	}
 }
 

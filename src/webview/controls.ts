@@ -1,4 +1,5 @@
 // The query controls: days, end and app, with Run (Enter in any field) and Cancel while loading.
+// What the user types is theirs: only `init`, or a result while nothing was edited since the last Run, replaces it.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-label/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
@@ -14,7 +15,7 @@ import { fillPlaceholders } from '../shared/webviewStrings';
 import type { WebviewStrings } from '../shared/webviewStrings';
 import { h } from './dom';
 import { checkRunInput } from './runValidation';
-import type { RunInputProblems } from './runValidation';
+import type { RunInputProblems, RunLimits } from './runValidation';
 
 export interface ControlsEvents {
 	run(request: RunRequest): void;
@@ -38,13 +39,15 @@ export class QueryControls {
 	private readonly cancelButton: VscodeButton;
 	private readonly progress: HTMLDivElement;
 	private busy = false;
+	/** The user changed a control since the last Run (or since the controls were last set). */
+	private edited = false;
 
 	constructor(
 		private readonly strings: WebviewStrings,
-		private readonly maxLength: number,
+		private readonly limits: RunLimits,
 		private readonly events: ControlsEvents,
 	) {
-		this.length = field('length', strings.lengthLabel, textfield({ type: 'number', min: '1', max: String(maxLength), step: '1' }));
+		this.length = field('length', strings.lengthLabel, textfield({ type: 'number', min: '1', max: String(limits.maxLength), step: '1' }));
 		this.length.box.classList.add('field-length');
 		const select = document.createElement('vscode-single-select');
 		for (const [value, text] of [['yesterday', strings.endYesterday], ['today', strings.endToday], ['date', strings.endDate]] as const) {
@@ -54,7 +57,7 @@ export class QueryControls {
 			select.append(option);
 		}
 		this.endKind = field('end-kind', strings.endLabel, select);
-		this.date = field('end-date', strings.dateLabel, textfield({ type: 'date' }));
+		this.date = field('end-date', strings.dateLabel, textfield({ type: 'date', max: limits.today }));
 		this.appId = field('app-id', strings.appIdLabel, textfield({ type: 'text', placeholder: strings.allApps, spellcheck: 'false', autocomplete: 'off' }));
 		this.runButton = button(strings.run, 'submit');
 		this.cancelButton = button(strings.cancel, 'button');
@@ -77,44 +80,76 @@ export class QueryControls {
 			this.submit();
 		});
 		select.addEventListener('change', () => this.showDateField());
-		this.cancelButton.addEventListener('click', () => this.events.cancel());
+		for (const control of [this.length.control, select, this.date.control, this.appId.control]) {
+			control.addEventListener('input', () => (this.edited = true));
+			control.addEventListener('change', () => (this.edited = true));
+		}
+		this.cancelButton.addEventListener('click', () => this.cancelRunning());
 	}
 
-	/** Shows `query` in the controls and clears any problem. */
+	/** Shows `query` in the controls and clears any problem and any edit. */
 	setQuery(query: KpiQuerySpec): void {
 		this.length.control.value = String(query.length);
 		this.endKind.control.value = query.end.kind;
 		this.date.control.value = query.end.kind === 'date' ? query.end.date : '';
 		this.appId.control.value = query.appId ?? '';
+		this.edited = false;
 		this.showProblems({});
 		this.showDateField();
 	}
 
-	/** While a fetch runs: Run is off, Cancel and the progress ring are on. */
+	/** Shows the query of a result that arrived, unless the user has changed the controls since their last Run. */
+	showResultQuery(query: KpiQuerySpec): void {
+		if (!this.edited) this.setQuery(query);
+	}
+
+	/**
+	 * While a fetch runs: Run is off, Cancel and the progress ring are on. Keyboard focus follows: from Run
+	 * to Cancel, and back to Run when Cancel had it (a disabled or hidden button would drop it on <body>).
+	 */
 	setBusy(busy: boolean): void {
+		if (busy === this.busy) return;
 		this.busy = busy;
-		this.runButton.disabled = busy;
-		this.cancelButton.hidden = !busy;
+		const focused = document.activeElement;
 		this.progress.hidden = !busy;
+		if (busy) {
+			this.cancelButton.hidden = false;
+			this.runButton.disabled = true;
+			if (focused === this.runButton) this.cancelButton.focus();
+		} else {
+			this.runButton.disabled = false;
+			if (focused === this.cancelButton) this.runButton.focus();
+			this.cancelButton.hidden = true;
+		}
+	}
+
+	/** Asks the host to cancel the running fetch; false when none runs. */
+	cancelRunning(): boolean {
+		if (!this.busy) return false;
+		this.events.cancel();
+		return true;
 	}
 
 	private submit(): void {
 		if (this.busy) return;
 		const checked = checkRunInput(
 			{ length: this.length.control.value, endKind: this.endKind.control.value, date: this.date.control.value, appId: this.appId.control.value },
-			this.maxLength,
+			this.limits,
 		);
 		if (!checked.ok) {
 			this.showProblems(checked.problems);
 			return;
 		}
 		this.showProblems({});
+		this.edited = false;
+		// Busy at once, not on the host's `loading`: a second Enter or click meanwhile must not post another run.
+		this.setBusy(true);
 		this.events.run(checked.request);
 	}
 
 	private showProblems(problems: RunInputProblems): void {
 		const show = (target: Field<VscodeTextfield>, key: RunInputProblems['length']): void => {
-			const text = key ? fillPlaceholders(this.strings[key], String(this.maxLength)) : '';
+			const text = key ? fillPlaceholders(this.strings[key], String(this.limits.maxLength)) : '';
 			target.problem.textContent = text;
 			target.problem.hidden = text === '';
 			target.control.invalid = text !== '';

@@ -1,5 +1,6 @@
 // Checks what arrives from the host before the panel uses it: anything that is not exactly one of
 // `HostToWebview` is dropped. Strings missing from `init` fall back to English.
+import { isPlainDate } from '../shared/dates';
 import type { HostToWebview } from '../shared/protocol';
 import { parsePanelResult } from '../shared/protocol';
 import { parseQuerySpec } from '../shared/query';
@@ -33,6 +34,7 @@ function parseInit(raw: Record<string, unknown>): HostToWebview | null {
 	const maxLength = raw.maxLength;
 	if (typeof maxLength !== 'number' || !Number.isInteger(maxLength) || maxLength < 1 || maxLength > MAX_LENGTH_CEILING) return null;
 	if (typeof raw.locale !== 'string') return null;
+	if (typeof raw.today !== 'string' || !isPlainDate(raw.today)) return null;
 	const query = parseQuerySpec(raw.query);
 	if (!query.ok) return null;
 	let result = null;
@@ -40,7 +42,7 @@ function parseInit(raw: Record<string, unknown>): HostToWebview | null {
 		result = parsePanelResult(raw.result);
 		if (!result) return null;
 	}
-	return { type: 'init', locale: raw.locale, strings: parseStrings(raw.strings), query: query.spec, result, maxLength };
+	return { type: 'init', locale: raw.locale, strings: parseStrings(raw.strings), query: query.spec, result, maxLength, today: raw.today };
 }
 
 function parseStrings(raw: unknown): WebviewStrings {

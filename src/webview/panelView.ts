@@ -1,4 +1,5 @@
-// The whole panel: header with actions, query controls, inline error, summary, chart or table.
+// The whole panel: header with actions, query controls, inline error, summary, chart or table, and a
+// live region that tells screen readers when a fetch ends.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import type { VscodeButton } from '@vscode-elements/elements/dist/vscode-button/vscode-button.js';
 import type { DailySeries } from '../shared/kpi';
@@ -30,7 +31,10 @@ export class PanelView {
 	private readonly locale: string;
 	private readonly heading = h('div', { class: 'heading' });
 	private readonly controls: QueryControls;
-	private readonly errorBox = h('div', { class: 'panel-error', role: 'alert', hidden: true });
+	// Not a live region itself: `announcer` speaks the error, once.
+	private readonly errorBox = h('div', { class: 'panel-error', hidden: true });
+	// Always in the page, so that a change of its text is announced (a region shown at the same time often is not).
+	private readonly announcer = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
 	private readonly summaryBox = h('div', { class: 'summary-box' });
 	private readonly canvas = h('canvas', { role: 'img' });
 	private readonly chartBox = h('div', { class: 'chart-box' }, this.canvas);
@@ -54,8 +58,9 @@ export class PanelView {
 		this.ctx = { strings: init.strings, format: createFormatters(init.locale) };
 		this.query = init.query;
 		const strings = init.strings;
-		this.controls = new QueryControls(strings, init.maxLength, events);
-		this.toggleButton = actionButton('', 'table', () => this.toggleTable());
+		this.controls = new QueryControls(strings, { maxLength: init.maxLength, today: init.today }, events);
+		// A toggle keeps its name; aria-pressed says which view is on.
+		this.toggleButton = actionButton(strings.showTable, 'table', () => this.toggleTable());
 		const copy = actionButton(strings.copyCsv, 'copy', () => events.copyCsv());
 		const exportJson = actionButton(strings.exportJson, 'json', () => events.exportJson());
 		const save = actionButton(strings.saveQuery, 'save', () => events.saveQuery());
@@ -70,7 +75,9 @@ export class PanelView {
 			h('div', { class: 'view' }, this.chartBox, this.tableBox),
 			this.emptyBox,
 			this.footer,
+			this.announcer,
 		);
+		document.addEventListener('keydown', this.onKeyDown);
 		this.stopThemeWatch = observeThemeChanges(() => this.chart?.recolour(readChartPalette()));
 		this.controls.setQuery(init.query);
 		this.render(init.result);
@@ -79,34 +86,50 @@ export class PanelView {
 
 	/** Stops watching the theme and frees the chart (before a new `init` replaces this view). */
 	dispose(): void {
+		document.removeEventListener('keydown', this.onKeyDown);
 		this.stopThemeWatch();
 		this.chart?.destroy();
 		this.chart = null;
 	}
 
-	/** A fetch for `query` started: progress on, previous chart kept. */
+	/** A fetch for `query` started: progress on, previous chart kept, the controls left as the user has them. */
 	showLoading(query: KpiQuerySpec): void {
 		this.query = query;
-		this.controls.setQuery(query);
 		this.controls.setBusy(true);
 		this.showError(null);
+		this.announce('');
 		this.root.setAttribute('aria-busy', 'true');
 	}
 
 	showResult(result: PanelResult): void {
 		this.query = result.query;
-		this.controls.setQuery(result.query);
+		this.controls.showResultQuery(result.query);
 		this.controls.setBusy(false);
 		this.showError(null);
 		this.root.setAttribute('aria-busy', 'false');
 		this.render(result);
+		const days = lastDays(result.series, result.query.length).points.length;
+		const { strings, format } = this.ctx;
+		this.announce(days === 1 ? strings.loadedOneDay : fillPlaceholders(strings.loadedDays, format.count(days)));
 	}
 
-	/** Shows `message` inline; the previous result stays on screen. */
+	/** Shows `message` inline and announces it; the previous result stays on screen. */
 	showFailure(message: string): void {
 		this.controls.setBusy(false);
 		this.root.setAttribute('aria-busy', 'false');
 		this.showError(message);
+		this.announce(message);
+	}
+
+	/** Escape anywhere in the panel cancels a running fetch (an open list takes the key first and stops it). */
+	private readonly onKeyDown = (event: KeyboardEvent): void => {
+		if (event.key !== 'Escape' || event.defaultPrevented) return;
+		if (this.controls.cancelRunning()) event.preventDefault();
+	};
+
+	/** A new text node each time, so that the same message twice is still announced twice. */
+	private announce(text: string): void {
+		this.announcer.replaceChildren(...(text === '' ? [] : [document.createTextNode(text)]));
 	}
 
 	private showError(message: string | null): void {
@@ -144,7 +167,8 @@ export class PanelView {
 			dates: shown.points.map((p) => p.date),
 			values: shown.points.map((p) => p.value),
 			provisionalIndex: shown.points.findIndex((p) => p.date === shown.provisionalDate),
-			provisionalText: strings.provisional,
+			provisionalTitle: strings.tooltipProvisional,
+			valueLine: strings.tooltipValue,
 			noDataText: strings.noData,
 		});
 		const [first, last] = seriesBounds(shown).map((d) => format.mediumDate(d)) as [string, string];
@@ -172,12 +196,10 @@ export class PanelView {
 	}
 
 	private updateToggle(): void {
-		const { strings } = this.ctx;
 		const hasResult = this.result !== null;
 		this.chartBox.hidden = !hasResult || this.showingTable;
 		this.tableBox.hidden = !hasResult || !this.showingTable;
-		this.toggleButton.textContent = this.showingTable ? strings.showChart : strings.showTable;
-		this.toggleButton.icon = this.showingTable ? 'graph-line' : 'table';
+		this.toggleButton.setAttribute('aria-pressed', String(hasResult && this.showingTable));
 	}
 }
 

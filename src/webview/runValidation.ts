@@ -1,7 +1,8 @@
-// Checks the panel's controls before a `run` is posted; the host checks the request again.
-import { isPlainDate } from '../shared/dates';
+// Checks the panel's controls before a `run` is posted, with the same checks as the host's prompts
+// (src/shared/inputValidation.ts); here only their problem codes become the webview's strings. The host checks the request again.
+import { checkAppIdInput, checkEndDateInput, checkLengthInput } from '../shared/inputValidation';
+import type { AppIdProblem, DateProblem, LengthProblem } from '../shared/inputValidation';
 import type { RunRequest } from '../shared/protocol';
-import { isValidAppId } from '../shared/query';
 import type { WebviewStringKey } from '../shared/webviewStrings';
 
 /** The raw text of the controls. `endKind` is the value of the "Ending" select. */
@@ -10,6 +11,12 @@ export interface RunInput {
 	readonly endKind: string;
 	readonly date: string;
 	readonly appId: string;
+}
+
+/** What the controls accept: the longest length, and the newest end date (today as Braze counts days). */
+export interface RunLimits {
+	readonly maxLength: number;
+	readonly today: string;
 }
 
 /** Which string explains each field that is wrong. */
@@ -21,21 +28,25 @@ export interface RunInputProblems {
 
 export type CheckedRunInput = { readonly ok: true; readonly request: RunRequest } | { readonly ok: false; readonly problems: RunInputProblems };
 
-/** A valid `RunRequest`, or the fields to fix. An empty app ID means all apps. */
-export function checkRunInput(input: RunInput, maxLength: number): CheckedRunInput {
-	const problems: { length?: WebviewStringKey; date?: WebviewStringKey; appId?: WebviewStringKey } = {};
-	const lengthText = input.length.trim();
-	const length = /^\d{1,6}$/.test(lengthText) ? Number(lengthText) : Number.NaN;
-	if (!(length >= 1 && length <= maxLength)) problems.length = 'lengthInvalid';
-	const date = input.date.trim();
-	let end: RunRequest['end'] = { kind: 'yesterday' };
-	if (input.endKind === 'today') end = { kind: 'today' };
-	else if (input.endKind === 'date') {
-		if (isPlainDate(date)) end = { kind: 'date', date };
-		else problems.date = 'dateInvalid';
+const LENGTH_PROBLEM_TEXT: Readonly<Record<LengthProblem, WebviewStringKey>> = { notWholeNumber: 'lengthInvalid', tooSmall: 'lengthInvalid', tooLarge: 'lengthInvalid' };
+const DATE_PROBLEM_TEXT: Readonly<Record<DateProblem, WebviewStringKey>> = { format: 'dateInvalid', notADate: 'dateInvalid', future: 'dateInFuture' };
+const APP_ID_PROBLEM_TEXT: Readonly<Record<AppIdProblem, WebviewStringKey>> = { empty: 'appIdInvalid', whitespace: 'appIdInvalid', tooLong: 'appIdInvalid' };
+
+/** A valid `RunRequest`, or the fields to fix. An empty app ID means all apps; the date matters only for an end on a date. */
+export function checkRunInput(input: RunInput, limits: RunLimits): CheckedRunInput {
+	const length = checkLengthInput(input.length, limits.maxLength);
+	const date = input.endKind === 'date' ? checkEndDateInput(input.date, limits.today) : null;
+	const appId = input.appId.trim() === '' ? null : checkAppIdInput(input.appId);
+	if (!length.ok || (date && !date.ok) || (appId && !appId.ok)) {
+		return {
+			ok: false,
+			problems: {
+				...(length.ok ? {} : { length: LENGTH_PROBLEM_TEXT[length.problem] }),
+				...(date && !date.ok ? { date: DATE_PROBLEM_TEXT[date.problem] } : {}),
+				...(appId && !appId.ok ? { appId: APP_ID_PROBLEM_TEXT[appId.problem] } : {}),
+			},
+		};
 	}
-	const appId = input.appId.trim();
-	if (appId !== '' && !isValidAppId(appId)) problems.appId = 'appIdInvalid';
-	if (problems.length || problems.date || problems.appId) return { ok: false, problems };
-	return { ok: true, request: { length, end, appId: appId === '' ? null : appId } };
+	const end: RunRequest['end'] = date ? { kind: 'date', date: date.value } : input.endKind === 'today' ? { kind: 'today' } : { kind: 'yesterday' };
+	return { ok: true, request: { length: length.value, end, appId: appId ? appId.value : null } };
 }

@@ -17,7 +17,9 @@ export function sandboxUrl(): string {
 export async function extensionApi(): Promise<BrazeExtensionApi> {
 	const extension = vscode.extensions.getExtension<BrazeExtensionApi>(extensionId);
 	assert.ok(extension, `${extensionId} is not installed`);
-	return extension.activate();
+	const api = await extension.activate();
+	assert.ok(api, 'the extension returns its test API only when VS Code runs it under a test runner');
+	return api;
 }
 
 export async function setFaults(faults: SandboxFaults): Promise<void> {

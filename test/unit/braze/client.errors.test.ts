@@ -134,7 +134,7 @@ describe('BrazeClient errors against the sandbox', () => {
 	});
 
 	it('refuses unusable keys and endpoints when the client is made, without quoting the key', () => {
-		for (const apiKey of ['', '   ', `"${KEY}"`, `'${KEY}'`, `${KEY} `, `${KEY}\n`, `a${KEY}é`]) {
+		for (const apiKey of ['', '   ', `"${KEY}"`, `'${KEY}'`, `${KEY}"`, `${KEY} x`, `${KEY}\u200b`, `a${KEY}é`]) {
 			assert.throws(() => createBrazeClient({ baseUrl: 'US-01', apiKey }), (e: unknown) => e instanceof BrazeValidationError && e.field === 'apiKey' && !exposed(e).includes(KEY));
 		}
 		assert.throws(() => createBrazeClient({ baseUrl: 'http://rest.iad-01.braze.com', apiKey: KEY }), (e: unknown) => e instanceof BrazeValidationError && e.field === 'endpoint');

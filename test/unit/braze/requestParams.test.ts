@@ -2,7 +2,6 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
 	MAX_SERIES_LENGTH,
-	brazeToday,
 	buildSeriesUrl,
 	endDateOfRequest,
 	endOfDay,
@@ -13,6 +12,7 @@ import {
 	validateLength,
 } from '../../../src/braze/requestParams';
 import { BrazeValidationError } from '../../../src/braze/errors';
+import { brazeToday } from '../../../src/shared/dates';
 
 function assertInvalid(fn: () => unknown, field: string): void {
 	assert.throws(fn, (error: unknown) => {

@@ -25,7 +25,8 @@ describe('retryDelayMs', () => {
 
 	it('honours a rate-limit hint, and backs off without one', () => {
 		assert.equal(retryDelayMs({ kind: 'rate-limited', waitHintMs: 3000 }, 1, 0, policy, half), 3000);
-		assert.equal(retryDelayMs({ kind: 'rate-limited', waitHintMs: 0 }, 1, 0, policy, half), 0);
+		// A reset already past still waits the base delay: never a burst of instant retries.
+		assert.equal(retryDelayMs({ kind: 'rate-limited', waitHintMs: 0 }, 1, 0, policy, half), policy.baseDelayMs);
 		assert.equal(retryDelayMs({ kind: 'rate-limited', waitHintMs: null }, 2, 0, policy, half), 1500);
 	});
 

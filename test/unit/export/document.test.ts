@@ -8,7 +8,7 @@ import {
 	serializeExportDocument,
 	suggestedExportFileName,
 } from '../../../src/export/document';
-import { englishL10n } from '../../../src/queries/l10n';
+import { englishL10n } from '../../../src/shared/l10n';
 import { addDays } from '../../../src/shared/dates';
 import type { DailyPoint, KpiMetric } from '../../../src/shared/kpi';
 import type { PanelResult } from '../../../src/shared/protocol';
@@ -143,7 +143,7 @@ describe('opening a file that is not an export', () => {
 			[(f) => { f.query.schemaVersion = EXPORT_SCHEMA_VERSION + 1; }, /newer version of the extension \(schemaVersion 2\)/],
 			[(f) => { f.message = 'error'; }, /^"message" must be "success"$/],
 			[(f) => { f.query.metric = 'sessions'; }, /^"query\.metric" must be one of dau, mau, new_users, uninstalls$/],
-			[(f) => { f.query.length = 0; }, /^"query\.length" must be a whole number from 1 to 10000$/],
+			[(f) => { f.query.length = 0; }, /^"query\.length" must be a whole number from 1 to 3650$/],
 			[(f) => { f.query.end = 'last week'; }, /^"query\.end" must be/],
 			[(f) => { f.query.app_id = 'has space'; }, /^"query\.app_id" must be "all" or an app identifier/],
 			[(f) => { delete f.query.app_id; }, /^"query\.app_id"/],
@@ -171,13 +171,13 @@ describe('opening a file that is not an export', () => {
 
 	it('rejects a hostile range without building it', () => {
 		const problem = problemAfter((f) => {
-			f.query.length = 10_000;
+			f.query.length = 3650;
 			f.query.firstDate = '1000-01-01';
 			f.query.lastDate = '9999-12-31';
 			f.data = [];
 			f.query.provisionalDate = null;
 		});
-		assert.match(problem, /must span 1 to 10000 days/);
+		assert.match(problem, /must span 1 to 3650 days/);
 	});
 });
 

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { englishL10n } from '../../../src/queries/l10n';
-import type { L10n } from '../../../src/queries/l10n';
+import { englishL10n } from '../../../src/shared/l10n';
+import type { L10n } from '../../../src/shared/l10n';
 import {
 	MAX_QUERY_NAME_LENGTH,
 	canonicalJson,
@@ -81,10 +81,10 @@ describe('readScopeQueries', () => {
 		assert.equal(problems[2], 'name must be text, not 42');
 		assert.equal(problems[3], 'name is empty');
 		assert.match(problems[4], /^metric must be one of dau, mau, new_users, uninstalls/);
-		assert.match(problems[5], /^length must be a whole number from 1 to 10000/);
+		assert.match(problems[5], /^length must be a whole number of days from 1 to 3650/);
 		assert.match(problems[6], /^length /);
 		assert.match(problems[7], /^length /);
-		assert.match(problems[8], /^end must be "yesterday", "today" or a YYYY-MM-DD date/);
+		assert.match(problems[8], /^end must be "yesterday", "today" or a date written YYYY-MM-DD/);
 		assert.match(problems[9], /^end /);
 		assert.match(problems[10], /^appId /);
 		assert.equal(problems[11], 'endpoint must be an instance label such as US-01 or an https URL, not "http://rest.example.com"');

@@ -2,7 +2,7 @@
 // user and workspace values, its change event, EventEmitter and l10n. Import it before the module under test:
 // it answers `require('vscode')` from then on. Values handed out are frozen copies, as VS Code's are read-only.
 import Module from 'node:module';
-import { englishL10n } from '../../../src/queries/l10n';
+import { englishL10n } from '../../../src/shared/l10n';
 
 type Listener<T> = (value: T) => void;
 

@@ -25,6 +25,9 @@ describe('WEBVIEW_STRINGS', () => {
 			lengthInvalid: 1,
 			fetchedAt: 1,
 			rateLimit: 2,
+			tooltipProvisional: 1,
+			tooltipValue: 2,
+			loadedDays: 1,
 		};
 		for (const [key, text] of Object.entries(WEBVIEW_STRINGS)) {
 			assert.equal(placeholderIndexes(text).length, expected[key as keyof typeof WEBVIEW_STRINGS] ?? 0, key);
