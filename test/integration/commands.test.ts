@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 import { sandboxSeries } from '../../sandbox/data';
 import { keyFingerprint } from '../../sandbox/server';
 import type { PanelResult } from '../../src/shared/protocol';
-import { addDays, localDateOf } from '../../src/shared/dates';
-import { closeAllEditors, eventually, extensionApi, recordedRequests, resetFaults, sandboxUrl, setSetting } from './support';
+import { addDays, brazeToday } from '../../src/shared/dates';
+import { closeAllEditors, eventually, extensionApi, recordedRequests, resetFaults, sandboxUrl, setFaults, setSetting } from './support';
 import { extensionId } from '../host/paths';
 
 const KEY = 'integration-key-1';
@@ -41,7 +41,7 @@ suite('commands and keys', () => {
 		const before = (await recordedRequests()).length;
 		const result = await vscode.commands.executeCommand<PanelResult | undefined>('braze.showDau', { length: 14, end: 'yesterday' });
 		assert.ok(result, 'Show DAU returned no result');
-		const endDate = addDays(localDateOf(new Date()), -1);
+		const endDate = addDays(brazeToday(new Date()), -1);
 		const expected = sandboxSeries('dau', null, endDate, 14);
 		assert.equal(result.series.lastDate, endDate);
 		assert.deepEqual(result.series.points.filter((p) => p.value !== null).map((p) => [p.date, p.value]), expected.map((r) => [r.time, r.value]));
@@ -105,5 +105,21 @@ suite('commands and keys', () => {
 		} finally {
 			await vscode.commands.executeCommand('braze.clearApiKey', { endpoint: other });
 		}
+	});
+
+	test('closing a panel while it fetches cancels the fetch quietly: no error, no result', async () => {
+		await vscode.commands.executeCommand('braze.setApiKey', { key: KEY });
+		const api = await extensionApi();
+		const errorsBefore = api.presentedErrors.length;
+		const before = (await recordedRequests()).length;
+		await setFaults({ latencyMs: 5000 });
+		const running = vscode.commands.executeCommand<PanelResult | undefined>('braze.showDau', { length: 4 });
+		await eventually(async () => ((await recordedRequests()).length > before ? true : undefined), 'the request to reach the sandbox');
+		const started = Date.now();
+		await closeAllEditors();
+		assert.equal(await running, undefined);
+		assert.ok(Date.now() - started < 4000, 'the fetch stopped when the panel closed, not when the answer came');
+		assert.equal(api.presentedErrors.length, errorsBefore, 'a cancelled fetch is not an error');
+		assert.equal(api.openResults().length, 0);
 	});
 });
