@@ -1,7 +1,8 @@
 // Braze: Select REST Endpoint: the known instances by label and host, or a custom URL.
 import * as vscode from 'vscode';
 import { lookupEndpoint } from '../config/endpoint';
-import { invalidEndpointMessage, knownInstances, SETTINGS_SECTION } from '../config/settings';
+import { BRAZE_INSTANCES } from '../braze/instances';
+import { invalidEndpointMessage, SETTINGS_SECTION } from '../config/settings';
 
 const CUSTOM = '\u0000custom';
 
@@ -30,7 +31,7 @@ export function registerEndpointCommands(context: vscode.ExtensionContext): void
 async function pickEndpoint(): Promise<string | undefined> {
 	const current = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>('restEndpoint');
 	const items: (vscode.QuickPickItem & { value: string })[] = [
-		...knownInstances().map((i) => ({ label: i.label, description: i.host, value: i.label, picked: i.label === current })),
+		...BRAZE_INSTANCES.map((i) => ({ label: i.label, description: i.host, value: i.label, picked: i.label === current })),
 		{ label: vscode.l10n.t('Custom URL…'), description: vscode.l10n.t('a REST endpoint not listed here (https://…)'), value: CUSTOM },
 	];
 	const picked = await vscode.window.showQuickPick(items, {

@@ -11,6 +11,7 @@ import { SAVED_QUERIES_VIEW_ID, SavedQueriesTree } from '../queries/tree';
 import type { PanelResult } from '../shared/protocol';
 import type { KpiQuerySpec } from '../shared/query';
 import { exportResultToJson, targetUri } from './exportCommands';
+import { isRecord } from '../shared/guards';
 
 /** Everything it creates is owned by `context.subscriptions`. The store is returned for the panel's "Save Query". */
 export function registerSavedQueries(context: vscode.ExtensionContext, runner: QueryRunner): SavedQueryStore {
@@ -239,8 +240,4 @@ function isSavedQueryItem(value: unknown): value is SavedQueryItem {
 
 function isScope(value: unknown): value is SavedQueryScope {
 	return value === 'user' || value === 'workspace';
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,6 +1,5 @@
 // Reads the extension's settings. Every value is checked: a broken entry becomes a clear message, never a crash.
 import * as vscode from 'vscode';
-import { BRAZE_INSTANCES } from '../braze/instances';
 import { lookupEndpoint } from './endpoint';
 import type { EndpointLookup } from './endpoint';
 
@@ -16,11 +15,6 @@ export function requestTimeoutMs(): number {
 	const raw = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<unknown>('requestTimeoutSeconds');
 	const seconds = typeof raw === 'number' && Number.isFinite(raw) && raw >= 1 && raw <= 300 ? raw : 30;
 	return seconds * 1000;
-}
-
-/** Labels and hosts for the endpoint picker. */
-export function knownInstances(): readonly { label: string; host: string }[] {
-	return BRAZE_INSTANCES;
 }
 
 /** The localized sentence for an endpoint that cannot be used. */

@@ -13,6 +13,7 @@ import { MAX_QUERY_LENGTH, endingAtForDate, formatSeriesEnd, isValidAppId, parse
 import type { KpiQuerySpec } from '../shared/query';
 import type { L10n } from '../shared/l10n';
 import { lookupEndpoint } from '../config/endpoint';
+import { isRecord } from '../shared/guards';
 
 /** Bumped when a change would make an older extension misread the file. */
 export const EXPORT_SCHEMA_VERSION = 1;
@@ -197,8 +198,4 @@ export function sanitizeFileNamePart(text: string): string {
 
 function fail(problem: string): { readonly ok: false; readonly problem: string } {
 	return { ok: false, problem };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

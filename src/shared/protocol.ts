@@ -8,6 +8,7 @@ import type { KpiQuerySpec, SeriesEnd } from './query';
 import { MAX_QUERY_LENGTH, parseQuerySpec } from './query';
 import type { WebviewStrings } from './webviewStrings';
 import { lastDays } from './summary';
+import { isRecord } from './guards';
 
 /** A fetched series with what is needed to describe it. Never holds the API key. */
 export interface PanelResult {
@@ -150,8 +151,4 @@ function parseRateLimit(raw: unknown): RateLimitInfo | null {
 	if (!isRecord(raw)) return null;
 	const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 	return { limit: num(raw.limit), remaining: num(raw.remaining), resetEpochSeconds: num(raw.resetEpochSeconds) };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

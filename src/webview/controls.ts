@@ -15,7 +15,7 @@ import { fillPlaceholders } from '../shared/webviewStrings';
 import type { WebviewStrings } from '../shared/webviewStrings';
 import { h } from './dom';
 import { checkRunInput } from './runValidation';
-import type { RunInputProblems, RunLimits } from './runValidation';
+import type { RunInput, RunInputProblems, RunLimits } from './runValidation';
 
 export interface ControlsEvents {
 	run(request: RunRequest): void;
@@ -39,8 +39,8 @@ export class QueryControls {
 	private readonly cancelButton: VscodeButton;
 	private readonly progress: HTMLDivElement;
 	private busy = false;
-	/** The user changed a control since the last Run (or since the controls were last set). */
-	private edited = false;
+	/** What the controls held at the last Run or the last `setQuery`: anything else is the user's edit. */
+	private committed = '';
 
 	constructor(
 		private readonly strings: WebviewStrings,
@@ -57,7 +57,7 @@ export class QueryControls {
 			select.append(option);
 		}
 		this.endKind = field('end-kind', strings.endLabel, select);
-		this.date = field('end-date', strings.dateLabel, textfield({ type: 'date', max: limits.today }));
+		this.date = field('end-date', strings.dateLabel, textfield({ type: 'date' }));
 		this.appId = field('app-id', strings.appIdLabel, textfield({ type: 'text', placeholder: strings.allApps, spellcheck: 'false', autocomplete: 'off' }));
 		this.runButton = button(strings.run, 'submit');
 		this.cancelButton = button(strings.cancel, 'button');
@@ -80,10 +80,6 @@ export class QueryControls {
 			this.submit();
 		});
 		select.addEventListener('change', () => this.showDateField());
-		for (const control of [this.length.control, select, this.date.control, this.appId.control]) {
-			control.addEventListener('input', () => (this.edited = true));
-			control.addEventListener('change', () => (this.edited = true));
-		}
 		this.cancelButton.addEventListener('click', () => this.cancelRunning());
 	}
 
@@ -93,14 +89,14 @@ export class QueryControls {
 		this.endKind.control.value = query.end.kind;
 		this.date.control.value = query.end.kind === 'date' ? query.end.date : '';
 		this.appId.control.value = query.appId ?? '';
-		this.edited = false;
+		this.committed = this.snapshot();
 		this.showProblems({});
 		this.showDateField();
 	}
 
 	/** Shows the query of a result that arrived, unless the user has changed the controls since their last Run. */
 	showResultQuery(query: KpiQuerySpec): void {
-		if (!this.edited) this.setQuery(query);
+		if (this.snapshot() === this.committed) this.setQuery(query);
 	}
 
 	/**
@@ -114,10 +110,10 @@ export class QueryControls {
 		this.progress.hidden = !busy;
 		if (busy) {
 			this.cancelButton.hidden = false;
-			this.runButton.disabled = true;
+			setDisabled(this.runButton, true);
 			if (focused === this.runButton) this.cancelButton.focus();
 		} else {
-			this.runButton.disabled = false;
+			setDisabled(this.runButton, false);
 			if (focused === this.cancelButton) this.runButton.focus();
 			this.cancelButton.hidden = true;
 		}
@@ -132,19 +128,24 @@ export class QueryControls {
 
 	private submit(): void {
 		if (this.busy) return;
-		const checked = checkRunInput(
-			{ length: this.length.control.value, endKind: this.endKind.control.value, date: this.date.control.value, appId: this.appId.control.value },
-			this.limits,
-		);
+		const checked = checkRunInput(this.input(), this.limits);
 		if (!checked.ok) {
 			this.showProblems(checked.problems);
 			return;
 		}
 		this.showProblems({});
-		this.edited = false;
+		this.committed = this.snapshot();
 		// Busy at once, not on the host's `loading`: a second Enter or click meanwhile must not post another run.
 		this.setBusy(true);
 		this.events.run(checked.request);
+	}
+
+	private input(): RunInput {
+		return { length: this.length.control.value, endKind: this.endKind.control.value, date: this.date.control.value, appId: this.appId.control.value };
+	}
+
+	private snapshot(): string {
+		return JSON.stringify(this.input());
 	}
 
 	private showProblems(problems: RunInputProblems): void {
@@ -179,6 +180,14 @@ function textfield(attributes: Readonly<Record<string, string>>): VscodeTextfiel
 	const control = document.createElement('vscode-textfield');
 	for (const [name, value] of Object.entries(attributes)) control.setAttribute(name, value);
 	return control;
+}
+
+/**
+ * Through the attribute, not the property: the property reaches the attribute only on the element's next
+ * update, and until then a form-associated element that still says `disabled` cannot take focus.
+ */
+function setDisabled(control: VscodeButton, disabled: boolean): void {
+	control.toggleAttribute('disabled', disabled);
 }
 
 function button(text: string, type: 'submit' | 'button'): VscodeButton {
