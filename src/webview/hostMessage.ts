@@ -1,6 +1,7 @@
 // Checks what arrives from the host before the panel uses it: anything that is not exactly one of
 // `HostToWebview` is dropped. Strings missing from `init` fall back to English.
 import { isPlainDate } from '../shared/dates';
+import { isRecord } from '../shared/guards';
 import type { HostToWebview } from '../shared/protocol';
 import { parsePanelResult } from '../shared/protocol';
 import { parseQuerySpec } from '../shared/query';
@@ -53,8 +54,4 @@ function parseStrings(raw: unknown): WebviewStrings {
 		strings[key] = typeof value === 'string' && value !== '' ? value : WEBVIEW_STRINGS[key];
 	}
 	return strings as WebviewStrings;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,11 +1,13 @@
 // Serves the built chart webview with its production HTML and CSP on 127.0.0.1, and drives it in a
 // headless Chromium with a fake `acquireVsCodeApi` that records what the webview posts and stores.
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
+import { after, afterEach, before } from 'node:test';
 import { chromium as playwright } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { renderChartPanelHtml } from '../../src/panel/html';
@@ -110,6 +112,8 @@ interface FakeVsCode {
 declare global {
 	interface Window {
 		__fakeVsCode: FakeVsCode;
+		/** Every text drawn on a canvas, in order (see `recordCanvasText`). */
+		__canvasText: string[];
 	}
 }
 
@@ -122,6 +126,8 @@ export interface PanelPage {
 	state(): Promise<PersistedPanelState | undefined>;
 	/** Posts a message to the webview as the host would. */
 	send(message: HostToWebview | Record<string, unknown>): Promise<void>;
+	/** Every text the page drew on a canvas so far (Chart.js draws its axes and tooltips with `fillText`). */
+	canvasText(): Promise<string[]>;
 	/** Switches theme the way VS Code does: by body's class (the theme sheet carries the variables). */
 	setTheme(theme: ThemeKind): Promise<void>;
 	close(): Promise<void>;
@@ -153,6 +159,7 @@ export async function openPanel(browser: Browser, server: PanelServer, options: 
 		if (response.status() >= 400) problems.push({ kind: 'http', text: `${response.status()} ${response.url()}` });
 	});
 	await page.addInitScript(installFakeVsCode, options.theme ?? 'dark');
+	await page.addInitScript(recordCanvasText);
 	await page.goto(`${server.origin}/?lang=${encodeURIComponent(options.lang ?? 'en')}`);
 	await page.waitForFunction(() => window.__fakeVsCode.posted.length > 0);
 	const panel: PanelPage = {
@@ -162,10 +169,45 @@ export async function openPanel(browser: Browser, server: PanelServer, options: 
 		posted: () => page.evaluate(() => window.__fakeVsCode.posted),
 		state: () => page.evaluate(() => window.__fakeVsCode.state),
 		send: (message) => page.evaluate((m) => window.postMessage(m, '*'), message),
+		canvasText: () => page.evaluate(() => window.__canvasText),
 		setTheme: (theme) => page.evaluate((t) => void (document.body.className = `vscode-${t}`), theme),
 		close: () => context.close(),
 	};
 	return panel;
+}
+
+/**
+ * Hooks for a `describe` block of panel tests: one server and browser for the block, and after each
+ * test, every panel it opened must have had no console error, page error, failed request or CSP violation.
+ */
+export function usePanelSuite(): { open(options?: OpenPanelOptions): Promise<PanelPage> } {
+	let server: PanelServer | undefined;
+	let browser: Browser | undefined;
+	const opened: PanelPage[] = [];
+	before(async () => {
+		ensureWebviewBuilt();
+		server = await startPanelServer();
+		browser = await launchBrowser();
+	});
+	after(async () => {
+		await browser?.close();
+		await server?.close();
+	});
+	afterEach(async () => {
+		for (const panel of opened.splice(0)) {
+			assert.deepEqual(panel.problems, [], 'no console errors or warnings, page errors or failed requests');
+			assert.deepEqual(await cspViolations(panel), [], 'no CSP violations');
+			await panel.close();
+		}
+	});
+	return {
+		open: async (options) => {
+			if (!browser || !server) throw new Error('the suite has not started');
+			const panel = await openPanel(browser, server, options);
+			opened.push(panel);
+			return panel;
+		},
+	};
 }
 
 /** CSP violations seen by the page itself (also reported as console errors). */
@@ -207,4 +249,18 @@ function installFakeVsCode(theme: string): void {
 			if (applyTheme()) observer.disconnect();
 		}).observe(document, { childList: true, subtree: true });
 	}
+}
+
+/** Runs in the page before its scripts: records canvas text, so that tests can read what a tooltip says. */
+function recordCanvasText(): void {
+	const drawn: string[] = [];
+	window.__canvasText = drawn;
+	// Called below with the context as `this`.
+	// eslint-disable-next-line @typescript-eslint/unbound-method
+	const fillText = CanvasRenderingContext2D.prototype.fillText;
+	CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth?: number): void {
+		drawn.push(text);
+		if (maxWidth === undefined) fillText.call(this, text, x, y);
+		else fillText.call(this, text, x, y, maxWidth);
+	};
 }

@@ -16,6 +16,11 @@ describe('parseHostMessage', () => {
 		assert.deepEqual(parseHostMessage(initMessage(null)), initMessage(null));
 	});
 
+	test('init carries today as the newest end date allowed', () => {
+		const parsed = parseHostMessage(initMessage(result, { today: '2024-02-29' }));
+		assert.equal(parsed?.type === 'init' ? parsed.today : null, '2024-02-29');
+	});
+
 	test('fills strings the host left out or sent wrong with English', () => {
 		const parsed = parseHostMessage({ ...initMessage(result), strings: { run: 'Exécuter', cancel: 42, loading: '' } });
 		assert.equal(parsed?.type, 'init');
@@ -40,6 +45,11 @@ describe('parseHostMessage', () => {
 			{ ...initMessage(result), locale: null },
 			{ ...initMessage(result), query: null },
 			{ ...initMessage(result), result: { bogus: true } },
+			{ ...initMessage(result), today: undefined },
+			{ ...initMessage(result), today: 20240530 },
+			{ ...initMessage(result), today: '2024-5-30' },
+			{ ...initMessage(result), today: '2023-02-29' },
+			{ ...initMessage(result), today: '2024-05-30T00:00:00Z' },
 		];
 		for (const raw of bad) assert.equal(parseHostMessage(raw), null, JSON.stringify(raw));
 	});

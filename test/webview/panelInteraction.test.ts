@@ -128,13 +128,14 @@ describe('chart webview interaction', () => {
 		assert.equal(await page.locator('.loading-status').textContent(), 'Loading…');
 		assert.equal(await page.locator('#panel').getAttribute('aria-busy'), 'true');
 		assert.equal(await page.getByRole('button', { name: 'Run' }).getAttribute('disabled'), '');
-		assert.equal(await page.locator('#length input').inputValue(), '20');
+		assert.equal(await page.locator('#length input').inputValue(), '10', 'loading leaves the controls as the user has them');
 		await page.getByRole('button', { name: 'Cancel' }).click();
 		assert.deepEqual(await postedAfterReady(panel), [{ type: 'cancel' }]);
 		await panel.send({ type: 'error', message: 'Braze answered 401: check the API key.' });
-		const alert = page.locator('.panel-error[role="alert"]');
+		const alert = page.locator('.panel-error');
 		await alert.waitFor();
 		assert.equal(await alert.textContent(), 'Braze answered 401: check the API key.');
+		assert.equal(await page.getByRole('status').textContent(), 'Braze answered 401: check the API key.', 'announced once, by the live region');
 		assert.equal(await page.locator('.loading-status').isVisible(), false);
 		assert.equal(await page.getByRole('button', { name: 'Cancel' }).isVisible(), false);
 		assert.equal(await page.locator('canvas').getAttribute('data-point-count'), '9');

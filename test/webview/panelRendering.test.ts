@@ -141,7 +141,7 @@ describe('chart webview rendering', () => {
 			['TH:row:Wed, May 29, 2024', 'TD::1,560'],
 			['TH:row:Thu, May 30, 2024 in progress', 'TD::1,530'],
 		]);
-		await page.getByRole('button', { name: 'Chart' }).click();
+		await page.getByRole('button', { name: 'Table' }).click();
 		assert.equal(await page.locator('.chart-box').isVisible(), true);
 	});
 

@@ -3,26 +3,46 @@ import { describe, test } from 'node:test';
 import { checkRunInput } from '../../src/webview/runValidation';
 
 const good = { length: '30', endKind: 'yesterday', date: '', appId: '' };
+const limits = { maxLength: 100, today: '2024-05-30' };
 
 describe('checkRunInput', () => {
 	test('builds a RunRequest; an empty app ID means all apps', () => {
-		assert.deepEqual(checkRunInput(good, 100), { ok: true, request: { length: 30, end: { kind: 'yesterday' }, appId: null } });
-		assert.deepEqual(checkRunInput({ ...good, endKind: 'today', appId: ' web ' }, 100), { ok: true, request: { length: 30, end: { kind: 'today' }, appId: 'web' } });
-		assert.deepEqual(checkRunInput({ ...good, length: ' 7 ', endKind: 'date', date: '2024-02-29' }, 7), {
+		assert.deepEqual(checkRunInput(good, limits), { ok: true, request: { length: 30, end: { kind: 'yesterday' }, appId: null } });
+		assert.deepEqual(checkRunInput({ ...good, endKind: 'today', appId: ' web ' }, limits), { ok: true, request: { length: 30, end: { kind: 'today' }, appId: 'web' } });
+		assert.deepEqual(checkRunInput({ ...good, length: ' 7 ', endKind: 'date', date: '2024-02-29' }, { ...limits, maxLength: 7 }), {
 			ok: true,
 			request: { length: 7, end: { kind: 'date', date: '2024-02-29' }, appId: null },
 		});
 	});
 
 	test('the date matters only when the end is a date', () => {
-		assert.equal(checkRunInput({ ...good, date: 'garbage' }, 100).ok, true);
+		assert.equal(checkRunInput({ ...good, date: 'garbage' }, limits).ok, true);
+		assert.equal(checkRunInput({ ...good, endKind: 'today', date: '2099-01-01' }, limits).ok, true);
+	});
+
+	test('an end date may be today but not after it', () => {
+		assert.deepEqual(checkRunInput({ ...good, endKind: 'date', date: '2024-05-30' }, limits), {
+			ok: true,
+			request: { length: 30, end: { kind: 'date', date: '2024-05-30' }, appId: null },
+		});
+		for (const date of ['2024-05-31', '2025-01-01']) {
+			assert.deepEqual(checkRunInput({ ...good, endKind: 'date', date }, limits), { ok: false, problems: { date: 'dateInFuture' } }, date);
+		}
 	});
 
 	test('names every field to fix', () => {
-		for (const length of ['0', '101', '', '1.5', '-3', '1e2', 'ten', '99999999']) {
-			assert.deepEqual(checkRunInput({ ...good, length }, 100), { ok: false, problems: { length: 'lengthInvalid' } }, length);
+		for (const length of ['0', '101', '', '1.5', '-3', '1e2', 'ten', '99999999', '9'.repeat(400)]) {
+			assert.deepEqual(checkRunInput({ ...good, length }, limits), { ok: false, problems: { length: 'lengthInvalid' } }, length);
 		}
-		assert.deepEqual(checkRunInput({ length: '0', endKind: 'date', date: '2023-02-29', appId: 'a b' }, 100), {
+		for (const date of ['', '2024-5-01', '30/05/2024', '2023-02-29']) {
+			assert.deepEqual(checkRunInput({ ...good, endKind: 'date', date }, limits), { ok: false, problems: { date: 'dateInvalid' } }, date);
+		}
+		for (const appId of ['a b', 'a\tb', 'x'.repeat(257)]) {
+			assert.deepEqual(checkRunInput({ ...good, appId }, limits), { ok: false, problems: { appId: 'appIdInvalid' } }, appId);
+		}
+		assert.equal(checkRunInput({ ...good, length: '3650' }, { ...limits, maxLength: 3650 }).ok, true);
+		assert.deepEqual(checkRunInput({ ...good, length: '3651' }, { ...limits, maxLength: 3650 }), { ok: false, problems: { length: 'lengthInvalid' } });
+		assert.deepEqual(checkRunInput({ length: '0', endKind: 'date', date: '2023-02-29', appId: 'a b' }, limits), {
 			ok: false,
 			problems: { length: 'lengthInvalid', date: 'dateInvalid', appId: 'appIdInvalid' },
 		});

@@ -4,6 +4,7 @@ import type { DailyPoint, KpiMetric } from '../../src/shared/kpi';
 import type { HostToWebview, PanelResult } from '../../src/shared/protocol';
 import type { KpiQuerySpec } from '../../src/shared/query';
 import { WEBVIEW_STRINGS } from '../../src/shared/webviewStrings';
+import type { WebviewStringKey } from '../../src/shared/webviewStrings';
 
 export interface ResultOptions {
 	readonly metric?: KpiMetric;
@@ -35,14 +36,26 @@ export function makeResult(options: ResultOptions): PanelResult {
 	};
 }
 
-export function initMessage(result: PanelResult | null, overrides: Partial<{ locale: string; maxLength: number; query: KpiQuerySpec }> = {}): HostToWebview {
+/** Today as the host says Braze counts it in these tests: the sample results end on it. */
+export const TODAY = '2024-05-30';
+
+export interface InitOverrides {
+	readonly locale: string;
+	readonly maxLength: number;
+	readonly query: KpiQuerySpec;
+	readonly today: string;
+	readonly strings: Partial<Record<WebviewStringKey, string>>;
+}
+
+export function initMessage(result: PanelResult | null, overrides: Partial<InitOverrides> = {}): HostToWebview {
 	return {
 		type: 'init',
 		locale: overrides.locale ?? 'en',
-		strings: { ...WEBVIEW_STRINGS },
+		strings: { ...WEBVIEW_STRINGS, ...overrides.strings },
 		query: overrides.query ?? result?.query ?? { metric: 'dau', length: 30, end: { kind: 'yesterday' }, appId: null },
 		result,
 		maxLength: overrides.maxLength ?? 100,
+		today: overrides.today ?? TODAY,
 	};
 }
 
