@@ -91,7 +91,8 @@ export class QueryControls {
 		this.appId.control.value = query.appId ?? '';
 		this.committed = this.snapshot();
 		this.showProblems({});
-		this.showDateField();
+		// The select may apply its new value only on its next render: go by the query, not by the select.
+		this.showDateField(query.end.kind);
 	}
 
 	/** Shows the query of a result that arrived, unless the user has changed the controls since their last Run. */
@@ -162,8 +163,8 @@ export class QueryControls {
 		first?.control.focus();
 	}
 
-	private showDateField(): void {
-		this.date.box.hidden = this.endKind.control.value !== 'date';
+	private showDateField(kind: string = this.endKind.control.value): void {
+		this.date.box.hidden = kind !== 'date';
 	}
 }
 

@@ -36,6 +36,16 @@ describe('chart webview controls', () => {
 		await page.getByRole('option', { name: 'On a date' }).click();
 	}
 
+	test('a query that ends on a date shows that date in the controls as soon as the panel opens', async () => {
+		const panel = await suite.open();
+		const fixed = makeResult({ lastDate: '2024-05-20', values: GAPPY_VALUES });
+		await panel.send(initMessage(fixed));
+		await panel.page.locator('canvas[data-point-count]').waitFor();
+		const dateField = panel.page.locator('#end-date');
+		assert.equal(await dateField.isVisible(), true, 'the date field is shown for an end on a date');
+		assert.equal(await panel.page.locator('#end-date input').inputValue(), '2024-05-20');
+	});
+
 	test('an end date after today is refused inline; today itself runs', async () => {
 		const panel = await openWithResult();
 		const page = panel.page;
