@@ -8,7 +8,7 @@ import type { KpiMetric } from '../../src/shared/kpi';
 import { addDays, daysBetween } from '../../src/shared/dates';
 import { SANDBOX_APPS, sandboxSeries } from '../../sandbox/data';
 import { repoRoot } from '../host/paths';
-import { answerQuickInput, pickQuickItem, quickItem, runCommand, screenshot, webviewFrame } from '../host/workbench';
+import { answerQuickInput, pickQuickItem, quickItem, runCommand, screenshot, setColorTheme, waitForWebviewFocus, webviewFrame } from '../host/workbench';
 
 /** The README's screenshots, refreshed by every e2e run. */
 export const docsScreenshotsDir = path.join(repoRoot, 'docs', 'screenshots');
@@ -21,6 +21,22 @@ export function sandboxAppId(name: string): string {
 	const app = SANDBOX_APPS.find((a) => a.name === name);
 	assert.ok(app, `no sandbox app named ${name}`);
 	return app.id;
+}
+
+/**
+ * `runCommand`, once the focus is back where the last quick input found it: F1 pressed while it is on its way
+ * back into a chart panel's webview gets lost, or opens a palette that closes at once (see waitForWebviewFocus).
+ */
+export async function runCommandSettled(page: Page, title: string): Promise<void> {
+	await waitForWebviewFocus(page);
+	await runCommand(page, title);
+}
+
+/** `setColorTheme`, settled like `runCommandSettled`, and again afterwards: the theme picker closes over the panel. */
+export async function setColorThemeSettled(page: Page, themeName: string): Promise<void> {
+	await waitForWebviewFocus(page);
+	await setColorTheme(page, themeName);
+	await waitForWebviewFocus(page);
 }
 
 export interface ShownDay {
@@ -51,7 +67,7 @@ export interface PromptAnswers {
  * app step is on screen (for a screenshot). Leaves whatever comes next (the key prompt, the panel) to the caller.
  */
 export async function showDauThroughPrompts(page: Page, answers: PromptAnswers, atAppStep?: () => Promise<void>): Promise<void> {
-	await runCommand(page, 'Braze: Show DAU');
+	await runCommandSettled(page, 'Braze: Show DAU');
 	await page.locator(quickInputTitle, { hasText: 'Braze: Show DAU (1/3)' }).waitFor();
 	await answerQuickInput(page, String(answers.length), { prompt: /^Number of days in the series/ });
 	await pickQuickItem(page, 'A date…', { prompt: 'Where does the series end?' });
@@ -76,14 +92,14 @@ export async function answerKeyPrompt(page: Page, host: string, key: string): Pr
 
 /** Braze: Set API Key from the palette, answered with `key`; waits for the confirmation. */
 export async function setApiKey(page: Page, host: string, key: string): Promise<void> {
-	await runCommand(page, 'Braze: Set API Key');
+	await runCommandSettled(page, 'Braze: Set API Key');
 	await answerKeyPrompt(page, host, key);
 	await page.locator('.notifications-toasts .notification-toast', { hasText: `Braze API key saved for ${host}.` }).waitFor();
 }
 
 /** Closes every editor, so that the next chart panel is the only webview on the page. */
 export async function closeAllEditors(page: Page): Promise<void> {
-	await runCommand(page, 'View: Close All Editors');
+	await runCommandSettled(page, 'View: Close All Editors');
 	await page.locator('iframe.webview').first().waitFor({ state: 'detached' });
 }
 
@@ -105,12 +121,26 @@ export async function waitForChart(page: Page, firstDate: string, lastDate: stri
 	return frame;
 }
 
-/** Shows the panel's chart or its table through the toggle button, as a user would. */
+/** Waits until the active editor tab is titled exactly `title`. */
+export async function waitForActiveTab(page: Page, title: string): Promise<void> {
+	const label = page.locator('.label-name', { hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
+	await page
+		.locator('.tabs-container .tab.active', { has: label })
+		.waitFor()
+		.catch(async (error: Error) => {
+			const shown = await page.locator('.tabs-container .tab.active .label-name').allTextContents();
+			throw new Error(`the active tab is not titled ${JSON.stringify(title)} but ${JSON.stringify(shown)}: ${error.message}`);
+		});
+}
+
+/** Shows the panel's chart or its table through the "Table" toggle button (pressed: the table), as a user would. */
 export async function showView(frame: FrameLocator, view: 'chart' | 'table'): Promise<void> {
-	const shown = view === 'chart' ? '.chart-box' : '.table-box';
-	if (await frame.locator(`${shown}:not([hidden])`).count() > 0) return;
-	await frame.getByRole('button', { name: view === 'chart' ? 'Chart' : 'Table', exact: true }).click();
-	await frame.locator(`${shown}:not([hidden])`).waitFor();
+	const toggle = frame.getByRole('button', { name: 'Table', exact: true });
+	const pressed = view === 'table' ? 'true' : 'false';
+	if ((await toggle.getAttribute('aria-pressed')) !== pressed) await toggle.click();
+	await frame.locator(`vscode-button[aria-pressed="${pressed}"]`).waitFor({ state: 'attached' });
+	await frame.locator(view === 'chart' ? '.chart-box:not([hidden])' : '.table-box:not([hidden])').waitFor();
+	await toggle.blur(); // Its focus ring would show in the screenshots.
 }
 
 /** The panel's table, read from the visible cells: one entry per row, null for a "No data" cell. */
@@ -169,6 +199,23 @@ export async function pixelsOfColour(frame: FrameLocator, colour: string): Promi
 	}, colour);
 }
 
+export interface PageProblems {
+	/** Console errors about the Content Security Policy (a webview blocked from its own script, style or font). */
+	readonly cspViolations: string[];
+	/** Uncaught exceptions and unhandled rejections in the workbench or any of its frames. */
+	readonly uncaught: string[];
+}
+
+/** Starts recording what must never happen on the page from now on; console noise of the workbench itself is left out. */
+export function watchPageProblems(page: Page): PageProblems {
+	const problems: PageProblems = { cspViolations: [], uncaught: [] };
+	page.on('console', (message) => {
+		if (message.type() === 'error' && /Content Security Policy|Refused to (load|execute|apply|connect)/i.test(message.text())) problems.cspViolations.push(message.text());
+	});
+	page.on('pageerror', (error) => problems.uncaught.push(error.stack ?? error.message));
+	return problems;
+}
+
 export interface ScreenshotOptions {
 	/** Also copy it into docs/screenshots/ under this name. */
 	readonly docsName?: string;
@@ -194,6 +241,7 @@ export async function saveScreenshot(page: Page, name: string, options: Screensh
 async function clearNotifications(page: Page): Promise<void> {
 	const toasts = page.locator('.notifications-toasts .notification-toast');
 	if ((await toasts.count()) === 0) return;
-	await runCommand(page, 'Notifications: Clear All Notifications');
+	await runCommandSettled(page, 'Notifications: Clear All Notifications');
 	await toasts.first().waitFor({ state: 'hidden' });
+	await waitForWebviewFocus(page);
 }

@@ -8,20 +8,25 @@ import { after, before, describe, test } from 'node:test';
 import type { FrameLocator } from 'playwright-core';
 import type { E2eSession } from '../host/e2eSession';
 import { openE2eSession } from '../host/e2eSession';
-import { answerQuickInput, notification, runCommand, setColorTheme, themeKind } from '../host/workbench';
+import { answerQuickInput, notification, runCommand, themeKind } from '../host/workbench';
 import {
 	answerKeyPrompt,
 	chartColours,
 	closeAllEditors,
 	pixelsOfColour,
 	readTable,
+	runCommandSettled,
 	saveScreenshot,
 	servedDays,
+	setColorThemeSettled,
 	showDauThroughPrompts,
 	showView,
+	waitForActiveTab,
 	waitForChart,
 	waitForLineColourChange,
+	watchPageProblems,
 } from './brazeUi';
+import type { PageProblems } from './brazeUi';
 
 // A fixed, past end date typed in the end step: the query does not depend on today's date or time zone.
 const QUERY = { length: 30, end: '2026-10-15', appId: null } as const;
@@ -32,6 +37,7 @@ const API_KEY = 'e2e-secret-key-7c41d9';
 describe('Braze: Show DAU (code-server)', () => {
 	let session: E2eSession | undefined;
 	let chart: FrameLocator | undefined;
+	let problems: PageProblems | undefined;
 	const current = (): E2eSession => {
 		assert.ok(session, 'the session did not open');
 		return session;
@@ -45,6 +51,7 @@ describe('Braze: Show DAU (code-server)', () => {
 	before(
 		async () => {
 			session = await openE2eSession();
+			problems = watchPageProblems(session.page);
 			// A wide editor for the chart screenshots; the tests need no side bar.
 			await runCommand(session.page, 'View: Close Primary Side Bar');
 			await session.page.locator('.part.sidebar').waitFor({ state: 'hidden' });
@@ -58,7 +65,7 @@ describe('Braze: Show DAU (code-server)', () => {
 	test('the palette, the three prompts and the key prompt open a chart of exactly what the sandbox served', async () => {
 		const { page, sandbox } = current();
 		await closeAllEditors(page);
-		if ((await themeKind(page)) !== 'light') await setColorTheme(page, 'Light Modern');
+		if ((await themeKind(page)) !== 'light') await setColorThemeSettled(page, 'Light Modern');
 		await sandbox.clearRequests();
 
 		await showDauThroughPrompts(page, QUERY, async () => {
@@ -68,7 +75,7 @@ describe('Braze: Show DAU (code-server)', () => {
 		await answerKeyPrompt(page, sandboxHost(), API_KEY);
 		chart = await waitForChart(page, FIRST_DAY, QUERY.end);
 
-		assert.equal(await page.locator('.tabs-container .tab.active .label-name').textContent(), 'DAU · All apps');
+		await waitForActiveTab(page, 'DAU · All apps');
 		assert.equal((await chart.locator('#panel-title').textContent())?.trim(), 'Daily active users');
 		const requests = (await sandbox.requests()).filter((r) => r.path.startsWith('/kpi/'));
 		assert.deepEqual(
@@ -96,7 +103,7 @@ describe('Braze: Show DAU (code-server)', () => {
 		assert.ok(lightPixels > 200, `the light line is drawn (${lightPixels} pixels)`);
 		await saveScreenshot(page, 'e2e-chart-light', { docsName: 'chart-light.png' });
 
-		await setColorTheme(page, 'Dark Modern');
+		await setColorThemeSettled(page, 'Dark Modern');
 		assert.equal(await themeKind(page), 'dark');
 		await waitForLineColourChange(frame, light.line);
 		const dark = await chartColours(frame);
@@ -115,7 +122,7 @@ describe('Braze: Show DAU (code-server)', () => {
 		const { page, host } = current();
 		openChart();
 		const file = path.join(host.workspaceDir, 'dau-all-apps-2026-10-15.json');
-		await runCommand(page, 'Braze: Export to JSON');
+		await runCommandSettled(page, 'Braze: Export to JSON');
 		// code-server's save dialog is a path in a quick input: type where to write, accept.
 		await answerQuickInput(page, file, { prompt: 'Export to JSON' });
 		await notification(page, `Exported to ${path.basename(file)}.`).waitFor();
@@ -133,5 +140,11 @@ describe('Braze: Show DAU (code-server)', () => {
 		assert.equal(document.query.firstDate, FIRST_DAY);
 		assert.equal(document.query.lastDate, QUERY.end);
 		assert.equal(document.query.ending_at, '2026-10-15T23:59:59Z');
+	});
+
+	test('the chart panel ran without a Content Security Policy violation or an uncaught error', () => {
+		assert.ok(problems, 'the session did not open');
+		assert.deepEqual(problems.cspViolations, []);
+		assert.deepEqual(problems.uncaught, []);
 	});
 });

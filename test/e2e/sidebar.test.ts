@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { E2eSession } from '../host/e2eSession';
 import { openE2eSession } from '../host/e2eSession';
-import { closeAllEditors, readTable, saveScreenshot, sandboxAppId, servedDays, setApiKey, showView, waitForChart } from './brazeUi';
+import { closeAllEditors, readTable, saveScreenshot, sandboxAppId, servedDays, setApiKey, showView, waitForActiveTab, waitForChart } from './brazeUi';
 
 const ARCADE = sandboxAppId('Sandbox Arcade (Web)');
 // The web app started on 2026-09-14: the first four days of this range have no data and must show as gaps.
@@ -49,7 +49,8 @@ describe('Braze sidebar: Saved Queries (code-server)', () => {
 		await rows.filter({ has: page.locator('.label-name', { hasText: /^Arcade launch$/ }) }).click();
 		const firstDay = '2026-09-10';
 		const chart = await waitForChart(page, firstDay, ARCADE_LAUNCH.end);
-		assert.equal(await page.locator('.tabs-container .tab.active .label-name').textContent(), `DAU · ${ARCADE}`);
+		// A panel showing a saved query unchanged is titled with the query's name.
+		await waitForActiveTab(page, ARCADE_LAUNCH.name);
 		const requests = (await sandbox.requests()).filter((r) => r.path.startsWith('/kpi/'));
 		assert.deepEqual(
 			requests.map((r) => ({ path: r.path, query: r.query, status: r.status })),

@@ -15,8 +15,9 @@ import {
 	screenshot,
 	searchCommands,
 	setColorTheme,
-	statusBarText,
 	themeKind,
+	waitForStatusBarText,
+	waitForWebviewFocus,
 	webviewFrame,
 } from '../host/workbench';
 
@@ -63,10 +64,10 @@ describe('workbench rails (code-server)', () => {
 		await openFile(page, path.join(host.workspaceDir, 'notes.txt'));
 		await runCommand(page, 'Go to Line/Column...');
 		await answerQuickInput(page, ':3');
-		assert.match(await statusBarText(page, 'status.editor.selection'), /Ln 3, Col 1/);
+		assert.match(await waitForStatusBarText(page, 'status.editor.selection', /Ln 3, Col 1/), /Ln 3, Col 1/);
 		await runCommand(page, 'Change Language Mode');
 		await pickQuickItem(page, 'JSON', { filter: 'JSON' });
-		assert.equal(await statusBarText(page, 'status.editor.mode'), 'JSON');
+		assert.equal(await waitForStatusBarText(page, 'status.editor.mode', /^\s*JSON\s*$/), 'JSON');
 	});
 
 	test('a webview is readable two frames deep and follows the color theme', async () => {
@@ -76,11 +77,14 @@ describe('workbench rails (code-server)', () => {
 		const preview = webviewFrame(page);
 		assert.equal((await preview.locator('h1').textContent())?.trim(), 'Rails check');
 
+		// F1 pressed while the focus is still on its way into the preview's webview would be lost.
+		await waitForWebviewFocus(page);
 		await setColorTheme(page, 'Light Modern');
 		assert.equal(await themeKind(page), 'light');
 		await preview.locator('body.vscode-light').waitFor();
 		await screenshot(page, 'e2e-webview-light');
 
+		await waitForWebviewFocus(page);
 		await setColorTheme(page, 'Dark Modern');
 		assert.equal(await themeKind(page), 'dark');
 		await preview.locator('body.vscode-dark').waitFor();

@@ -120,6 +120,16 @@ export async function statusBarText(page: Page, id: string): Promise<string> {
 	return ((await item.textContent()) ?? '').trim();
 }
 
+/**
+ * Waits until a status bar entry shows `text` and returns what it shows: the status bar redraws on the next
+ * animation frame after a change, so a single read right after an action can still see the old text.
+ */
+export async function waitForStatusBarText(page: Page, id: string, text: string | RegExp): Promise<string> {
+	const item = page.locator(`.statusbar-item[id="${id}"]`, { hasText: text });
+	await item.waitFor({ state: 'visible' });
+	return ((await item.textContent()) ?? '').trim();
+}
+
 /** The labels of the rows the open quick input shows (only the rendered ones: the list is virtual). */
 export async function quickItemLabels(page: Page): Promise<string[]> {
 	await page.locator(quickInputRows).first().waitFor({ state: 'visible' });
@@ -152,6 +162,30 @@ export async function setColorTheme(page: Page, themeName: string): Promise<void
 	await page
 		.waitForFunction((previous) => document.querySelector('.monaco-workbench')?.getAttribute('class') !== previous, before, { timeout: 5_000 })
 		.catch(() => undefined);
+}
+
+/**
+ * When a quick input closes over a webview editor, VS Code hands the focus back to the webview a moment later
+ * (a message into its frames, 40–150 ms on a busy machine); a palette opened in between loses the focus to it and
+ * closes at once. Call this after a quick input closed over a webview and before the next F1: it returns at once
+ * unless a webview holds the focus, and otherwise waits until the webview's content has it.
+ */
+export async function waitForWebviewFocus(page: Page, timeoutMs = 10_000): Promise<void> {
+	const name = await page.evaluate(() => {
+		const active = document.activeElement;
+		return active instanceof HTMLIFrameElement && active.classList.contains('webview') ? active.name : null;
+	});
+	if (name === null) return;
+	const content = page.frameLocator(`iframe.webview[name="${name}"]`).frameLocator('#active-frame').locator('body');
+	await content.evaluate(
+		(_body, timeout) =>
+			new Promise<void>((resolve, reject) => {
+				if (document.hasFocus()) return resolve();
+				const timer = setTimeout(() => reject(new Error(`the webview did not get the focus back within ${timeout} ms`)), timeout);
+				window.addEventListener('focus', () => (clearTimeout(timer), resolve()), { once: true });
+			}),
+		timeoutMs,
+	);
 }
 
 /** The workbench's theme kind, from the class VS Code puts on `.monaco-workbench`. */
