@@ -180,7 +180,7 @@ export async function openPanel(browser: Browser, server: PanelServer, options: 
  * Hooks for a `describe` block of panel tests: one server and browser for the block, and after each
  * test, every panel it opened must have had no console error, page error, failed request or CSP violation.
  */
-export function usePanelSuite(): { open(options?: OpenPanelOptions): Promise<PanelPage> } {
+export function usePanelSuite(): { open(options?: OpenPanelOptions): Promise<PanelPage>; openUnchecked(options?: OpenPanelOptions): Promise<PanelPage> } {
 	let server: PanelServer | undefined;
 	let browser: Browser | undefined;
 	const opened: PanelPage[] = [];
@@ -206,6 +206,11 @@ export function usePanelSuite(): { open(options?: OpenPanelOptions): Promise<Pan
 			const panel = await openPanel(browser, server, options);
 			opened.push(panel);
 			return panel;
+		},
+		// For a test that provokes errors on purpose and checks them itself; it closes the panel.
+		openUnchecked: async (options) => {
+			if (!browser || !server) throw new Error('the suite has not started');
+			return openPanel(browser, server, options);
 		},
 	};
 }

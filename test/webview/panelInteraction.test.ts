@@ -1,42 +1,19 @@
 // The chart webview in headless Chromium: controls, buttons, progress, errors, state and hostile input.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, test } from 'node:test';
 import { parsePersistedPanelState, parseWebviewMessage } from '../../src/shared/protocol';
 import { scanColour } from './canvasPixels';
-import { cspViolations, ensureWebviewBuilt, launchBrowser, openPanel, startPanelServer } from './harness';
-import type { PanelPage, PanelServer } from './harness';
+import { cspViolations, usePanelSuite } from './harness';
+import type { PanelPage } from './harness';
 import { GAPPY_VALUES, initMessage, makeResult } from './sampleData';
 
 describe('chart webview interaction', () => {
-	let server: PanelServer;
-	let browser: Browser;
-	const open: PanelPage[] = [];
-
-	before(async () => {
-		ensureWebviewBuilt();
-		server = await startPanelServer();
-		browser = await launchBrowser();
-	});
-
-	after(async () => {
-		await browser?.close();
-		await server?.close();
-	});
-
-	afterEach(async () => {
-		for (const panel of open.splice(0)) {
-			assert.deepEqual(panel.problems, [], 'no console errors or warnings, page errors or failed requests');
-			assert.deepEqual(await cspViolations(panel), [], 'no CSP violations');
-			await panel.close();
-		}
-	});
+	const suite = usePanelSuite();
 
 	const result = makeResult({ lastDate: '2024-05-30', values: GAPPY_VALUES, provisional: true });
 
 	async function openWithResult(maxLength = 100): Promise<PanelPage> {
-		const panel = await openPanel(browser, server);
-		open.push(panel);
+		const panel = await suite.open();
 		await panel.send(initMessage(result, { maxLength }));
 		await panel.page.locator('canvas[data-point-count]').waitFor();
 		return panel;
@@ -153,8 +130,7 @@ describe('chart webview interaction', () => {
 	});
 
 	test('without a result: an empty state, and only Save Query acts', async () => {
-		const panel = await openPanel(browser, server);
-		open.push(panel);
+		const panel = await suite.open();
 		await panel.send(initMessage(null));
 		const page = panel.page;
 		await page.locator('.empty').waitFor();
@@ -206,7 +182,7 @@ describe('chart webview interaction', () => {
 	});
 
 	test('the page really enforces its CSP (inline script and style are refused)', async () => {
-		const panel = await openPanel(browser, server);
+		const panel = await suite.openUnchecked();
 		const page = panel.page;
 		await page.evaluate(() => {
 			const script = document.createElement('script');

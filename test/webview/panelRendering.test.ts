@@ -2,11 +2,10 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, afterEach, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, test } from 'node:test';
 import { scanColour } from './canvasPixels';
-import { ROOT, cspViolations, ensureWebviewBuilt, launchBrowser, openPanel, startPanelServer } from './harness';
-import type { OpenPanelOptions, PanelPage, PanelServer } from './harness';
+import { ROOT, usePanelSuite } from './harness';
+import type { OpenPanelOptions, PanelPage } from './harness';
 import { GAPPY_VALUES, initMessage, makeResult } from './sampleData';
 
 const DARK_BLUE = '#3794ff';
@@ -14,33 +13,10 @@ const LIGHT_BLUE = '#1a85ff';
 const HC_BLUE = '#75beff';
 
 describe('chart webview rendering', () => {
-	let server: PanelServer;
-	let browser: Browser;
-	const open: PanelPage[] = [];
+	const suite = usePanelSuite();
 
-	before(async () => {
-		ensureWebviewBuilt();
-		server = await startPanelServer();
-		browser = await launchBrowser();
-	});
-
-	after(async () => {
-		await browser?.close();
-		await server?.close();
-	});
-
-	afterEach(async () => {
-		for (const panel of open.splice(0)) {
-			assert.deepEqual(panel.problems, [], 'no console errors or warnings, page errors or failed requests');
-			assert.deepEqual(await cspViolations(panel), [], 'no CSP violations');
-			await panel.close();
-		}
-	});
-
-	async function openWith(options: OpenPanelOptions = {}): Promise<PanelPage> {
-		const panel = await openPanel(browser, server, options);
-		open.push(panel);
-		return panel;
+	function openWith(options: OpenPanelOptions = {}): Promise<PanelPage> {
+		return suite.open(options);
 	}
 
 	const gappy = makeResult({ lastDate: '2024-05-30', values: GAPPY_VALUES, provisional: true });
