@@ -64,10 +64,7 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 	});
 	const services: ExtensionServices = {
 		keys,
-		panels,
 		runner,
-		recentAppIds,
-		log,
 		promptForQuery: (initial, metric) =>
 			promptForQuery({
 				...(metric ? { metric } : {}),

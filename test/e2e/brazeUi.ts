@@ -7,6 +7,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import type { KpiMetric } from '../../src/shared/kpi';
 import { addDays, daysBetween } from '../../src/shared/dates';
 import { SANDBOX_APPS, sandboxSeries } from '../../sandbox/data';
+import type { E2eSession } from '../host/e2eSession';
 import { repoRoot } from '../host/paths';
 import { answerQuickInput, pickQuickItem, quickItem, runCommand, screenshot, setColorTheme, waitForWebviewFocus, webviewFrame } from '../host/workbench';
 
@@ -95,6 +96,13 @@ export async function setApiKey(page: Page, host: string, key: string): Promise<
 	await runCommandSettled(page, 'Braze: Set API Key');
 	await answerKeyPrompt(page, host, key);
 	await page.locator('.notifications-toasts .notification-toast', { hasText: `Braze API key saved for ${host}.` }).waitFor();
+}
+
+/** A clean start for a test: no editor open, `key` stored for the sandbox, and no request recorded yet. */
+export async function startWithKey(session: E2eSession, key: string): Promise<void> {
+	await closeAllEditors(session.page);
+	await setApiKey(session.page, new URL(session.sandbox.url).host, key);
+	await session.sandbox.clearRequests();
 }
 
 /** Closes every editor, so that the next chart panel is the only webview on the page. */

@@ -1,36 +1,19 @@
 // A refused API key as a person meets it in code-server: an error notification that says what is wrong and
 // offers the fix ("Set API Key"), which opens the key prompt again.
 import * as assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { SANDBOX_KEYS } from '../../sandbox/keys';
-import type { E2eSession } from '../host/e2eSession';
-import { openE2eSession } from '../host/e2eSession';
+import { useE2eSession } from '../host/e2eSession';
 import { closeQuickInput, notification, webviewFrame } from '../host/workbench';
-import { closeAllEditors, saveScreenshot, setApiKey, showDauThroughPrompts } from './brazeUi';
+import { startWithKey, saveScreenshot, showDauThroughPrompts } from './brazeUi';
 
 describe('Braze errors (code-server)', () => {
-	let session: E2eSession | undefined;
-	const current = (): E2eSession => {
-		assert.ok(session, 'the session did not open');
-		return session;
-	};
-
-	before(
-		async () => {
-			session = await openE2eSession();
-		},
-		{ timeout: 300_000 },
-	);
-	after(async () => {
-		await session?.close();
-	});
+	const current = useE2eSession();
 
 	test('a refused key shows an error notification whose Set API Key button asks for the key again', async () => {
 		const { page, sandbox } = current();
 		const host = new URL(sandbox.url).host;
-		await closeAllEditors(page);
-		await setApiKey(page, host, SANDBOX_KEYS.invalid);
-		await sandbox.clearRequests();
+		await startWithKey(current(), SANDBOX_KEYS.invalid);
 
 		await showDauThroughPrompts(page, { length: 7, end: '2026-10-15', appId: null });
 		const toast = notification(page, `Braze refused the API key for ${host} (401)`);

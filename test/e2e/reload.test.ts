@@ -1,38 +1,21 @@
 // Developer: Reload Window with a chart panel open: the panel comes back from the webview's own state (the
 // extension's WebviewPanelSerializer), showing the same days, and the sandbox receives no new KPI request.
 import * as assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { E2eSession } from '../host/e2eSession';
-import { openE2eSession } from '../host/e2eSession';
+import { describe, test } from 'node:test';
+import { useE2eSession } from '../host/e2eSession';
 import { waitForWorkbench } from '../host/workbench';
-import { closeAllEditors, readTable, runCommandSettled, setApiKey, showDauThroughPrompts, waitForActiveTab, waitForChart } from './brazeUi';
+import { startWithKey, readTable, runCommandSettled, showDauThroughPrompts, waitForActiveTab, waitForChart } from './brazeUi';
 
 // A fixed, past end date: the query does not depend on today's date or time zone.
 const QUERY = { length: 14, end: '2026-10-15', appId: null } as const;
 const FIRST_DAY = '2026-10-02';
 
 describe('Chart panel after a window reload (code-server)', () => {
-	let session: E2eSession | undefined;
-	const current = (): E2eSession => {
-		assert.ok(session, 'the session did not open');
-		return session;
-	};
-
-	before(
-		async () => {
-			session = await openE2eSession();
-		},
-		{ timeout: 300_000 },
-	);
-	after(async () => {
-		await session?.close();
-	});
+	const current = useE2eSession();
 
 	test('a chart panel comes back after Developer: Reload Window from its own state, without a new request', async () => {
 		const { page, sandbox } = current();
-		await closeAllEditors(page);
-		await setApiKey(page, new URL(sandbox.url).host, 'e2e-reload-key');
-		await sandbox.clearRequests();
+		await startWithKey(current(), 'e2e-reload-key');
 
 		await showDauThroughPrompts(page, QUERY);
 		const shown = await waitForChart(page, FIRST_DAY, QUERY.end);

@@ -4,10 +4,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { FrameLocator } from 'playwright-core';
-import type { E2eSession } from '../host/e2eSession';
-import { openE2eSession } from '../host/e2eSession';
+import { useE2eSession } from '../host/e2eSession';
 import { answerQuickInput, notification, runCommand, themeKind } from '../host/workbench';
 import {
 	answerKeyPrompt,
@@ -35,32 +34,19 @@ const FIRST_DAY = '2026-09-16';
 const API_KEY = 'e2e-secret-key-7c41d9';
 
 describe('Braze: Show DAU (code-server)', () => {
-	let session: E2eSession | undefined;
 	let chart: FrameLocator | undefined;
 	let problems: PageProblems | undefined;
-	const current = (): E2eSession => {
-		assert.ok(session, 'the session did not open');
-		return session;
-	};
+	const current = useE2eSession({}, async (session) => {
+		problems = watchPageProblems(session.page);
+		// A wide editor for the chart screenshots; the tests need no side bar.
+		await runCommand(session.page, 'View: Close Primary Side Bar');
+		await session.page.locator('.part.sidebar').waitFor({ state: 'hidden' });
+	});
 	const openChart = (): FrameLocator => {
 		assert.ok(chart, 'no chart panel: the first test did not open one');
 		return chart;
 	};
 	const sandboxHost = (): string => new URL(current().sandbox.url).host;
-
-	before(
-		async () => {
-			session = await openE2eSession();
-			problems = watchPageProblems(session.page);
-			// A wide editor for the chart screenshots; the tests need no side bar.
-			await runCommand(session.page, 'View: Close Primary Side Bar');
-			await session.page.locator('.part.sidebar').waitFor({ state: 'hidden' });
-		},
-		{ timeout: 300_000 },
-	);
-	after(async () => {
-		await session?.close();
-	});
 
 	test('the palette, the three prompts and the key prompt open a chart of exactly what the sandbox served', async () => {
 		const { page, sandbox } = current();

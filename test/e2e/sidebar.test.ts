@@ -1,10 +1,9 @@
 // The Braze sidebar as a person uses it in code-server: the activity bar icon, the Saved Queries view holding
 // the queries from the user settings, and a click that runs one into its own chart panel.
 import * as assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { E2eSession } from '../host/e2eSession';
-import { openE2eSession } from '../host/e2eSession';
-import { closeAllEditors, readTable, saveScreenshot, sandboxAppId, servedDays, setApiKey, showView, waitForActiveTab, waitForChart } from './brazeUi';
+import { describe, test } from 'node:test';
+import { useE2eSession } from '../host/e2eSession';
+import { startWithKey, readTable, saveScreenshot, sandboxAppId, servedDays, showView, waitForActiveTab, waitForChart } from './brazeUi';
 
 const ARCADE = sandboxAppId('Sandbox Arcade (Web)');
 // The web app started on 2026-09-14: the first four days of this range have no data and must show as gaps.
@@ -16,27 +15,11 @@ const SAVED_QUERIES = [
 ];
 
 describe('Braze sidebar: Saved Queries (code-server)', () => {
-	let session: E2eSession | undefined;
-	const current = (): E2eSession => {
-		assert.ok(session, 'the session did not open');
-		return session;
-	};
-
-	before(
-		async () => {
-			session = await openE2eSession({ settings: { 'braze.savedQueries': SAVED_QUERIES } });
-		},
-		{ timeout: 300_000 },
-	);
-	after(async () => {
-		await session?.close();
-	});
+	const current = useE2eSession({ settings: { 'braze.savedQueries': SAVED_QUERIES } });
 
 	test('a click on a saved query in the Braze sidebar runs it into its own panel', async () => {
 		const { page, sandbox } = current();
-		await closeAllEditors(page);
-		await setApiKey(page, new URL(sandbox.url).host, 'e2e-sidebar-key');
-		await sandbox.clearRequests();
+		await startWithKey(current(), 'e2e-sidebar-key');
 
 		await page.locator('.activitybar .action-label[aria-label="Braze"]').click();
 		const view = page.locator('.part.sidebar');

@@ -2,9 +2,8 @@
 // and screenshots, with the packaged extension installed. Feature tests reuse the same helpers.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { E2eSession } from '../host/e2eSession';
-import { openE2eSession } from '../host/e2eSession';
+import { describe, test } from 'node:test';
+import { useE2eSession } from '../host/e2eSession';
 import { alwaysListedCommandTitles } from '../host/manifest';
 import {
 	answerQuickInput,
@@ -22,23 +21,9 @@ import {
 } from '../host/workbench';
 
 describe('workbench rails (code-server)', () => {
-	let session: E2eSession | undefined;
-	const current = (): E2eSession => {
-		assert.ok(session, 'the session did not open');
-		return session;
-	};
-
-	before(
-		async () => {
-			session = await openE2eSession({
+	const current = useE2eSession({
 				workspaceFiles: { 'README.md': '# Rails check\n\nRendered by the markdown preview.\n', 'notes.txt': 'one\ntwo\nthree\nfour\n' },
 			});
-		},
-		{ timeout: 300_000 },
-	);
-	after(async () => {
-		await session?.close();
-	});
 
 	test('the palette opens and lists Developer: Reload Window', async () => {
 		const { page } = current();

@@ -1,5 +1,7 @@
 // One end-to-end session: the sandbox, code-server with the packaged extension installed and pointed at the sandbox,
 // and a browser page on the workbench. Open it in `before`, close it in `after`.
+import * as assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './browser';
 import type { CodeServerHost, CodeServerOptions } from './codeServer';
@@ -70,4 +72,26 @@ export async function openE2eSession(options: E2eSessionOptions = {}): Promise<E
 		await close();
 		throw error;
 	}
+}
+
+/**
+ * Hooks for a `describe` block: one session opened in `before` (then `setUp`, if given), closed in `after`.
+ * Returns the accessor the tests use; it fails clearly when the session could not open.
+ */
+export function useE2eSession(options: E2eSessionOptions = {}, setUp?: (session: E2eSession) => Promise<void>): () => E2eSession {
+	let session: E2eSession | undefined;
+	before(
+		async () => {
+			session = await openE2eSession(options);
+			await setUp?.(session);
+		},
+		{ timeout: 300_000 },
+	);
+	after(async () => {
+		await session?.close();
+	});
+	return () => {
+		assert.ok(session, 'the session did not open');
+		return session;
+	};
 }
