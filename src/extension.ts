@@ -9,7 +9,6 @@ import { registerSavedQueries, saveQueryInteractive } from './commands/savedQuer
 import { registerShowKpiCommands } from './commands/showKpi';
 import { configuredEndpoint, SETTINGS_SECTION } from './config/settings';
 import { PanelManager } from './panel/panelManager';
-import type { QueryRunner } from './queries/runner';
 import { KpiQueryRunner } from './runner/queryRunner';
 import { RecentAppIds } from './runner/recentAppIds';
 import { ApiKeyStore } from './secrets/apiKeyStore';
@@ -17,6 +16,7 @@ import type { ExtensionServices } from './services';
 import { seriesToCsv } from './shared/csv';
 import { displayedResult } from './shared/protocol';
 import type { PanelResult } from './shared/protocol';
+import { l10n } from './l10n';
 
 /** What `activate` returns: read by the integration tests, never holds a key. */
 export interface BrazeExtensionApi {
@@ -41,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 		copyCsv: (panel) => {
 			if (!panel.result) return;
 			const csv = seriesToCsv(displayedResult(panel.result).series);
-			void vscode.env.clipboard.writeText(csv).then(() => vscode.window.setStatusBarMessage(vscode.l10n.t('Braze: CSV copied to the clipboard.'), 3000));
+			void vscode.env.clipboard.writeText(csv).then(() => vscode.window.setStatusBarMessage(l10n.t('Braze: CSV copied to the clipboard.'), 3000));
 		},
 		exportJson: (panel) => {
 			if (panel.result) void exportResultToJson(displayedResult(panel.result), extensionVersion);
@@ -64,19 +64,15 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 	});
 	const services: ExtensionServices = {
 		keys,
-		runner,
+		run: (spec, title) => runner.run(spec, title),
 		promptForQuery: (initial, metric) =>
 			promptForQuery({
 				...(metric ? { metric } : {}),
 				...(initial ? { initial } : {}),
 				recentAppIds: recentAppIds.list(),
 				now: () => new Date(),
-				title: metric === 'dau' ? vscode.l10n.t('Braze: Show DAU') : vscode.l10n.t('Braze: KPI query'),
+				title: metric === 'dau' ? l10n.t('Braze: Show DAU') : l10n.t('Braze: KPI query'),
 			}),
-	};
-	const queryRunner: QueryRunner = {
-		run: (spec, title) => services.runner.run(spec, title),
-		promptForQuery: (initial) => services.promptForQuery(initial),
 		activeResult: () => panels.activeResult(),
 		show: (result) => runner.show(result),
 		extensionVersion,
@@ -86,8 +82,8 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 	registerShowKpiCommands(context, services);
 	registerApiKeyCommands(context, services);
 	registerEndpointCommands(context);
-	const savedQueries = registerSavedQueries(context, queryRunner);
-	registerExportCommands(context, queryRunner);
+	const savedQueries = registerSavedQueries(context, services);
+	registerExportCommands(context, services);
 
 	// The welcome view and menus depend on whether the configured endpoint has a key.
 	const updateKeyContext = async () => {

@@ -1,12 +1,12 @@
 // The few long-lived services the commands share, built once by `activate`.
+import type { QueryRunner } from './queries/runner';
 import type { KpiMetric } from './shared/kpi';
 import type { KpiQuerySpec } from './shared/query';
-import type { KpiQueryRunner } from './runner/queryRunner';
 import type { ApiKeyStore } from './secrets/apiKeyStore';
 
-export interface ExtensionServices {
+/** What every command may use: the saved queries and export see it through its `QueryRunner` side. */
+export interface ExtensionServices extends QueryRunner {
 	readonly keys: ApiKeyStore;
-	readonly runner: KpiQueryRunner;
 	/** The multi-step query input; `metric` fixes the metric and skips its step. */
 	promptForQuery(initial?: KpiQuerySpec, metric?: KpiMetric): Promise<KpiQuerySpec | undefined>;
 }

@@ -1,23 +1,15 @@
 // Cancellation helpers: every wait in the client ends at once when its signal fires.
+import { setTimeout as delay } from 'node:timers/promises';
 import { BrazeCancelledError } from './errors';
 
-/** Waits `ms`, or rejects with BrazeCancelledError as soon as `signal` fires. The default `sleep` of the client. */
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-	return new Promise((resolve, reject) => {
-		if (signal?.aborted) {
-			reject(new BrazeCancelledError());
-			return;
-		}
-		const onAbort = (): void => {
-			clearTimeout(timer);
-			reject(new BrazeCancelledError());
-		};
-		const timer = setTimeout(() => {
-			signal?.removeEventListener('abort', onAbort);
-			resolve();
-		}, ms);
-		signal?.addEventListener('abort', onAbort, { once: true });
-	});
+/** Waits `ms`, or rejects with BrazeCancelledError as soon as `signal` fires (clearing its timer). The default `sleep` of the client. */
+export async function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+	try {
+		await delay(ms, undefined, { signal });
+	} catch {
+		// The only way the timer promise fails is the signal firing.
+		throw new BrazeCancelledError();
+	}
 }
 
 /** Runs `wait`, but rejects with BrazeCancelledError the moment `signal` fires, even if `wait` ignores the signal. */
@@ -43,19 +35,11 @@ export function throwIfCancelled(signal: AbortSignal): void {
 	if (signal.aborted) throw new BrazeCancelledError();
 }
 
-/** A controller that aborts when any of `parents` does; `dispose` detaches it from them. */
-export function linkedAbortController(...parents: (AbortSignal | undefined)[]): { controller: AbortController; dispose: () => void } {
+/** A controller that aborts when `parent` does (if given); `dispose` detaches it from its parent. */
+export function linkedAbortController(parent?: AbortSignal): { controller: AbortController; dispose: () => void } {
 	const controller = new AbortController();
-	const detach: (() => void)[] = [];
-	for (const parent of parents) {
-		if (!parent) continue;
-		if (parent.aborted) {
-			controller.abort();
-			continue;
-		}
-		const onAbort = (): void => controller.abort();
-		parent.addEventListener('abort', onAbort, { once: true });
-		detach.push(() => parent.removeEventListener('abort', onAbort));
-	}
-	return { controller, dispose: () => detach.forEach((d) => d()) };
+	const onAbort = (): void => controller.abort();
+	if (parent?.aborted) controller.abort();
+	else parent?.addEventListener('abort', onAbort, { once: true });
+	return { controller, dispose: () => parent?.removeEventListener('abort', onAbort) };
 }

@@ -11,7 +11,6 @@ import type { BrazeError } from './errors';
 import { BrazeNetworkError, BrazeRateLimitError, BrazeServerError, BrazeValidationError } from './errors';
 import { resolveRestEndpoint } from './instances';
 import { endpointOf } from './metrics';
-import type { MetricEndpoint } from './metrics';
 import { lowestRemaining, msUntilReset, retryAfterMs } from './rateLimit';
 import { buildSeriesUrl, endDateOfRequest, endOfDay, normaliseEndingAt, paramsToSend, validateAppId, validateLength } from './requestParams';
 import type { NormalisedEndingAt } from './requestParams';
@@ -69,46 +68,40 @@ export interface SeriesResponse {
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_CONCURRENCY = 4;
 
-/** What every window of one series request shares. */
-interface SeriesPlan {
-	readonly metric: KpiMetric;
-	readonly endpoint: MetricEndpoint;
-	readonly host: string;
-	readonly appId: string | null;
-	readonly endingAt: NormalisedEndingAt | null;
-	readonly signal: AbortSignal;
-	readonly counter: { requests: number };
-}
-
 interface WindowResult {
 	readonly rows: SeriesRow[];
 	readonly rateLimit: RateLimitInfo | null;
+	/** Requests sent for the window, retries included. */
+	readonly attempts: number;
 }
 
 export class BrazeClient {
 	/** The resolved base URL, e.g. "https://rest.iad-01.braze.com". */
 	readonly baseUrl: string;
-	private readonly transport: TransportOptions;
-	private readonly now: () => Date;
-	private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-	private readonly random: () => number;
-	private readonly maxConcurrency: number;
-	private readonly retryPolicy: RetryPolicy;
+	/** The REST host the messages name, e.g. "rest.iad-01.braze.com". */
+	readonly #host: string;
+	readonly #transport: TransportOptions;
+	readonly #now: () => Date;
+	readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+	readonly #random: () => number;
+	readonly #maxConcurrency: number;
+	readonly #retryPolicy: RetryPolicy;
 
 	/** Throws BrazeValidationError (field `endpoint` or `apiKey`) for an unusable setting. */
 	constructor(options: BrazeClientOptions) {
 		this.baseUrl = resolveRestEndpoint(options.baseUrl);
-		this.now = options.now ?? ((): Date => new Date());
-		this.sleep = options.sleep ?? abortableSleep;
-		this.random = options.random ?? Math.random;
-		this.maxConcurrency = positiveInteger(options.maxConcurrency, DEFAULT_MAX_CONCURRENCY);
-		this.retryPolicy = resolveRetryPolicy(options.retry);
-		this.transport = {
+		this.#host = new URL(this.baseUrl).host;
+		this.#now = options.now ?? ((): Date => new Date());
+		this.#sleep = options.sleep ?? abortableSleep;
+		this.#random = options.random ?? Math.random;
+		this.#maxConcurrency = positiveInteger(options.maxConcurrency, DEFAULT_MAX_CONCURRENCY);
+		this.#retryPolicy = resolveRetryPolicy(options.retry);
+		this.#transport = {
 			fetch: options.fetch ?? globalThis.fetch,
-			apiKey: checkApiKey(options.apiKey),
+			apiKey: checkApiKey(options.apiKey, this.#host),
 			timeoutMs: positiveInteger(options.timeoutMs, DEFAULT_TIMEOUT_MS),
 			maxBodyBytes: positiveInteger(options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES),
-			now: this.now,
+			now: this.#now,
 			...(options.onRequest ? { onRequest: options.onRequest } : {}),
 		};
 	}
@@ -120,68 +113,69 @@ export class BrazeClient {
 	async fetchSeries(request: SeriesRequest, signal?: AbortSignal): Promise<SeriesResponse> {
 		const metric = checkMetric(request.metric);
 		const length = validateLength(request.length);
-		const endingAt = request.endingAt === undefined || request.endingAt === null ? null : normaliseEndingAt(request.endingAt);
-		const appId = request.appId === undefined || request.appId === null ? null : validateAppId(request.appId);
-		const now = this.now();
+		const endingAt = request.endingAt == null ? null : normaliseEndingAt(request.endingAt);
+		const appId = request.appId == null ? null : validateAppId(request.appId);
+		const now = this.#now();
 		const endDate = endDateOfRequest(endingAt, now);
 		const windows = splitIntoWindows(endDate, length);
+		const endpoint = endpointOf(metric);
 		// One controller for the whole fetch: the caller's cancel, or the first failed window, stops every window.
 		const { controller, dispose } = linkedAbortController(signal);
-		const plan: SeriesPlan = { metric, endpoint: endpointOf(metric), host: new URL(this.baseUrl).host, appId, endingAt, signal: controller.signal, counter: { requests: 0 } };
+		const fetchWindow = (window: SeriesWindow): Promise<WindowResult> => {
+			const params = { length: window.length, endingAt: windowEndingAt(window, endingAt), appId };
+			const url = buildSeriesUrl(this.baseUrl, endpoint.path, params);
+			const ctx = { metric, permission: endpoint.permission, host: this.#host, url, paramsSent: paramsToSend(params) };
+			return this.#fetchWindow(ctx, endpoint.valueField, controller.signal);
+		};
 		try {
 			throwIfCancelled(controller.signal);
-			const results = await mapWithConcurrency(windows, this.maxConcurrency, (window) => this.fetchWindow(plan, window), () => controller.abort());
+			const results = await mapWithConcurrency(windows, this.#maxConcurrency, fetchWindow, () => controller.abort());
 			if (signal) throwIfCancelled(signal);
 			const rows = results.flatMap((r, i) => rowsInWindow(r.rows, windows[i]));
 			const firstDate = windows[windows.length - 1].firstDate;
 			return {
 				series: toDailySeries(metric, firstDate, endDate, rows, brazeToday(now)),
 				rateLimit: lowestRemaining(results.map((r) => r.rateLimit)),
-				requestCount: plan.counter.requests,
+				requestCount: results.reduce((sum, r) => sum + r.attempts, 0),
 			};
 		} finally {
 			dispose();
 		}
 	}
 
-	/** One window, retried as the policy allows; resolves with its rows or rejects with the error to report. */
-	private async fetchWindow(plan: SeriesPlan, window: SeriesWindow): Promise<WindowResult> {
-		const { endpoint, host, signal, counter } = plan;
-		const params = { length: window.length, endingAt: windowEndingAt(window, plan.endingAt), appId: plan.appId };
-		const url = buildSeriesUrl(this.baseUrl, endpoint.path, params);
-		const ctx: RequestContext = { metric: plan.metric, permission: endpoint.permission, host, url, paramsSent: paramsToSend(params) };
+	/** One window's request, retried as the policy allows; resolves with its rows or rejects with the error to report. */
+	async #fetchWindow(ctx: RequestContext, valueField: string, signal: AbortSignal): Promise<WindowResult> {
 		let waitedMs = 0;
 		for (let attempt = 1; ; attempt++) {
 			throwIfCancelled(signal);
-			counter.requests++;
-			const outcome = await sendOnce(url, attempt, signal, this.transport);
+			const outcome = await sendOnce(ctx.url, attempt, signal, this.#transport);
 			let cause: RetryCause;
 			let finalError: () => BrazeError;
 			if (outcome.kind === 'network-error') {
 				cause = { kind: 'network-error' };
-				finalError = () => new BrazeNetworkError(host, outcome.code, attempt, outcome.cause);
+				finalError = () => new BrazeNetworkError(ctx.host, outcome.code, attempt, outcome.cause);
 			} else {
 				const response = outcome.response;
 				if (response.status >= 200 && response.status < 300) {
-					return { rows: parseSeriesBody(response.text, endpoint.valueField, response.status), rateLimit: response.rateLimit };
+					return { rows: parseSeriesBody(response.text, valueField, response.status), rateLimit: response.rateLimit, attempts: attempt };
 				}
 				if (!isRetryableStatus(response.status)) {
 					throw errorForStatus(response.status, brazeMessageOf(response.text), response.headers.get('location'), ctx);
 				}
-				({ cause, finalError } = this.retryableFailure(response, attempt));
+				({ cause, finalError } = this.#retryableFailure(response, attempt));
 			}
-			const delay = retryDelayMs(cause, attempt, waitedMs, this.retryPolicy, this.random);
+			const delay = retryDelayMs(cause, attempt, waitedMs, this.#retryPolicy, this.#random);
 			if (delay === null) throw finalError();
 			waitedMs += delay;
-			await raceWithCancellation(this.sleep(delay, signal), signal);
+			await raceWithCancellation(this.#sleep(delay, signal), signal);
 		}
 	}
 
-	private retryableFailure(response: AttemptResponse, attempt: number): { cause: RetryCause; finalError: () => BrazeError } {
+	#retryableFailure(response: AttemptResponse, attempt: number): { cause: RetryCause; finalError: () => BrazeError } {
 		if (response.status !== 429) {
 			return { cause: { kind: 'server-error' }, finalError: () => new BrazeServerError(response.status, attempt) };
 		}
-		const now = this.now();
+		const now = this.#now();
 		const retryAfter = retryAfterMs(response.headers, now);
 		const untilReset = msUntilReset(response.rateLimit, now);
 		const resetAt = response.rateLimit?.resetEpochSeconds != null
@@ -203,24 +197,15 @@ export function windowEndingAt(window: SeriesWindow, endingAt: NormalisedEndingA
 }
 
 function checkMetric(metric: unknown): KpiMetric {
-	if (!isKpiMetric(metric)) throw new BrazeValidationError('metric', `metric must be one of ${KPI_METRICS.join(', ')}.`);
+	if (!isKpiMetric(metric)) throw new BrazeValidationError('metric', [KPI_METRICS.join(', ')]);
 	return metric;
 }
 
-function checkApiKey(apiKey: unknown): string {
-	// The key itself is never quoted in these messages.
+/** The key, trimmed. A message may name what is wrong with it, never quote it. */
+function checkApiKey(apiKey: unknown, host: string): string {
 	const problem = typeof apiKey === 'string' ? apiKeyProblem(apiKey) : 'empty';
-	switch (problem) {
-		case undefined:
-			return (apiKey as string).trim();
-		case 'empty':
-			throw new BrazeValidationError('apiKey', 'The Braze REST API key is empty. Set it with the command that stores the key.');
-		case 'quoted':
-			throw new BrazeValidationError('apiKey', 'The Braze REST API key has quotes around it. Store the key without quotes.');
-		case 'badCharacters':
-		case 'tooLong':
-			throw new BrazeValidationError('apiKey', 'The Braze REST API key contains spaces or characters a key cannot have. Paste it again.');
-	}
+	if (problem) throw new BrazeValidationError('apiKey', [host], `problem: ${problem}`);
+	return (apiKey as string).trim();
 }
 
 function positiveInteger(value: number | undefined, fallback: number): number {

@@ -1,83 +1,104 @@
-// Typed failures of the Braze client. Each carries an English message that says what to do, plus
-// structured fields so that the VS Code layer can show a localized message with actions instead.
-// No message or field ever holds the API key.
+// Typed failures of the Braze client. Each carries its actionable sentence as a template of
+// BRAZE_ERROR_MESSAGES plus arguments: `message` is that sentence in English, and the VS Code layer shows
+// the same template localized, with actions. No message, argument or field ever holds the API key.
 import type { KpiMetric } from '../shared/kpi';
+import { englishL10n } from '../shared/l10n';
+import { BRAZE_ERROR_MESSAGES } from './errorMessages';
+import type { BrazeErrorMessageKey } from './errorMessages';
+
+/** A value in a sentence: text, a number, or a moment (ISO 8601 in `message`; the VS Code layer shows local time). */
+export type MessageArg = string | number | Date;
+
+interface BrazeErrorOptions {
+	/** The HTTP status that caused it. */
+	readonly status?: number | null;
+	/** Technical English detail (Braze's words, what arrived…), appended to `message` and meant for logs. */
+	readonly detail?: string;
+	readonly cause?: unknown;
+}
 
 /** Base class: every failure of `BrazeClient.fetchSeries` is one of its subclasses. */
 export class BrazeError extends Error {
 	override readonly name: string = 'BrazeError';
 	/** The HTTP status that caused it, or null when no response arrived. */
-	readonly status: number | null;
+	declare readonly status: number | null;
+	/** The sentence's English template, a value of BRAZE_ERROR_MESSAGES, and the values of its placeholders. */
+	declare readonly template: string;
+	declare readonly args: readonly MessageArg[];
+	declare readonly detail: string | null;
 
-	constructor(message: string, status: number | null = null, options?: { cause?: unknown }) {
-		super(message, options);
-		this.status = status;
+	/** `fields` holds the subclass's own structured fields: each subclass declares them and they are set here, once. */
+	constructor(key: BrazeErrorMessageKey, args: readonly MessageArg[] = [], options: BrazeErrorOptions = {}, fields: object = {}) {
+		const template = BRAZE_ERROR_MESSAGES[key];
+		const sentence = englishL10n.t(template, ...args.map((arg) => (arg instanceof Date ? arg.toISOString() : arg)));
+		super(options.detail ? `${sentence} (${options.detail})` : sentence, options);
+		Object.assign(this, { template, args, status: options.status ?? null, detail: options.detail ?? null }, fields);
 	}
 }
+
+/** What a BrazeValidationError is about: a request parameter, or a setting of the client. */
+export type BrazeValidationField = 'length' | 'ending_at' | 'app_id' | 'metric' | 'endpoint' | 'apiKey';
 
 /** A request parameter or setting is invalid; nothing was sent. */
 export class BrazeValidationError extends BrazeError {
 	override readonly name = 'BrazeValidationError';
-	/** The offending field: `length`, `ending_at`, `app_id`, `metric`, `endpoint`, `apiKey`… */
-	readonly field: string;
+	declare readonly field: BrazeValidationField;
 
-	constructor(field: string, message: string) {
-		super(message);
-		this.field = field;
+	/** `detail` says what exactly is wrong with the value, in English. */
+	constructor(field: BrazeValidationField, args: readonly MessageArg[] = [], detail?: string) {
+		super(field, args, { detail }, { field });
 	}
+}
+
+/** Braze's own words, for the log: they are English and may be anything. */
+function saying(brazeMessage: string | null): { detail?: string } {
+	return brazeMessage ? { detail: `Braze said ${JSON.stringify(brazeMessage)}` } : {};
 }
 
 /** 400: Braze rejected a parameter. */
 export class BrazeBadRequestError extends BrazeError {
 	override readonly name = 'BrazeBadRequestError';
-	readonly brazeMessage: string | null;
+	declare readonly brazeMessage: string | null;
 	/** The query parameters that were sent (never the key: it travels only in a header). */
-	readonly paramsSent: Readonly<Record<string, string>>;
+	declare readonly paramsSent: Readonly<Record<string, string>>;
 
 	constructor(brazeMessage: string | null, paramsSent: Readonly<Record<string, string>>) {
 		const sent = Object.entries(paramsSent).map(([k, v]) => `${k}=${v}`).join(', ');
-		super(`Braze rejected the request (400)${brazeMessage ? `: "${brazeMessage}"` : ''}. Parameters sent: ${sent || 'none'}. Check these values.`, 400);
-		this.brazeMessage = brazeMessage;
-		this.paramsSent = paramsSent;
+		super(brazeMessage ? 'badRequest' : 'badRequestSilent', brazeMessage ? [brazeMessage, sent] : [sent], { status: 400 }, { brazeMessage, paramsSent });
 	}
 }
 
 /** 401: the key is wrong, belongs to another instance, or was pasted with quotes. */
 export class BrazeAuthError extends BrazeError {
 	override readonly name = 'BrazeAuthError';
-	readonly host: string;
-	readonly brazeMessage: string | null;
+	declare readonly host: string;
+	declare readonly brazeMessage: string | null;
 
 	constructor(host: string, brazeMessage: string | null) {
-		super(`Braze refused the API key (401). Check that the REST API key is correct (no quotes around it) and that it belongs to the instance ${host}: a key works only on its own instance.`, 401);
-		this.host = host;
-		this.brazeMessage = brazeMessage;
+		super('auth', [host], { status: 401, ...saying(brazeMessage) }, { host, brazeMessage });
 	}
 }
 
 /** 403 "Access Denied": the key lacks the endpoint's permission; permissions of a key cannot be edited. */
 export class BrazePermissionError extends BrazeError {
 	override readonly name = 'BrazePermissionError';
-	readonly permission: string;
-	readonly metric: KpiMetric;
-	readonly brazeMessage: string | null;
+	declare readonly host: string;
+	declare readonly metric: KpiMetric;
+	declare readonly permission: string;
+	declare readonly brazeMessage: string | null;
 
-	constructor(metric: KpiMetric, permission: string, brazeMessage: string | null) {
-		super(`The API key lacks the permission ${permission}. Braze does not let you add permissions to an existing key: create a new REST API key with ${permission} (Settings > APIs and Identifiers) and use it instead.`, 403);
-		this.metric = metric;
-		this.permission = permission;
-		this.brazeMessage = brazeMessage;
+	constructor(host: string, metric: KpiMetric, permission: string, brazeMessage: string | null) {
+		super('permission', [host, permission], { status: 403, ...saying(brazeMessage) }, { host, metric, permission, brazeMessage });
 	}
 }
 
 /** 403 "Forbidden": the plan or account does not allow the endpoint. */
 export class BrazeForbiddenError extends BrazeError {
 	override readonly name = 'BrazeForbiddenError';
-	readonly brazeMessage: string | null;
+	declare readonly brazeMessage: string | null;
 
 	constructor(brazeMessage: string | null) {
-		super(`Braze refused access (403${brazeMessage ? ` "${brazeMessage}"` : ''}): your Braze plan or account does not allow this endpoint. Contact your Braze administrator.`, 403);
-		this.brazeMessage = brazeMessage;
+		super('forbidden', [], { status: 403, ...saying(brazeMessage) }, { brazeMessage });
 	}
 }
 
@@ -85,11 +106,10 @@ export class BrazeForbiddenError extends BrazeError {
 export class BrazeNotFoundError extends BrazeError {
 	override readonly name = 'BrazeNotFoundError';
 	/** The URL requested (it never holds the key). */
-	readonly url: string;
+	declare readonly url: string;
 
 	constructor(url: string) {
-		super(`Braze answered 404 Not Found for ${url}. Check the REST endpoint setting: use your instance's REST host from Settings > APIs and Identifiers in the Braze dashboard.`, 404);
-		this.url = url;
+		super('notFound', [url.split('?')[0]], { status: 404 }, { url });
 	}
 }
 
@@ -97,51 +117,43 @@ export class BrazeNotFoundError extends BrazeError {
 export class BrazeRateLimitError extends BrazeError {
 	override readonly name = 'BrazeRateLimitError';
 	/** When Braze says the limit resets, or null when it did not say. */
-	readonly resetAt: Date | null;
+	declare readonly resetAt: Date | null;
 
 	constructor(resetAt: Date | null) {
-		super(`Braze's rate limit is reached (429)${resetAt ? `; it resets at ${resetAt.toISOString()}` : ''}. The KPI endpoints share the workspace's hourly pool with other API traffic: try again later.`, 429);
-		this.resetAt = resetAt;
+		super(resetAt ? 'rateLimitReset' : 'rateLimit', resetAt ? [resetAt] : [], { status: 429 }, { resetAt });
 	}
 }
 
 /** 5xx after the allowed retries. */
 export class BrazeServerError extends BrazeError {
 	override readonly name = 'BrazeServerError';
-	override readonly status: number;
-	readonly attempts: number;
+	declare readonly attempts: number;
 
 	constructor(status: number, attempts: number) {
-		super(`Braze had a server error (${status}) and still failed after ${attempts} attempt${attempts === 1 ? '' : 's'}. Try again in a few minutes; check status.braze.com if it persists.`, status);
-		this.status = status;
-		this.attempts = attempts;
+		super('server', [status, attempts], { status }, { attempts });
 	}
 }
 
 /** No complete answer within the per-request timeout. */
 export class BrazeTimeoutError extends BrazeError {
 	override readonly name = 'BrazeTimeoutError';
-	readonly timeoutMs: number;
+	declare readonly timeoutMs: number;
 
 	constructor(timeoutMs: number) {
-		super(`Braze did not answer within ${Math.round(timeoutMs / 1000 * 10) / 10} s. Try again, or check your network and proxy.`);
-		this.timeoutMs = timeoutMs;
+		super('timeout', [Math.round(timeoutMs / 100) / 10], {}, { timeoutMs });
 	}
 }
 
 /** The request never got a response: DNS, refused or reset connection, TLS… */
 export class BrazeNetworkError extends BrazeError {
 	override readonly name = 'BrazeNetworkError';
-	readonly host: string;
+	declare readonly host: string;
 	/** A system error code such as ECONNRESET when one is known. */
-	readonly code: string | null;
-	readonly attempts: number;
+	declare readonly code: string | null;
+	declare readonly attempts: number;
 
 	constructor(host: string, code: string | null, attempts: number, cause?: unknown) {
-		super(`Could not reach Braze at ${host}${code ? ` (${code})` : ''} after ${attempts} attempt${attempts === 1 ? '' : 's'}. Check your network connection, proxy and the REST endpoint setting.`, null, { cause });
-		this.host = host;
-		this.code = code;
-		this.attempts = attempts;
+		super('network', [code ? `${host} (${code})` : host, attempts], { cause }, { host, code, attempts });
 	}
 }
 
@@ -151,43 +163,30 @@ export type BrazeResponseProblem = 'not-json' | 'html' | 'oversize' | 'shape' | 
 /** The response arrived but cannot be used: not JSON (e.g. a proxy's HTML page), too large, or not the documented shape. */
 export class BrazeResponseError extends BrazeError {
 	override readonly name = 'BrazeResponseError';
-	readonly problem: BrazeResponseProblem;
+	declare readonly problem: BrazeResponseProblem;
 	/** What exactly was wrong, quoted briefly (never the whole body). */
-	readonly detail: string;
+	declare readonly detail: string;
 
 	constructor(problem: BrazeResponseProblem, detail: string, status: number | null) {
-		super(`${RESPONSE_PROBLEM_TEXT[problem]}: ${detail}${RESPONSE_PROBLEM_ADVICE[problem]}`, status);
-		this.problem = problem;
-		this.detail = detail;
+		super(problem, problem === 'unexpected-status' ? [status ?? '?'] : [], { detail, status }, { problem });
 	}
 }
-
-const RESPONSE_PROBLEM_TEXT: Record<BrazeResponseProblem, string> = {
-	'not-json': 'Braze\'s answer is not valid JSON',
-	html: 'Braze\'s answer is an HTML page, not JSON (often a proxy or outage page)',
-	oversize: 'Braze\'s answer is too large',
-	shape: 'Braze\'s answer does not have the expected shape',
-	'unexpected-status': 'Braze gave an unexpected answer',
-};
-
-const RESPONSE_PROBLEM_ADVICE: Record<BrazeResponseProblem, string> = {
-	'not-json': '. Try again later; check the REST endpoint setting if it persists.',
-	html: '. Check the REST endpoint setting and any proxy between you and Braze.',
-	oversize: '. Check the REST endpoint setting.',
-	shape: '. The extension may need an update if Braze changed its API.',
-	'unexpected-status': '. Check the REST endpoint setting.',
-};
 
 /** The caller cancelled the fetch (its AbortSignal fired). */
 export class BrazeCancelledError extends BrazeError {
 	override readonly name = 'BrazeCancelledError';
 
 	constructor() {
-		super('The Braze request was cancelled.');
+		super('cancelled');
 	}
+}
+
+/** `text` cut to `max` characters, with an ellipsis: a message never quotes a long paste or body in full. */
+export function clip(text: string, max: number): string {
+	return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 /** Replaces every occurrence of `secret` in `text`, so that no quoted text can carry the key. */
 export function redactSecret(text: string, secret: string): string {
-	return secret.length > 0 ? text.split(secret).join('***') : text;
+	return secret ? text.replaceAll(secret, '***') : text;
 }

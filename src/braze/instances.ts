@@ -1,5 +1,5 @@
 // Braze instances and their REST hosts, and the rule for custom endpoints.
-import { BrazeValidationError } from './errors';
+import { BrazeValidationError, clip } from './errors';
 
 export interface BrazeInstance {
 	/** Dashboard label, e.g. "US-01". */
@@ -8,24 +8,21 @@ export interface BrazeInstance {
 	readonly host: string;
 }
 
-/** The known instances, in the order a picker shows them. Braze adds instances: custom URLs stay accepted. */
-export const BRAZE_INSTANCES: readonly BrazeInstance[] = [
-	{ label: 'US-01', host: 'rest.iad-01.braze.com' },
-	{ label: 'US-02', host: 'rest.iad-02.braze.com' },
-	{ label: 'US-03', host: 'rest.iad-03.braze.com' },
-	{ label: 'US-04', host: 'rest.iad-04.braze.com' },
-	{ label: 'US-05', host: 'rest.iad-05.braze.com' },
-	{ label: 'US-06', host: 'rest.iad-06.braze.com' },
-	{ label: 'US-07', host: 'rest.iad-07.braze.com' },
-	{ label: 'US-08', host: 'rest.iad-08.braze.com' },
-	{ label: 'US-10', host: 'rest.us-10.braze.com' },
-	{ label: 'EU-01', host: 'rest.fra-01.braze.eu' },
-	{ label: 'EU-02', host: 'rest.fra-02.braze.eu' },
-	{ label: 'AU-01', host: 'rest.au-01.braze.com' },
-	{ label: 'ID-01', host: 'rest.id-01.braze.com' },
-	{ label: 'JP-01', host: 'rest.jp-01.braze.com' },
-	{ label: 'KR-01', host: 'rest.kr-01.braze.com' },
-];
+/** The known instances' labels, in the order a picker shows them. Braze adds instances: custom URLs stay accepted. */
+const INSTANCE_LABELS = ['US-01', 'US-02', 'US-03', 'US-04', 'US-05', 'US-06', 'US-07', 'US-08', 'US-10', 'EU-01', 'EU-02', 'AU-01', 'ID-01', 'JP-01', 'KR-01'];
+
+/**
+ * Braze names REST hosts after data centres: US-01…US-08 are rest.iad-0n.braze.com, EU-0n is rest.fra-0n.braze.eu,
+ * and the others keep their label (US-10 is rest.us-10.braze.com).
+ */
+function restHostOf(label: string): string {
+	const [region, number] = label.toLowerCase().split('-');
+	const site = region === 'eu' ? 'fra' : region === 'us' && Number(number) < 10 ? 'iad' : region;
+	return `rest.${site}-${number}.braze.${region === 'eu' ? 'eu' : 'com'}`;
+}
+
+/** The known instances with their REST hosts. */
+export const BRAZE_INSTANCES: readonly BrazeInstance[] = INSTANCE_LABELS.map((label) => ({ label, host: restHostOf(label) }));
 
 const LOOPBACK_HOSTNAMES: readonly string[] = ['127.0.0.1', 'localhost', '[::1]'];
 
@@ -35,15 +32,9 @@ export function instanceByLabel(label: string): BrazeInstance | undefined {
 	return BRAZE_INSTANCES.find((i) => i.label === wanted);
 }
 
-/** The instance label of a REST host or URL ("rest.iad-01.braze.com" or "https://rest.iad-01.braze.com/" -> "US-01"), or null. */
-export function instanceLabelOfHost(hostOrUrl: string): string | null {
-	let host = hostOrUrl.trim().toLowerCase();
-	try {
-		if (host.includes('://')) host = new URL(host).hostname;
-	} catch {
-		return null;
-	}
-	host = host.replace(/\/+$/, '');
+/** The instance label of a REST host name ("rest.iad-01.braze.com" -> "US-01"), or null. */
+export function instanceLabelOfHost(hostname: string): string | null {
+	const host = hostname.toLowerCase();
 	return BRAZE_INSTANCES.find((i) => i.host === host)?.label ?? null;
 }
 
@@ -59,7 +50,7 @@ export function isLoopbackHost(hostname: string): boolean {
  */
 export function resolveRestEndpoint(labelOrUrl: string): string {
 	const raw = labelOrUrl.trim();
-	if (raw === '') throw new BrazeValidationError('endpoint', 'The REST endpoint is empty. Choose an instance such as US-01, or enter your REST endpoint URL (https://…).');
+	if (raw === '') throw invalidEndpointError(raw, 'it is empty');
 	const instance = instanceByLabel(raw);
 	if (instance) return `https://${instance.host}`;
 	const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
@@ -67,21 +58,20 @@ export function resolveRestEndpoint(labelOrUrl: string): string {
 	try {
 		url = new URL(withScheme);
 	} catch {
-		throw invalidEndpoint(raw, 'it is not a URL or a known instance label');
+		throw invalidEndpointError(raw, 'it is not a URL or a known instance label');
 	}
-	if (url.protocol === 'http:') {
-		if (!isLoopbackHost(url.hostname)) throw invalidEndpoint(raw, 'only https:// is allowed (http:// only for 127.0.0.1, localhost and [::1])');
-	} else if (url.protocol !== 'https:') {
-		throw invalidEndpoint(raw, 'only https:// is allowed');
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+		throw invalidEndpointError(raw, 'only https:// is allowed (http:// only for 127.0.0.1, localhost and [::1])');
 	}
-	if (url.username || url.password) throw invalidEndpoint(raw, 'it must not contain a user name or password');
-	if (url.search || url.hash) throw invalidEndpoint(raw, 'it must not contain a query (?…) or fragment (#…)');
+	if (url.username || url.password || url.search || url.hash) {
+		throw invalidEndpointError(raw, 'it must not contain a user name or password, a query (?…) or a fragment (#…)');
+	}
 	const path = url.pathname.replace(/\/+$/, '');
 	return `${url.protocol}//${url.host}${path}`;
 }
 
-function invalidEndpoint(raw: string, why: string): BrazeValidationError {
+/** The error for an endpoint setting that cannot be used; `why` (English) says what exactly is wrong. */
+export function invalidEndpointError(value: string, why?: string): BrazeValidationError {
 	// Quote only the start: a user may paste something long by mistake.
-	const shown = raw.length > 80 ? `${raw.slice(0, 80)}…` : raw;
-	return new BrazeValidationError('endpoint', `The REST endpoint "${shown}" is not usable: ${why}. Use an instance label such as US-01 or your REST endpoint URL from Settings > APIs and Identifiers.`);
+	return new BrazeValidationError('endpoint', [clip(value, 80)], why);
 }

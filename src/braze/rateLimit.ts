@@ -17,10 +17,9 @@ export function readRateLimit(headers: HeaderReader): RateLimitInfo | null {
 
 /** `Retry-After` (seconds, or an HTTP date) as milliseconds from `now`; null when absent or unreadable. Undocumented for these endpoints. */
 export function retryAfterMs(headers: HeaderReader, now: Date): number | null {
-	const raw = headers.get('retry-after')?.trim();
-	if (!raw) return null;
-	if (/^\d+(\.\d+)?$/.test(raw)) return Math.round(Number(raw) * 1000);
-	const at = Date.parse(raw);
+	const seconds = headerNumber(headers, 'retry-after');
+	if (seconds !== null) return Math.round(seconds * 1000);
+	const at = Date.parse(headers.get('retry-after') ?? '');
 	return Number.isNaN(at) ? null : Math.max(0, at - now.getTime());
 }
 

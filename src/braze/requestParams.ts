@@ -1,8 +1,9 @@
 // Checks and normalises what the caller asks for, before anything is sent, and builds request URLs.
-import { isPlainDate } from '../shared/dates';
+import { brazeToday, isPlainDate } from '../shared/dates';
+import { isWholeNumber } from '../shared/guards';
 import { isValidAppId } from '../shared/query';
 import { BrazeValidationError } from './errors';
-import { brazeToday } from '../shared/dates';
+import { quote } from './response';
 
 /** The most days Braze serves in one request. */
 export const MAX_WINDOW_LENGTH = 100;
@@ -31,11 +32,8 @@ const ENDING_AT_RE = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,
 
 /** Returns `length` when it is a whole number of days from 1 to MAX_SERIES_LENGTH; throws BrazeValidationError (field `length`) otherwise. */
 export function validateLength(length: unknown): number {
-	if (typeof length !== 'number' || !Number.isInteger(length) || length < 1) {
-		throw new BrazeValidationError('length', `length must be a whole number of days, 1 or more (got ${describe(length)}).`);
-	}
-	if (length > MAX_SERIES_LENGTH) {
-		throw new BrazeValidationError('length', `length must be at most ${MAX_SERIES_LENGTH} days (got ${length}).`);
+	if (!isWholeNumber(length, 1, MAX_SERIES_LENGTH)) {
+		throw new BrazeValidationError('length', [MAX_SERIES_LENGTH], `got ${describe(length)}`);
 	}
 	return length;
 }
@@ -43,7 +41,7 @@ export function validateLength(length: unknown): number {
 /** Returns `appId` when Braze may receive it (non-empty, no whitespace or control characters); throws BrazeValidationError (field `app_id`) otherwise. */
 export function validateAppId(appId: unknown): string {
 	if (typeof appId !== 'string' || !isValidAppId(appId)) {
-		throw new BrazeValidationError('app_id', `app_id must be an app identifier without spaces or control characters (got ${describe(appId)}). Find it under Settings > APIs and Identifiers.`);
+		throw new BrazeValidationError('app_id', [], `got ${describe(appId)}`);
 	}
 	return appId;
 }
@@ -54,8 +52,7 @@ export function validateAppId(appId: unknown): string {
  * a date alone means the end of that day (T23:59:59Z). Throws BrazeValidationError (field `ending_at`).
  */
 export function normaliseEndingAt(raw: unknown): NormalisedEndingAt {
-	const bad = (why: string): BrazeValidationError =>
-		new BrazeValidationError('ending_at', `ending_at must be an ISO-8601 date (YYYY-MM-DD) or date-time (YYYY-MM-DDThh:mm:ss±hh:mm); ${describe(raw)} ${why}.`);
+	const bad = (why: string): BrazeValidationError => new BrazeValidationError('ending_at', [], `${describe(raw)} ${why}`);
 	if (typeof raw !== 'string') throw bad('is not text');
 	const match = ENDING_AT_RE.exec(raw.trim());
 	if (!match) throw bad('is not in that form');
@@ -93,7 +90,6 @@ export function endDateOfRequest(endingAt: NormalisedEndingAt | null, now: Date)
 	return endingAt ? endingAt.date : brazeToday(now);
 }
 
-
 /** The request URL for one window: `length`, then `ending_at` and `app_id` when present, percent-encoded. */
 export function buildSeriesUrl(baseUrl: string, path: string, params: WindowParams): string {
 	return `${baseUrl}${path}?${new URLSearchParams(paramsToSend(params)).toString()}`;
@@ -108,7 +104,7 @@ export function paramsToSend(params: WindowParams): Record<string, string> {
 }
 
 function describe(value: unknown): string {
-	if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+	if (typeof value === 'string') return quote(value);
 	if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
 	return typeof value;
 }

@@ -1,6 +1,7 @@
 // Turns a response body into checked rows, and reads what Braze says in error bodies.
 import { isPlainDate } from '../shared/dates';
-import { BrazeResponseError } from './errors';
+import { isRecord } from '../shared/guards';
+import { BrazeResponseError, clip } from './errors';
 
 /** One day as Braze sent it, after checking. */
 export interface SeriesRow {
@@ -22,10 +23,10 @@ export function parseSeriesBody(text: string, valueField: string, status: number
 	} catch {
 		throw new BrazeResponseError(looksLikeHtml(text) ? 'html' : 'not-json', `it starts with ${quote(text.trimStart())}`, status);
 	}
-	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+	if (!isRecord(body)) {
 		throw new BrazeResponseError('shape', `expected an object with "data", got ${quote(JSON.stringify(body))}`, status);
 	}
-	const data = (body as Record<string, unknown>).data;
+	const data = body.data;
 	if (!Array.isArray(data)) {
 		throw new BrazeResponseError('shape', data === undefined ? '"data" is missing' : `"data" is not an array: ${quote(JSON.stringify(data))}`, status);
 	}
@@ -35,11 +36,10 @@ export function parseSeriesBody(text: string, valueField: string, status: number
 function parseRow(row: unknown, index: number, valueField: string, status: number): SeriesRow {
 	const bad = (why: string): BrazeResponseError =>
 		new BrazeResponseError('shape', `row ${index + 1} ${quote(JSON.stringify(row) ?? String(row))} ${why}`, status);
-	if (typeof row !== 'object' || row === null || Array.isArray(row)) throw bad('is not an object');
-	const r = row as Record<string, unknown>;
-	const date = typeof r.time === 'string' ? calendarDateOfTime(r.time) : null;
+	if (!isRecord(row)) throw bad('is not an object');
+	const date = typeof row.time === 'string' ? calendarDateOfTime(row.time) : null;
 	if (date === null) throw bad('has no valid "time" (expected YYYY-MM-DD or an ISO date-time)');
-	const value = r[valueField];
+	const value = row[valueField];
 	if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
 		throw bad(`has no valid "${valueField}" (expected a whole number, 0 or more)`);
 	}
@@ -63,11 +63,11 @@ export function brazeMessageOf(text: string): string | null {
 	} catch {
 		return null;
 	}
-	if (typeof body !== 'object' || body === null) return null;
-	const { message, errors } = body as Record<string, unknown>;
-	if (typeof message === 'string' && message.trim() !== '') return clip(message.trim(), 300);
-	if (Array.isArray(errors) && errors.length > 0) return clip(errors.map((e) => (typeof e === 'string' ? e : JSON.stringify(e))).join('; '), 300);
-	return null;
+	if (!isRecord(body)) return null;
+	const { message, errors } = body;
+	const said = (typeof message === 'string' ? message.trim() : '')
+		|| (Array.isArray(errors) ? errors.map((e) => (typeof e === 'string' ? e : JSON.stringify(e))).join('; ') : '');
+	return said ? clip(said, 300) : null;
 }
 
 /**
@@ -75,8 +75,7 @@ export function brazeMessageOf(text: string): string | null {
  * Braze's exact bodies are undocumented: anything but an explicit "Forbidden" counts as Access Denied, the common case.
  */
 export function isAccessDenied(brazeMessage: string | null): boolean {
-	if (brazeMessage === null) return true;
-	return /access denied|permission/i.test(brazeMessage) || !/forbidden/i.test(brazeMessage);
+	return brazeMessage === null || /access denied|permission/i.test(brazeMessage) || !/forbidden/i.test(brazeMessage);
 }
 
 /** True when a body is evidently an HTML page (a proxy's or an outage page). */
@@ -87,8 +86,4 @@ export function looksLikeHtml(text: string): boolean {
 /** A short, printable quotation of `text`. */
 export function quote(text: string): string {
 	return JSON.stringify(clip(text, QUOTE_MAX));
-}
-
-function clip(text: string, max: number): string {
-	return text.length > max ? `${text.slice(0, max)}…` : text;
 }

@@ -35,7 +35,7 @@ export function errorForStatus(status: number, brazeMessage: string | null, loca
 			return new BrazeAuthError(ctx.host, brazeMessage);
 		case 403:
 			return isAccessDenied(brazeMessage)
-				? new BrazePermissionError(ctx.metric, ctx.permission, brazeMessage)
+				? new BrazePermissionError(ctx.host, ctx.metric, ctx.permission, brazeMessage)
 				: new BrazeForbiddenError(brazeMessage);
 		case 404:
 			return new BrazeNotFoundError(ctx.url);

@@ -70,10 +70,11 @@ export async function sendOnce(url: string, attempt: number, signal: AbortSignal
 		const text = await readBody(response, options.maxBodyBytes);
 		return { kind: 'response', response: { status, headers: response.headers, text: redactSecret(text, options.apiKey), rateLimit } };
 	} catch (error) {
-		const mapped = mapFailure(error, signal, timedOut, options.timeoutMs);
-		failure = mapped instanceof BrazeError ? mapped.name : 'BrazeNetworkError';
-		if (mapped instanceof BrazeError) throw mapped;
-		return { kind: 'network-error', code: mapped.code, cause: error };
+		// Ours to throw: cancelled, timed out, or an oversize body; anything else is a network failure, which may be retried.
+		const thrown = signal.aborted ? new BrazeCancelledError() : timedOut ? new BrazeTimeoutError(options.timeoutMs) : error instanceof BrazeError ? error : null;
+		failure = thrown?.name ?? 'BrazeNetworkError';
+		if (thrown) throw thrown;
+		return { kind: 'network-error', code: errorCode(error), cause: error };
 	} finally {
 		clearTimeout(timer);
 		dispose();
@@ -89,13 +90,6 @@ async function readBody(response: Response, maxBytes: number): Promise<string> {
 		if (error instanceof BrazeResponseError && !response.ok) return '';
 		throw error;
 	}
-}
-
-function mapFailure(error: unknown, signal: AbortSignal, timedOut: boolean, timeoutMs: number): BrazeError | { code: string | null } {
-	if (signal.aborted) return new BrazeCancelledError();
-	if (timedOut) return new BrazeTimeoutError(timeoutMs);
-	if (error instanceof BrazeError) return error;
-	return { code: errorCode(error) };
 }
 
 /** ECONNRESET, ECONNREFUSED, UND_ERR_SOCKET… from fetch's error or its cause. */

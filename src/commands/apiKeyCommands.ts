@@ -1,11 +1,12 @@
 // Braze: Set API Key and Braze: Clear API Key, for the configured endpoint (or one passed as an argument).
 import * as vscode from 'vscode';
-import { lookupEndpoint } from '../config/endpoint';
-import { configuredEndpoint, invalidEndpointMessage } from '../config/settings';
+import { endpointToUse } from './endpointCommands';
+import { localizedMessage } from './errorPresenter';
 import type { ResolvedEndpoint } from '../config/endpoint';
 import { apiKeyProblemText } from '../secrets/apiKeyStore';
 import type { ExtensionServices } from '../services';
 import { promptForApiKey } from './apiKeyPrompt';
+import { l10n } from '../l10n';
 
 interface ApiKeyArguments {
 	readonly endpoint?: string;
@@ -27,29 +28,20 @@ export function registerApiKeyCommands(context: vscode.ExtensionContext, service
 			} else if ((await promptForApiKey(services.keys, endpoint)) === undefined) {
 				return false;
 			}
-			void vscode.window.showInformationMessage(vscode.l10n.t('Braze API key saved for {0}.', endpoint.host));
+			void vscode.window.showInformationMessage(l10n.t('Braze API key saved for {0}.', endpoint.host));
 			return true;
 		}),
 		vscode.commands.registerCommand('braze.clearApiKey', async (args?: ApiKeyArguments) => {
 			const endpoint = await targetEndpoint(args);
 			if (!endpoint) return false;
 			await services.keys.delete(endpoint.origin);
-			void vscode.window.showInformationMessage(vscode.l10n.t('Braze API key removed for {0}.', endpoint.host));
+			void vscode.window.showInformationMessage(l10n.t('Braze API key removed for {0}.', endpoint.host));
 			return true;
 		}),
 	);
 }
 
 /** The endpoint a key command applies to; asks the user to choose one when none is configured. */
-async function targetEndpoint(args: ApiKeyArguments | undefined): Promise<ResolvedEndpoint | undefined> {
-	let lookup = typeof args?.endpoint === 'string' ? lookupEndpoint(args.endpoint) : configuredEndpoint();
-	if (!lookup.ok && lookup.reason === 'unset') {
-		await vscode.commands.executeCommand('braze.selectEndpoint');
-		lookup = configuredEndpoint();
-	}
-	if (lookup.ok) return lookup.endpoint;
-	if (lookup.reason === 'invalid') {
-		void vscode.window.showErrorMessage(invalidEndpointMessage(lookup.value));
-	}
-	return undefined;
+function targetEndpoint(args: ApiKeyArguments | undefined): Promise<ResolvedEndpoint | undefined> {
+	return endpointToUse(typeof args?.endpoint === 'string' ? args.endpoint : undefined, (error) => void vscode.window.showErrorMessage(localizedMessage(error)));
 }

@@ -1,5 +1,4 @@
 // The multi-step input that asks for a KPI query: metric (unless fixed), length, end, app.
-import * as vscode from 'vscode';
 import { addDays, brazeToday } from '../shared/dates';
 import { checkAppIdInput, checkEndDateInput, checkLengthInput } from '../shared/inputValidation';
 import type { AppIdProblem, DateProblem, LengthProblem } from '../shared/inputValidation';
@@ -10,6 +9,7 @@ import type { KpiQuerySpec, SeriesEnd } from '../shared/query';
 import { metricShortName } from '../panel/chartPanel';
 import { BACK, inputStep, pickStep } from './multiStepInput';
 import type { PickItem } from './multiStepInput';
+import { l10n } from '../l10n';
 
 export interface QueryPromptOptions {
 	/** Skips the metric step (Show DAU asks for DAU). */
@@ -33,13 +33,14 @@ export async function promptForQuery(options: QueryPromptOptions): Promise<KpiQu
 	let end: SeriesEnd = initial?.end ?? { kind: 'yesterday' };
 	let appId: string | null = initial?.appId ?? null;
 
+	const frame = (step: number, totalSteps: number) => ({ title: options.title, step, totalSteps });
 	const steps: Array<(step: number, total: number) => Promise<StepOutcome>> = [];
 	if (!options.metric) {
 		steps.push(async (step, total) => {
 			const picked = await pickStep<KpiMetric>({
-				title: options.title, step, totalSteps: total,
-				placeholder: vscode.l10n.t('Which KPI series?'),
-				items: KPI_METRICS.map((m) => ({ label: metricShortName(m), description: metricDescription(m), value: m })),
+				...frame(step, total),
+				placeholder: l10n.t('Which KPI series?'),
+				items: KPI_METRICS.map((m) => ({ label: metricShortName(m), description: METRIC_DESCRIPTIONS[m](), value: m })),
 				activeValue: metric,
 			});
 			if (picked === BACK || picked === undefined) return picked;
@@ -49,10 +50,10 @@ export async function promptForQuery(options: QueryPromptOptions): Promise<KpiQu
 	}
 	steps.push(async (step, total) => {
 		const text = await inputStep({
-			title: options.title, step, totalSteps: total,
+			...frame(step, total),
 			value: String(length),
-			prompt: vscode.l10n.t('Number of days in the series (1–{0})', MAX_QUERY_LENGTH),
-			validate: (t) => lengthProblemText(checkLengthInput(t, MAX_QUERY_LENGTH), MAX_QUERY_LENGTH),
+			prompt: l10n.t('Number of days in the series (1–{0})', MAX_QUERY_LENGTH),
+			validate: (t) => problemText(checkLengthInput(t, MAX_QUERY_LENGTH), LENGTH_PROBLEMS),
 		});
 		if (text === BACK || text === undefined) return text;
 		length = Number(text);
@@ -60,12 +61,12 @@ export async function promptForQuery(options: QueryPromptOptions): Promise<KpiQu
 	});
 	steps.push(async (step, total) => {
 		const choice = await pickStep<EndChoice>({
-			title: options.title, step, totalSteps: total,
-			placeholder: vscode.l10n.t('Where does the series end?'),
+			...frame(step, total),
+			placeholder: l10n.t('Where does the series end?'),
 			items: [
-				{ label: vscode.l10n.t('Yesterday (last complete day)'), value: 'yesterday' },
-				{ label: vscode.l10n.t('Today (partial day)'), description: vscode.l10n.t('the last day is still counting'), value: 'today' },
-				{ label: vscode.l10n.t('A date…'), description: vscode.l10n.t('YYYY-MM-DD'), value: 'date' },
+				{ label: l10n.t('Yesterday (last complete day)'), value: 'yesterday' },
+				{ label: l10n.t('Today (partial day)'), description: l10n.t('the last day is still counting'), value: 'today' },
+				{ label: l10n.t('A date…'), description: l10n.t('YYYY-MM-DD'), value: 'date' },
 			],
 			activeValue: end.kind,
 		});
@@ -76,10 +77,10 @@ export async function promptForQuery(options: QueryPromptOptions): Promise<KpiQu
 		}
 		const today = brazeToday(options.now());
 		const date = await inputStep({
-			title: options.title, step, totalSteps: total,
+			...frame(step, total),
 			value: end.kind === 'date' ? end.date : addDays(today, -1),
-			prompt: vscode.l10n.t('Last day of the series, YYYY-MM-DD (today at the latest)'),
-			validate: (t) => dateProblemText(checkEndDateInput(t, today)),
+			prompt: l10n.t('Last day of the series, YYYY-MM-DD (today at the latest)'),
+			validate: (t) => problemText(checkEndDateInput(t, today), DATE_PROBLEMS),
 		});
 		if (date === BACK || date === undefined) return date;
 		end = { kind: 'date', date };
@@ -89,19 +90,19 @@ export async function promptForQuery(options: QueryPromptOptions): Promise<KpiQu
 		const recent = options.recentAppIds.filter((id) => id !== appId);
 		const appItem = (id: string, description: string): PickItem<AppChoice> => ({ label: id, description, value: { kind: 'id', id } });
 		const items: PickItem<AppChoice>[] = [
-			{ label: vscode.l10n.t('All apps'), description: vscode.l10n.t('every app of the workspace'), value: { kind: 'all' } },
-			...(appId ? [appItem(appId, vscode.l10n.t('current'))] : []),
-			...recent.map((id) => appItem(id, vscode.l10n.t('recently used'))),
-			{ label: vscode.l10n.t('Enter an app identifier…'), value: { kind: 'type' } },
+			{ label: l10n.t('All apps'), description: l10n.t('every app of the workspace'), value: { kind: 'all' } },
+			...(appId ? [appItem(appId, l10n.t('current'))] : []),
+			...recent.map((id) => appItem(id, l10n.t('recently used'))),
+			{ label: l10n.t('Enter an app identifier…'), value: { kind: 'type' } },
 		];
 		const choice = await pickStep<AppChoice>({
-			title: options.title, step, totalSteps: total,
-			placeholder: vscode.l10n.t('Which app? Type an app identifier (Settings > APIs and Identifiers) or pick one'),
+			...frame(step, total),
+			placeholder: l10n.t('Which app? Type an app identifier (Settings > APIs and Identifiers) or pick one'),
 			items,
 			activeValue: items.find((i) => (i.value.kind === 'id' ? i.value.id === appId : appId === null && i.value.kind === 'all'))?.value,
 			itemFromTypedText: (text) => {
 				const checked = checkAppIdInput(text);
-				return checked.ok ? { label: vscode.l10n.t('Use app identifier “{0}”', checked.value), value: { kind: 'id', id: checked.value }, alwaysShow: true } : undefined;
+				return checked.ok ? { label: l10n.t('Use app identifier “{0}”', checked.value), value: { kind: 'id', id: checked.value }, alwaysShow: true } : undefined;
 			},
 		});
 		if (choice === BACK || choice === undefined) return choice;
@@ -110,10 +111,10 @@ export async function promptForQuery(options: QueryPromptOptions): Promise<KpiQu
 			return 'next';
 		}
 		const typed = await inputStep({
-			title: options.title, step, totalSteps: total,
+			...frame(step, total),
 			value: appId ?? '',
-			prompt: vscode.l10n.t('App identifier (Settings > APIs and Identifiers in the Braze dashboard)'),
-			validate: (t) => appIdProblemText(checkAppIdInput(t)),
+			prompt: l10n.t('App identifier (Settings > APIs and Identifiers in the Braze dashboard)'),
+			validate: (t) => problemText(checkAppIdInput(t), APP_ID_PROBLEMS),
 		});
 		if (typed === BACK || typed === undefined) return typed;
 		appId = typed;
@@ -129,58 +130,39 @@ export async function promptForQuery(options: QueryPromptOptions): Promise<KpiQu
 	return { metric, length, end, appId, ...(initial?.endpoint !== undefined ? { endpoint: initial.endpoint } : {}) };
 }
 
-function metricDescription(metric: KpiMetric): string {
-	switch (metric) {
-		case 'dau':
-			return vscode.l10n.t('unique active users per day');
-		case 'mau':
-			return vscode.l10n.t('unique users over a rolling 30 days');
-		case 'new_users':
-			return vscode.l10n.t('users with their first session that day');
-		case 'uninstalls':
-			return vscode.l10n.t('app uninstalls per day');
-	}
+const METRIC_DESCRIPTIONS: Record<KpiMetric, () => string> = {
+	dau: () => l10n.t('unique active users per day'),
+	mau: () => l10n.t('unique users over a rolling 30 days'),
+	new_users: () => l10n.t('users with their first session that day'),
+	uninstalls: () => l10n.t('app uninstalls per day'),
+};
+
+/** The sentence for a refused input, from a table of sentences by problem; undefined when the input is accepted. */
+function problemText<P extends string>(checked: { ok: true } | { ok: false; problem: P }, sentences: Record<P, () => string>): string | undefined {
+	return checked.ok ? undefined : sentences[checked.problem]();
 }
 
-function lengthProblemText(checked: { ok: true } | { ok: false; problem: LengthProblem }, max: number): string | undefined {
-	if (checked.ok) return undefined;
-	switch (checked.problem) {
-		case 'notWholeNumber':
-			return vscode.l10n.t('Enter a whole number of days, from 1 to {0}.', max);
-		case 'tooSmall':
-			return vscode.l10n.t('The series needs at least 1 day.');
-		case 'tooLarge':
-			return vscode.l10n.t('At most {0} days.', max);
-	}
-}
+const LENGTH_PROBLEMS: Record<LengthProblem, () => string> = {
+	notWholeNumber: () => l10n.t('Enter a whole number of days, from 1 to {0}.', MAX_QUERY_LENGTH),
+	tooSmall: () => l10n.t('The series needs at least 1 day.'),
+	tooLarge: () => l10n.t('At most {0} days.', MAX_QUERY_LENGTH),
+};
 
-function dateProblemText(checked: { ok: true } | { ok: false; problem: DateProblem }): string | undefined {
-	if (checked.ok) return undefined;
-	switch (checked.problem) {
-		case 'format':
-			return vscode.l10n.t('Write the date as YYYY-MM-DD, e.g. 2026-01-31.');
-		case 'notADate':
-			return vscode.l10n.t('This day does not exist in the calendar.');
-		case 'future':
-			return vscode.l10n.t('The series cannot end in the future.');
-	}
-}
+const DATE_PROBLEMS: Record<DateProblem, () => string> = {
+	format: () => l10n.t('Write the date as YYYY-MM-DD, e.g. 2026-01-31.'),
+	notADate: () => l10n.t('This day does not exist in the calendar.'),
+	future: () => l10n.t('The series cannot end in the future.'),
+};
 
-function appIdProblemText(checked: { ok: true } | { ok: false; problem: AppIdProblem }): string | undefined {
-	if (checked.ok) return undefined;
-	switch (checked.problem) {
-		case 'empty':
-			return vscode.l10n.t('Enter an app identifier, or go back and pick "All apps".');
-		case 'whitespace':
-			return vscode.l10n.t('An app identifier has no spaces or control characters.');
-		case 'tooLong':
-			return vscode.l10n.t('This is too long to be an app identifier.');
-	}
-}
+const APP_ID_PROBLEMS: Record<AppIdProblem, () => string> = {
+	empty: () => l10n.t('Enter an app identifier, or go back and pick "All apps".'),
+	whitespace: () => l10n.t('An app identifier has no spaces or control characters.'),
+	tooLong: () => l10n.t('This is too long to be an app identifier.'),
+};
 
 /** Why a query's fixed end cannot be used (it is after today as Braze counts days), or undefined. */
 export function futureEndProblem(spec: KpiQuerySpec, now = new Date()): string | undefined {
 	if (spec.end.kind !== 'date') return undefined;
 	const checked = checkEndDateInput(spec.end.date, brazeToday(now));
-	return dateProblemText(checked);
+	return problemText(checked, DATE_PROBLEMS);
 }

@@ -6,7 +6,7 @@ import type { KpiQuerySpec } from '../shared/query';
 import type { KpiMetric } from '../shared/kpi';
 import type { PanelResult } from '../shared/protocol';
 import type { ExtensionServices } from '../services';
-
+import { l10n } from '../l10n';
 
 /**
  * Registers `braze.showDau` and `braze.showKpi`. Both accept an argument object
@@ -20,21 +20,17 @@ export function registerShowKpiCommands(context: vscode.ExtensionContext, servic
 }
 
 async function showKpi(services: ExtensionServices, metric: KpiMetric | undefined, args: unknown): Promise<PanelResult | undefined> {
-	const spec = args === undefined ? await promptSpec(services, metric) : specFromArguments(args, metric);
+	const spec = args === undefined ? await services.promptForQuery(undefined, metric) : specFromArguments(args, metric);
 	if (!spec) return undefined;
-	return services.runner.run(spec);
-}
-
-function promptSpec(services: ExtensionServices, metric: KpiMetric | undefined): Promise<KpiQuerySpec | undefined> {
-	return services.promptForQuery(undefined, metric);
+	return services.run(spec);
 }
 
 /** Arguments from code: checked like any untrusted input; a bad one is reported, never half-used. */
 function specFromArguments(args: unknown, metric: KpiMetric | undefined): KpiQuerySpec | undefined {
 	const raw = typeof args === 'object' && args !== null && !Array.isArray(args) ? (args as Record<string, unknown>) : {};
 	const parsed = parseQuerySpec({ end: 'yesterday', appId: null, ...raw, metric: metric ?? raw.metric ?? 'dau' });
-	const problem = parsed.ok ? futureEndProblem(parsed.spec) : queryProblemText(parsed.field, vscode.l10n);
+	const problem = parsed.ok ? futureEndProblem(parsed.spec) : queryProblemText(parsed.field, l10n);
 	if (parsed.ok && problem === undefined) return parsed.spec;
-	void vscode.window.showErrorMessage(vscode.l10n.t('Braze: the query passed to the command is not valid: {0}.', problem ?? ''));
+	void vscode.window.showErrorMessage(l10n.t('Braze: the query passed to the command is not valid: {0}.', problem ?? ''));
 	return undefined;
 }

@@ -1,7 +1,7 @@
 // Resolves an endpoint setting (instance label or URL) to what a request and a stored key are bound to.
 // Pure: no `vscode`, so it is unit-tested in plain Node.
 import { BrazeValidationError } from '../braze/errors';
-import { instanceLabelOfHost, resolveRestEndpoint } from '../braze/instances';
+import { instanceLabelOfHost, invalidEndpointError, resolveRestEndpoint } from '../braze/instances';
 
 /** A REST endpoint resolved from a setting or a saved query. */
 export interface ResolvedEndpoint {
@@ -22,12 +22,12 @@ export type EndpointLookup =
 
 /** Resolves an instance label or URL; `reason` tells the caller whether to ask for one or to say it is broken. */
 export function lookupEndpoint(value: unknown): EndpointLookup {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+	if (value == null || (typeof value === 'string' && value.trim() === '')) {
 		return { ok: false, reason: 'unset' };
 	}
 	if (typeof value !== 'string') {
 		const shown = JSON.stringify(value) ?? typeof value;
-		return { ok: false, reason: 'invalid', value: shown, error: new BrazeValidationError('endpoint', `expected a text such as "US-01" or "https://…", found ${shown}`) };
+		return { ok: false, reason: 'invalid', value: shown, error: invalidEndpointError(shown, 'it is not text') };
 	}
 	try {
 		const baseUrl = resolveRestEndpoint(value);

@@ -4,16 +4,13 @@
 // Naming: the request parameters keep Braze's spelling (`length`, `ending_at`, `app_id`); the extension's own
 // fields are camelCase like the rest of its types.
 import { endpointOf } from '../braze/metrics';
-
+import { parseWrittenQuery } from '../queries/model';
 import { addDays, daysBetween, isPlainDate } from '../shared/dates';
-import { KPI_METRICS, isKpiMetric } from '../shared/kpi';
+import { isRecord, isWholeNumber } from '../shared/guards';
 import type { DailyPoint, KpiMetric } from '../shared/kpi';
-import type { PanelResult } from '../shared/protocol';
-import { MAX_QUERY_LENGTH, endingAtForDate, formatSeriesEnd, isValidAppId, parseSeriesEnd } from '../shared/query';
-import type { KpiQuerySpec } from '../shared/query';
 import type { L10n } from '../shared/l10n';
-import { lookupEndpoint } from '../config/endpoint';
-import { isRecord } from '../shared/guards';
+import type { PanelResult } from '../shared/protocol';
+import { endingAtForDate, formatSeriesEnd, queryProblemText } from '../shared/query';
 
 /** Bumped when a change would make an older extension misread the file. */
 export const EXPORT_SCHEMA_VERSION = 1;
@@ -54,26 +51,27 @@ export interface ExportDocument {
 export type ParsedExport = { readonly ok: true; readonly result: PanelResult } | { readonly ok: false; readonly problem: string };
 
 export function buildExportDocument(result: PanelResult, extensionVersion: string): ExportDocument {
-	const { query, series } = result;
-	const field = endpointOf(series.metric).valueField;
-	const data = series.points.flatMap((p): ExportRow[] => (p.value === null ? [] : [{ time: p.date, [field]: p.value }]));
+	const { query, series, instance, fetchedAt } = result;
+	const { metric, firstDate, lastDate, provisionalDate } = series;
+	const field = endpointOf(metric).valueField;
 	return {
 		message: 'success',
-		data,
+		data: series.points.flatMap((p): ExportRow[] => (p.value === null ? [] : [{ time: p.date, [field]: p.value }])),
 		query: {
 			schemaVersion: EXPORT_SCHEMA_VERSION,
-			metric: series.metric,
-			instance: { label: result.instance.label, host: result.instance.host },
+			metric,
+			instance: { label: instance.label, host: instance.host },
 			app_id: query.appId ?? ALL_APPS,
 			length: query.length,
 			// Braze ends a series without `ending_at` at the time of the request.
-			ending_at: query.end.kind === 'today' ? result.fetchedAt : endingAtForDate(series.lastDate),
+			ending_at: query.end.kind === 'today' ? fetchedAt : endingAtForDate(lastDate),
 			end: formatSeriesEnd(query.end),
-			...(query.endpoint !== undefined ? { endpoint: query.endpoint } : {}),
-			firstDate: series.firstDate,
-			lastDate: series.lastDate,
-			provisionalDate: series.provisionalDate,
-			fetchedAt: result.fetchedAt,
+			// Left out of the file (by JSON.stringify) when the query names no instance.
+			endpoint: query.endpoint,
+			firstDate,
+			lastDate,
+			provisionalDate,
+			fetchedAt,
 			extensionVersion,
 		},
 	};
@@ -89,92 +87,81 @@ export function serializeExportDocument(document: ExportDocument): string {
  * Untrusted input: `problem` names the first field that is wrong.
  */
 export function parseExportDocument(text: string, l10n: L10n): ParsedExport {
-	let raw: unknown;
 	try {
-		raw = JSON.parse(text);
+		return { ok: true, result: readExport(JSON.parse(text), l10n) };
 	} catch (error) {
-		return fail(l10n.t('it is not valid JSON ({0})', error instanceof Error ? error.message : String(error)));
+		// Only JSON.parse throws a SyntaxError here.
+		if (error instanceof SyntaxError) return { ok: false, problem: l10n.t('it is not valid JSON ({0})', error.message) };
+		if (error instanceof NotAnExport) return { ok: false, problem: error.message };
+		throw error;
 	}
-	if (!isRecord(raw)) return fail(l10n.t('the file must hold a JSON object'));
-	if (!isRecord(raw.query)) return fail(l10n.t('the "query" block is missing, so the file was not exported by this extension'));
-	const block = raw.query;
-	const version = block.schemaVersion;
-	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return fail(l10n.t('"query.schemaVersion" must be a whole number from 1'));
-	if (version > EXPORT_SCHEMA_VERSION) return fail(l10n.t('it was written by a newer version of the extension (schemaVersion {0}); update the extension to open it', version));
-	if (raw.message !== 'success') return fail(l10n.t('"message" must be "success"'));
-
-	const query = parseQueryBlock(block, l10n);
-	if (!query.ok) return query;
-	const { spec, firstDate, lastDate } = query;
-	const points = parseData(raw.data, spec.metric, firstDate, lastDate, l10n);
-	if (!Array.isArray(points)) return points;
-
-	const provisional = block.provisionalDate;
-	if (provisional !== null && (typeof provisional !== 'string' || !isPlainDate(provisional) || provisional < firstDate || provisional > lastDate)) {
-		return fail(l10n.t('"query.provisionalDate" must be null or a YYYY-MM-DD date from {0} to {1}', firstDate, lastDate));
-	}
-	const instance = block.instance;
-	if (!isRecord(instance) || typeof instance.host !== 'string' || instance.host === '' || (instance.label !== null && typeof instance.label !== 'string')) {
-		return fail(l10n.t('"query.instance" must hold a "host" and a "label" (text or null)'));
-	}
-	if (typeof block.fetchedAt !== 'string' || Number.isNaN(Date.parse(block.fetchedAt))) return fail(l10n.t('"query.fetchedAt" must be an ISO-8601 date-time'));
-	if (typeof block.ending_at !== 'string') return fail(l10n.t('"query.ending_at" must be text'));
-	if (typeof block.extensionVersion !== 'string') return fail(l10n.t('"query.extensionVersion" must be text'));
-	return {
-		ok: true,
-		result: {
-			query: spec,
-			instance: { label: instance.label, host: instance.host },
-			series: { metric: spec.metric, firstDate, lastDate, points, provisionalDate: provisional },
-			fetchedAt: block.fetchedAt,
-			rateLimit: null,
-		},
-	};
 }
 
-type ParsedQueryBlock = { readonly ok: true; readonly spec: KpiQuerySpec; readonly firstDate: string; readonly lastDate: string } | { readonly ok: false; readonly problem: string };
+/** Thrown while reading a file and caught by `parseExportDocument`; the message is the localized problem. */
+class NotAnExport extends Error {}
 
-function parseQueryBlock(block: Record<string, unknown>, l10n: L10n): ParsedQueryBlock {
-	const { metric, length, app_id: appId, endpoint, firstDate, lastDate } = block;
-	if (!isKpiMetric(metric)) return fail(l10n.t('"query.metric" must be one of {0}', KPI_METRICS.join(', ')));
-	if (typeof length !== 'number' || !Number.isInteger(length) || length < 1 || length > MAX_QUERY_LENGTH) {
-		return fail(l10n.t('"query.length" must be a whole number from 1 to {0}', MAX_QUERY_LENGTH));
+/** Refuses the file, with the problem `problem()` words, unless `condition` holds. */
+function demand(condition: unknown, problem: () => string): asserts condition {
+	if (!condition) throw new NotAnExport(problem());
+}
+
+function isDate(value: unknown): value is string {
+	return typeof value === 'string' && isPlainDate(value);
+}
+
+function readExport(raw: unknown, l10n: L10n): PanelResult {
+	demand(isRecord(raw), () => l10n.t('the file must hold a JSON object'));
+	const block = raw.query;
+	demand(isRecord(block), () => l10n.t('it has no "query" block, so this extension did not export it'));
+	const { schemaVersion: version, firstDate, lastDate, provisionalDate, instance, fetchedAt } = block;
+	demand(isWholeNumber(version, 1), () => l10n.t('"{0}" must be a whole number, {1} or more', 'query.schemaVersion', 1));
+	demand(version <= EXPORT_SCHEMA_VERSION, () => l10n.t('it was written by a newer version of the extension (schemaVersion {0}); update the extension to open it', version));
+	demand(raw.message === 'success', () => l10n.t('"message" must be "success"'));
+
+	// The query obeys the rules of a saved query. "all" stands for all apps; any other app_id, null included, must be an app id.
+	const query = parseWrittenQuery({ ...block, end: typeof block.end === 'string' ? block.end : null, appId: block.app_id === ALL_APPS ? null : block.app_id ?? '' });
+	if (!query.ok) {
+		throw new NotAnExport(query.field === 'appId'
+			? l10n.t('"query.app_id" must be "{0}" or an app identifier without spaces', ALL_APPS)
+			: queryProblemText(query.field, l10n, `query.${query.field}`));
 	}
-	const end = typeof block.end === 'string' ? parseSeriesEnd(block.end) : null;
-	if (end === null) return fail(l10n.t('"query.end" must be "yesterday", "today" or a YYYY-MM-DD date'));
-	if (typeof appId !== 'string' || (appId !== ALL_APPS && !isValidAppId(appId))) {
-		return fail(l10n.t('"query.app_id" must be "{0}" or an app identifier without spaces', ALL_APPS));
-	}
-	// A file may come from anyone: its endpoint must pass the same rule as the setting before it can ever be run.
-	if (endpoint !== undefined && (typeof endpoint !== 'string' || !lookupEndpoint(endpoint).ok)) return fail(l10n.t('"query.endpoint" must be an instance label or an https URL when present'));
-	if (typeof firstDate !== 'string' || !isPlainDate(firstDate)) return fail(l10n.t('"query.firstDate" must be a YYYY-MM-DD date'));
-	if (typeof lastDate !== 'string' || !isPlainDate(lastDate)) return fail(l10n.t('"query.lastDate" must be a YYYY-MM-DD date'));
+	const { spec } = query;
+	demand(isDate(firstDate) && isDate(lastDate), () => l10n.t('"{0}" must be a YYYY-MM-DD date', isDate(firstDate) ? 'query.lastDate' : 'query.firstDate'));
 	// A series never spans more days than were asked for; this also bounds the work on a hostile file.
 	const span = daysBetween(firstDate, lastDate) + 1;
-	if (span < 1 || span > length) return fail(l10n.t('"query.firstDate" to "query.lastDate" must span 1 to {0} days ("query.length")', length));
-	const spec: KpiQuerySpec = { metric, length, end, appId: appId === ALL_APPS ? null : appId, ...(endpoint !== undefined ? { endpoint } : {}) };
-	return { ok: true, spec, firstDate, lastDate };
-}
+	demand(span >= 1 && span <= spec.length, () => l10n.t('"query.firstDate" to "query.lastDate" must span 1 to {0} days ("query.length")', spec.length));
+	const inSeries = (value: unknown): value is string => isDate(value) && value >= firstDate && value <= lastDate;
 
-/** One point per day from `firstDate` to `lastDate`: a day without a row is a gap. */
-function parseData(raw: unknown, metric: KpiMetric, firstDate: string, lastDate: string, l10n: L10n): DailyPoint[] | { readonly ok: false; readonly problem: string } {
-	if (!Array.isArray(raw)) return fail(l10n.t('"data" must be a list of rows'));
-	const field = endpointOf(metric).valueField;
+	// One point per day from firstDate to lastDate: a day without a row is a gap.
+	demand(Array.isArray(raw.data), () => l10n.t('"data" must be a list of rows'));
+	const field = endpointOf(spec.metric).valueField;
 	const values = new Map<string, number>();
-	for (const [index, row] of (raw as readonly unknown[]).entries()) {
-		if (!isRecord(row)) return fail(l10n.t('"data[{0}]" must be an object', index));
-		const time = row.time;
-		if (typeof time !== 'string' || !isPlainDate(time) || time < firstDate || time > lastDate) {
-			return fail(l10n.t('"data[{0}].time" must be a YYYY-MM-DD date from {1} to {2}', index, firstDate, lastDate));
-		}
-		const value = row[field];
-		if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) return fail(l10n.t('"data[{0}].{1}" must be a whole number, 0 or more', index, field));
-		if (values.has(time)) return fail(l10n.t('"data[{0}]" repeats the date {1}', index, time));
+	for (const [index, row] of (raw.data as readonly unknown[]).entries()) {
+		const at = `data[${index}]`;
+		demand(isRecord(row), () => l10n.t('"{0}" must be an object', at));
+		const { time, [field]: value } = row;
+		demand(inSeries(time), () => l10n.t('"{0}" must be a YYYY-MM-DD date from {1} to {2}', `${at}.time`, firstDate, lastDate));
+		demand(isWholeNumber(value, 0), () => l10n.t('"{0}" must be a whole number, {1} or more', `${at}.${field}`, 0));
+		demand(!values.has(time), () => l10n.t('"{0}" repeats the date {1}', at, time));
 		values.set(time, value);
 	}
 	const points: DailyPoint[] = [];
 	for (let date = firstDate; date <= lastDate; date = addDays(date, 1)) points.push({ date, value: values.get(date) ?? null });
-	return points;
+
+	demand(provisionalDate === null || inSeries(provisionalDate), () => l10n.t('"query.provisionalDate" must be null or a YYYY-MM-DD date from {0} to {1}', firstDate, lastDate));
+	demand(
+		isRecord(instance) && typeof instance.host === 'string' && instance.host !== '' && (instance.label === null || typeof instance.label === 'string'),
+		() => l10n.t('"query.instance" must hold a "host" and a "label" (text or null)'),
+	);
+	demand(typeof fetchedAt === 'string' && !Number.isNaN(Date.parse(fetchedAt)), () => l10n.t('"query.fetchedAt" must be an ISO-8601 date-time'));
+	for (const name of ['ending_at', 'extensionVersion']) demand(typeof block[name] === 'string', () => l10n.t('"{0}" must be text', `query.${name}`));
+	return {
+		query: spec,
+		instance: { label: instance.label, host: instance.host },
+		series: { metric: spec.metric, firstDate, lastDate, points, provisionalDate },
+		fetchedAt,
+		rateLimit: null,
+	};
 }
 
 /**
@@ -194,8 +181,4 @@ export function sanitizeFileNamePart(text: string): string {
 		.slice(0, 64)
 		.replace(/[._-]+$/, '');
 	return cleaned === '' ? 'app' : cleaned;
-}
-
-function fail(problem: string): { readonly ok: false; readonly problem: string } {
-	return { ok: false, problem };
 }

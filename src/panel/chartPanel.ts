@@ -3,16 +3,17 @@
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { brazeToday } from '../shared/dates';
-import { assertNever, parseWebviewMessage } from '../shared/protocol';
-import type { HostToWebview, PanelResult, RunRequest } from '../shared/protocol';
+import type { KpiMetric } from '../shared/kpi';
+import { parseWebviewMessage } from '../shared/protocol';
+import type { HostToWebview, PanelResult } from '../shared/protocol';
 import { MAX_QUERY_LENGTH, querySpecKey } from '../shared/query';
 import type { KpiQuerySpec } from '../shared/query';
 import { renderChartPanelHtml } from './html';
-import { localizedWebviewStrings } from './webviewStringsL10n';
+import { l10n } from '../l10n';
 
 export const CHART_VIEW_TYPE = 'braze.chart';
 
-/** What a panel asks its owner to do on behalf of the webview. */
+/** What a panel asks its owner to do on behalf of the webview: one handler per request message. */
 export interface ChartPanelHandlers {
 	run(panel: ChartPanel, query: KpiQuerySpec): void;
 	cancel(panel: ChartPanel): void;
@@ -21,198 +22,173 @@ export interface ChartPanelHandlers {
 	saveQuery(panel: ChartPanel): void;
 }
 
+/** A message the panel shows after `init`. */
+type StatusMessage = Exclude<HostToWebview, { type: 'init' }>;
 
 export class ChartPanel implements vscode.Disposable {
-	private ready = false;
-	private disposedFlag = false;
+	#ready = false;
+	#disposed = false;
 	// What the webview must show; replayed in full whenever it (re)loads, so nothing sent before `ready` is lost.
-	private loading = false;
-	private lastError: string | null = null;
-	private readonly disposables: vscode.Disposable[] = [];
-	private currentQuery: KpiQuerySpec;
+	#query: KpiQuerySpec;
+	#result: PanelResult | null;
+	/** A fetch under way or its failure, shown over `#result`. */
+	#status: StatusMessage | null = null;
 	/** A saved query's name, shown as the title while the panel shows that query unchanged. */
-	private name: string | undefined;
-	private currentResult: PanelResult | null;
-	private readonly disposed = new vscode.EventEmitter<void>();
-	readonly onDidDispose = this.disposed.event;
+	#name: string | undefined;
+	readonly #extensionUri: vscode.Uri;
+	readonly #handlers: ChartPanelHandlers;
+	readonly #subscriptions: vscode.Disposable;
+	readonly #onDidDispose = new vscode.EventEmitter<void>();
+	readonly onDidDispose = this.#onDidDispose.event;
 
 	constructor(
 		readonly panel: vscode.WebviewPanel,
-		private readonly extensionUri: vscode.Uri,
+		extensionUri: vscode.Uri,
 		query: KpiQuerySpec,
 		result: PanelResult | null,
-		private readonly handlers: ChartPanelHandlers,
+		handlers: ChartPanelHandlers,
 	) {
-		this.currentQuery = query;
-		this.currentResult = result;
-		panel.webview.options = webviewOptions(extensionUri);
-		panel.title = this.title();
+		this.#extensionUri = extensionUri;
+		this.#query = query;
+		this.#result = result;
+		this.#handlers = handlers;
+		// For new and restored panels alike: the resource roots must follow the extension's current location.
+		panel.webview.options = {
+			enableScripts: true,
+			localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+		};
 		panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'braze-activity.svg');
-		this.disposables.push(
-			panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw)),
+		this.#subscriptions = vscode.Disposable.from(
+			panel.webview.onDidReceiveMessage((raw: unknown) => this.#onMessage(raw)),
 			panel.onDidDispose(() => this.dispose()),
 		);
-		panel.webview.html = this.html();
+		this.#retitle();
+		panel.webview.html = this.#html();
 	}
 
 	/** True once the user closed the panel: nothing may be shown in it any more. */
 	get isDisposed(): boolean {
-		return this.disposedFlag;
+		return this.#disposed;
 	}
 
 	get query(): KpiQuerySpec {
-		return this.currentQuery;
+		return this.#query;
 	}
 
 	get result(): PanelResult | null {
-		return this.currentResult;
+		return this.#result;
 	}
 
 	/** The panel now shows `query`; a fetch is under way. */
 	showLoading(query: KpiQuerySpec): void {
-		if (this.disposedFlag) return;
-		if (querySpecKey(query) !== querySpecKey(this.currentQuery)) this.name = undefined;
-		this.currentQuery = query;
-		this.loading = true;
-		this.lastError = null;
-		this.panel.title = this.title();
-		this.post({ type: 'loading', query });
+		this.#show(query, this.#result, { type: 'loading', query });
 	}
 
 	showResult(result: PanelResult): void {
-		if (this.disposedFlag) return;
-		this.currentQuery = result.query;
-		this.currentResult = result;
-		this.loading = false;
-		this.lastError = null;
-		this.panel.title = this.title();
-		this.post({ type: 'result', result });
+		this.#show(result.query, result, { type: 'result', result });
 	}
 
 	/** A fetch failed or was cancelled: the previous result stays on screen with `message`. */
 	showError(message: string): void {
-		if (this.disposedFlag) return;
-		this.loading = false;
-		this.lastError = message;
-		this.post({ type: 'error', message });
+		this.#show(this.#query, this.#result, { type: 'error', message });
 	}
 
 	/** Titles the panel with a saved query's name. */
 	setName(name: string | undefined): void {
-		if (this.disposedFlag) return;
-		this.name = name;
-		this.panel.title = this.title();
-	}
-
-	private title(): string {
-		return this.name ?? panelTitle(this.currentQuery);
+		if (this.#disposed) return;
+		this.#name = name;
+		this.#retitle();
 	}
 
 	reveal(): void {
 		this.panel.reveal(undefined, false);
 	}
 
-	private post(message: HostToWebview): void {
-		if (this.ready) void this.panel.webview.postMessage(message);
+	/** Shows `message` about `query` and `result`; a fetch under way or failed is kept to replay on the next `ready`. */
+	#show(query: KpiQuerySpec, result: PanelResult | null, message: StatusMessage): void {
+		if (this.#disposed) return;
+		if (querySpecKey(query) !== querySpecKey(this.#query)) this.#name = undefined;
+		this.#query = query;
+		this.#result = result;
+		this.#status = message.type === 'result' ? null : message;
+		this.#retitle();
+		this.#post(message);
 	}
 
-	private onMessage(raw: unknown): void {
+	#retitle(): void {
+		this.panel.title = this.#name ?? panelTitle(this.#query);
+	}
+
+	#post(message: HostToWebview): void {
+		if (this.#ready) void this.panel.webview.postMessage(message);
+	}
+
+	#onMessage(raw: unknown): void {
 		const message = parseWebviewMessage(raw, MAX_QUERY_LENGTH);
 		if (!message) return; // Not part of the protocol: ignore rather than trust it.
-		switch (message.type) {
-			case 'ready':
-				this.onReady();
-				return;
-			case 'run':
-				this.handlers.run(this, withRunRequest(this.currentQuery, message.request));
-				return;
-			case 'cancel':
-				this.handlers.cancel(this);
-				return;
-			case 'copyCsv':
-				this.handlers.copyCsv(this);
-				return;
-			case 'exportJson':
-				this.handlers.exportJson(this);
-				return;
-			case 'saveQuery':
-				this.handlers.saveQuery(this);
-				return;
-			default:
-				assertNever(message);
-		}
+		if (message.type === 'ready') this.#onReady();
+		else if (message.type === 'run') this.#handlers.run(this, { ...this.#query, ...message.request });
+		else this.#handlers[message.type](this); // cancel, copyCsv, exportJson, saveQuery: the handler of that name.
 	}
 
 	/** The webview (re)loaded: it gets the full state again. */
-	private onReady(): void {
-		this.ready = true;
-		this.post({
+	#onReady(): void {
+		this.#ready = true;
+		this.#post({
 			type: 'init',
+			l10nBundle: vscode.l10n.bundle ?? null,
 			locale: vscode.env.language,
-			strings: localizedWebviewStrings(),
-			query: this.currentQuery,
-			result: this.currentResult,
+			query: this.#query,
+			result: this.#result,
 			maxLength: MAX_QUERY_LENGTH,
 			today: brazeToday(new Date()),
 		});
-		if (this.loading) this.post({ type: 'loading', query: this.currentQuery });
-		if (this.lastError !== null) this.post({ type: 'error', message: this.lastError });
+		if (this.#status) this.#post(this.#status);
 	}
 
-	private html(): string {
+	#html(): string {
 		const webview = this.panel.webview;
-		const asUri = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...segments)).toString();
+		const asUri = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.#extensionUri, ...segments)).toString();
 		return renderChartPanelHtml({
 			cspSource: webview.cspSource,
 			nonce: crypto.randomBytes(16).toString('base64'),
 			scriptUri: asUri('dist', 'webview.js'),
-			styleUris: [asUri('dist', 'codicons', 'codicon.css'), asUri('media', 'webview.css')],
-			title: this.title(),
+			codiconsUri: asUri('dist', 'codicons', 'codicon.css'),
+			styleUris: [asUri('media', 'webview.css')],
+			title: this.panel.title,
 			lang: vscode.env.language,
 		});
 	}
 
 	dispose(): void {
-		if (this.disposedFlag) return;
-		this.disposedFlag = true;
-		this.ready = false;
-		this.disposed.fire();
-		this.disposed.dispose();
-		for (const d of this.disposables.splice(0)) d.dispose();
+		if (this.#disposed) return;
+		this.#disposed = true;
+		this.#onDidDispose.fire();
+		this.#onDidDispose.dispose();
+		this.#subscriptions.dispose();
 		this.panel.dispose();
 	}
 }
 
-export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
-	return {
-		enableScripts: true,
-		localResourceRoots: [
-			vscode.Uri.joinPath(extensionUri, 'dist'),
-			vscode.Uri.joinPath(extensionUri, 'media'),
-		],
-	};
-}
-
-function withRunRequest(query: KpiQuerySpec, request: RunRequest): KpiQuerySpec {
-	return { ...query, length: request.length, end: request.end, appId: request.appId };
-}
-
 /** "DAU · All apps" / "DAU · <app id>". */
 export function panelTitle(query: KpiQuerySpec): string {
-	const app = query.appId ?? vscode.l10n.t('All apps');
-	return vscode.l10n.t('{0} · {1}', metricShortName(query.metric), app);
+	return l10n.t('{0} · {1}', metricShortName(query.metric), appName(query));
+}
+
+/** The query's app ID, or "All apps". */
+export function appName(query: KpiQuerySpec): string {
+	return query.appId ?? l10n.t('All apps');
 }
 
 /** The short, localized name of a metric, as the Braze dashboard names it. */
-export function metricShortName(metric: KpiQuerySpec['metric']): string {
-	switch (metric) {
-		case 'dau':
-			return vscode.l10n.t('DAU');
-		case 'mau':
-			return vscode.l10n.t('MAU');
-		case 'new_users':
-			return vscode.l10n.t('New users');
-		case 'uninstalls':
-			return vscode.l10n.t('Uninstalls');
-	}
+export function metricShortName(metric: KpiMetric): string {
+	return METRIC_SHORT_NAMES[metric]();
 }
+
+// Functions, not strings: each must be localized when used, with a literal that the l10n check can find.
+const METRIC_SHORT_NAMES: Readonly<Record<KpiMetric, () => string>> = {
+	dau: () => l10n.t('DAU'),
+	mau: () => l10n.t('MAU'),
+	new_users: () => l10n.t('New users'),
+	uninstalls: () => l10n.t('Uninstalls'),
+};

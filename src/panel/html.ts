@@ -8,7 +8,9 @@ export interface ChartPanelHtmlInput {
 	readonly nonce: string;
 	/** The webview URI of dist/webview.js. */
 	readonly scriptUri: string;
-	/** Webview URIs of the style sheets, in order. A URI ending in `codicon.css` is the codicon font sheet. */
+	/** The webview URI of the codicon font sheet. */
+	readonly codiconsUri: string;
+	/** Webview URIs of the other style sheets, in order. */
 	readonly styleUris: readonly string[];
 	readonly title: string;
 	/** The display language, e.g. `vscode.env.language`. */
@@ -16,7 +18,6 @@ export interface ChartPanelHtmlInput {
 }
 
 const NONCE_RE = /^[A-Za-z0-9+/_=-]{16,}$/;
-const CODICON_SHEET_RE = /\/codicon\.css(?:[?#].*)?$/;
 
 /**
  * The page with a strict CSP: scripts only with the nonce, styles, fonts and images only from the
@@ -24,35 +25,26 @@ const CODICON_SHEET_RE = /\/codicon\.css(?:[?#].*)?$/;
  */
 export function renderChartPanelHtml(input: ChartPanelHtmlInput): string {
 	if (!NONCE_RE.test(input.nonce)) throw new RangeError('The nonce must be at least 16 base64 characters.');
-	const csp = [
-		`default-src 'none'`,
-		`script-src 'nonce-${input.nonce}'`,
-		`style-src ${input.cspSource}`,
-		`font-src ${input.cspSource}`,
-		`img-src ${input.cspSource} data:`,
-	].join('; ');
-	const styles = input.styleUris.map((uri) => styleLink(uri)).join('\n\t\t');
+	const own = input.cspSource;
+	const csp = `default-src 'none'; script-src 'nonce-${input.nonce}'; style-src ${own}; font-src ${own}; img-src ${own} data:`;
+	const styles = input.styleUris.map((uri) => `<link rel="stylesheet" href="${escapeHtml(uri)}">`).join('\n');
+	// Not indented: the page is sent as written. <vscode-icon> finds the codicon sheet by its id and re-links it inside its shadow root.
 	return /* html */ `<!DOCTYPE html>
 <html lang="${escapeHtml(input.lang)}">
-	<head>
-		<meta charset="UTF-8">
-		<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
-		<meta name="viewport" content="width=device-width, initial-scale=1.0">
-		${styles}
-		<title>${escapeHtml(input.title)}</title>
-	</head>
-	<body>
-		<main id="panel" aria-busy="true"></main>
-		<script nonce="${escapeHtml(input.nonce)}" src="${escapeHtml(input.scriptUri)}"></script>
-	</body>
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" id="vscode-codicon-stylesheet" href="${escapeHtml(input.codiconsUri)}">
+${styles}
+<title>${escapeHtml(input.title)}</title>
+</head>
+<body>
+<main id="panel" aria-busy="true"></main>
+<script nonce="${escapeHtml(input.nonce)}" src="${escapeHtml(input.scriptUri)}"></script>
+</body>
 </html>
 `;
-}
-
-function styleLink(uri: string): string {
-	// <vscode-icon> finds the codicon sheet by this id and re-links it inside its shadow root.
-	const id = CODICON_SHEET_RE.test(uri) ? ' id="vscode-codicon-stylesheet"' : '';
-	return /* html */ `<link rel="stylesheet"${id} href="${escapeHtml(uri)}">`;
 }
 
 function escapeHtml(text: string): string {

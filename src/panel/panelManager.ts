@@ -5,20 +5,24 @@ import { displayedResult, parsePersistedPanelState } from '../shared/protocol';
 import type { PanelResult } from '../shared/protocol';
 import { querySpecKey } from '../shared/query';
 import type { KpiQuerySpec } from '../shared/query';
-import { CHART_VIEW_TYPE, ChartPanel, panelTitle, webviewOptions } from './chartPanel';
+import { CHART_VIEW_TYPE, ChartPanel, panelTitle } from './chartPanel';
 import type { ChartPanelHandlers } from './chartPanel';
 
 export class PanelManager implements vscode.Disposable {
-	private readonly panels = new Set<ChartPanel>();
-	private lastActive: ChartPanel | undefined;
-	private readonly registration: vscode.Disposable;
+	readonly #panels = new Set<ChartPanel>();
+	#lastActive: ChartPanel | undefined;
+	readonly #extensionUri: vscode.Uri;
+	readonly #handlers: ChartPanelHandlers;
+	readonly #registration: vscode.Disposable;
 
-	constructor(
-		private readonly extensionUri: vscode.Uri,
-		private readonly handlers: ChartPanelHandlers,
-	) {
-		this.registration = vscode.window.registerWebviewPanelSerializer(CHART_VIEW_TYPE, {
-			deserializeWebviewPanel: async (webviewPanel, state: unknown) => this.restore(webviewPanel, state),
+	constructor(extensionUri: vscode.Uri, handlers: ChartPanelHandlers) {
+		this.#extensionUri = extensionUri;
+		this.#handlers = handlers;
+		this.#registration = vscode.window.registerWebviewPanelSerializer(CHART_VIEW_TYPE, {
+			deserializeWebviewPanel: (webviewPanel, state: unknown) => {
+				this.#restore(webviewPanel, state);
+				return Promise.resolve();
+			},
 		});
 	}
 
@@ -29,56 +33,51 @@ export class PanelManager implements vscode.Disposable {
 			existing.reveal();
 			return existing;
 		}
-		const webviewPanel = vscode.window.createWebviewPanel(CHART_VIEW_TYPE, panelTitle(query), vscode.ViewColumn.Active, {
-			...webviewOptions(this.extensionUri),
-			enableFindWidget: true,
-		});
-		return this.adopt(new ChartPanel(webviewPanel, this.extensionUri, query, null, this.handlers));
+		// The panel sets the webview options itself, as it does for a restored one.
+		const webviewPanel = vscode.window.createWebviewPanel(CHART_VIEW_TYPE, panelTitle(query), vscode.ViewColumn.Active, { enableFindWidget: true });
+		return this.#adopt(webviewPanel, query, null);
 	}
 
 	/** The panel whose query has the same key as `query`. */
 	find(query: KpiQuerySpec): ChartPanel | undefined {
 		const key = querySpecKey(query);
-		return [...this.panels].find((p) => querySpecKey(p.query) === key);
+		return this.all.find((p) => querySpecKey(p.query) === key);
 	}
 
 	/** The result shown by the active chart panel, else by the one used last. */
 	activeResult(): PanelResult | undefined {
-		const active = [...this.panels].find((p) => p.panel.active) ?? this.lastActive;
+		const active = this.all.find((p) => p.panel.active) ?? this.#lastActive;
 		return active?.result ? displayedResult(active.result) : undefined;
 	}
 
 	get all(): readonly ChartPanel[] {
-		return [...this.panels];
+		return [...this.#panels];
 	}
 
-	private async restore(webviewPanel: vscode.WebviewPanel, rawState: unknown): Promise<void> {
+	#restore(webviewPanel: vscode.WebviewPanel, rawState: unknown): void {
 		const state = parsePersistedPanelState(rawState);
-		if (!state) {
-			// Nothing usable to show: closing beats a blank panel that cannot run.
-			webviewPanel.dispose();
-			return;
-		}
-		this.adopt(new ChartPanel(webviewPanel, this.extensionUri, state.query, state.result, this.handlers));
-		await Promise.resolve();
+		// Nothing usable to show: closing beats a blank panel that cannot run.
+		if (state) this.#adopt(webviewPanel, state.query, state.result);
+		else webviewPanel.dispose();
 	}
 
-	private adopt(panel: ChartPanel): ChartPanel {
-		this.panels.add(panel);
-		this.lastActive = panel;
-		const viewState = panel.panel.onDidChangeViewState((e) => {
-			if (e.webviewPanel.active) this.lastActive = panel;
+	#adopt(webviewPanel: vscode.WebviewPanel, query: KpiQuerySpec, result: PanelResult | null): ChartPanel {
+		const panel = new ChartPanel(webviewPanel, this.#extensionUri, query, result, this.#handlers);
+		this.#panels.add(panel);
+		this.#lastActive = panel;
+		const viewState = webviewPanel.onDidChangeViewState((e) => {
+			if (e.webviewPanel.active) this.#lastActive = panel;
 		});
 		panel.onDidDispose(() => {
 			viewState.dispose();
-			this.panels.delete(panel);
-			if (this.lastActive === panel) this.lastActive = undefined;
+			this.#panels.delete(panel);
+			if (this.#lastActive === panel) this.#lastActive = undefined;
 		});
 		return panel;
 	}
 
 	dispose(): void {
-		this.registration.dispose();
-		for (const panel of [...this.panels]) panel.dispose();
+		this.#registration.dispose();
+		for (const panel of this.all) panel.dispose();
 	}
 }

@@ -1,14 +1,13 @@
 // Saved queries as they live in the `braze.savedQueries` setting: checking hand-edited entries, naming,
 // describing, and locating one element of the raw array to edit it. No `vscode` here.
-import { resolveRestEndpoint } from '../braze/instances';
+import { lookupEndpoint } from '../config/endpoint';
+import { isRecord } from '../shared/guards';
 import { formatSeriesEnd, parseQuerySpec, queryProblemText } from '../shared/query';
-import type { KpiQuerySpec, SeriesEnd } from '../shared/query';
+import type { KpiQuerySpec, ParsedQuerySpec, SeriesEnd } from '../shared/query';
 import type { L10n } from '../shared/l10n';
 
 /** Where an entry is stored: user settings, or the workspace's settings (shareable through `.vscode/settings.json`). */
 export type SavedQueryScope = 'user' | 'workspace';
-
-export const SAVED_QUERY_SCOPES: readonly SavedQueryScope[] = ['user', 'workspace'];
 
 export const MAX_QUERY_NAME_LENGTH = 100;
 
@@ -43,62 +42,48 @@ export interface ScopeQueries {
 	readonly problem: string | null;
 }
 
+/** An entry checked on its own: the item it makes, less its place in the array. */
 export type CheckedEntry =
-	| { readonly ok: true; readonly name: string; readonly spec: KpiQuerySpec }
-	| { readonly ok: false; readonly name: string | null; readonly problem: string };
+	| { readonly kind: 'query'; readonly name: string; readonly spec: KpiQuerySpec }
+	| { readonly kind: 'broken'; readonly name: string | null; readonly problem: string };
 
 /** Reads one scope's raw setting value; a later entry whose name repeats an earlier one is broken. */
 export function readScopeQueries(scope: SavedQueryScope, value: unknown, l10n: L10n): ScopeQueries {
-	if (value === undefined || value === null) return { scope, items: [], problem: null };
-	if (!Array.isArray(value)) {
-		return { scope, items: [], problem: l10n.t('braze.savedQueries must be a list of queries, not {0}', describeValue(value)) };
-	}
-	const seen = new Set<string>();
-	const items = (value as readonly unknown[]).map((raw, index): SavedQueryItem => {
-		const checked = checkSavedQueryEntry(raw, l10n);
-		if (!checked.ok) return { kind: 'broken', scope, index, raw, name: checked.name, problem: checked.problem };
-		const key = queryNameKey(checked.name);
-		if (seen.has(key)) {
-			return { kind: 'broken', scope, index, raw, name: checked.name, problem: l10n.t('another query above is already named "{0}"', checked.name) };
-		}
-		seen.add(key);
-		return { kind: 'query', scope, index, raw, name: checked.name, spec: checked.spec };
-	});
+	const list = value ?? [];
+	if (!Array.isArray(list)) return { scope, items: [], problem: l10n.t('braze.savedQueries must be a list of queries, not {0}', describeValue(list)) };
+	const namesAbove = new Set<string>();
+	const items = (list as readonly unknown[]).map((raw, index): SavedQueryItem => ({ ...checkSavedQueryEntry(raw, l10n, namesAbove), scope, index, raw }));
 	return { scope, items, problem: null };
 }
 
-/** Checks one untrusted settings entry; `problem` names the first bad field. */
-export function checkSavedQueryEntry(raw: unknown, l10n: L10n): CheckedEntry {
-	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-		return { ok: false, name: null, problem: l10n.t('the entry must be an object such as {0}, not {1}', ENTRY_EXAMPLE, describeValue(raw)) };
-	}
-	const entry = raw as Record<string, unknown>;
-	if (typeof entry.name !== 'string') {
-		const problem = entry.name === undefined ? l10n.t('name is missing') : l10n.t('name must be text, not {0}', describeValue(entry.name));
-		return { ok: false, name: null, problem };
-	}
-	const name = entry.name.trim();
+/**
+ * Checks one untrusted settings entry; `problem` names the first bad field. With `namesAbove` (the usable names
+ * read so far, to which a usable entry adds its own), a name already taken is a problem too.
+ */
+export function checkSavedQueryEntry(raw: unknown, l10n: L10n, namesAbove?: Set<string>): CheckedEntry {
+	const broken = (name: string | null, problem: string): CheckedEntry => ({ kind: 'broken', name, problem });
+	if (!isRecord(raw)) return broken(null, l10n.t('the entry must be an object such as {0}, not {1}', ENTRY_EXAMPLE, describeValue(raw)));
+	if (typeof raw.name !== 'string') return broken(null, raw.name === undefined ? l10n.t('name is missing') : l10n.t('name must be text, not {0}', describeValue(raw.name)));
+	const name = raw.name.trim();
 	const nameProblem = queryNameProblem(name, l10n);
-	if (nameProblem !== undefined) return { ok: false, name: name === '' ? null : name, problem: nameProblem };
-	// The shared parser is the one definition of a valid query; its English problem names the field.
-	const parsed = parseQuerySpec(entry);
-	if (!parsed.ok) return { ok: false, name, problem: queryProblemText(parsed.field, l10n) };
-	const endpoint = parsed.spec.endpoint;
-	if (endpoint !== undefined && !isUsableEndpoint(endpoint)) {
-		return { ok: false, name, problem: l10n.t('endpoint must be an instance label such as US-01 or an https URL, not {0}', describeValue(endpoint)) };
-	}
-	return { ok: true, name, spec: parsed.spec };
+	if (nameProblem !== undefined) return broken(name || null, nameProblem);
+	const parsed = parseWrittenQuery(raw);
+	if (!parsed.ok) return broken(name, queryProblemText(parsed.field, l10n));
+	const key = queryNameKey(name);
+	if (namesAbove?.has(key)) return broken(name, l10n.t('another query above is already named "{0}"', name));
+	namesAbove?.add(key);
+	return { kind: 'query', name, spec: parsed.spec };
 }
 
 const ENTRY_EXAMPLE = '{"name": "DAU", "metric": "dau", "length": 30, "end": "yesterday"}';
 
-function isUsableEndpoint(endpoint: string): boolean {
-	try {
-		resolveRestEndpoint(endpoint);
-		return true;
-	} catch {
-		return false;
-	}
+/**
+ * A query someone wrote down (a settings entry, an exported file): the rules of `parseQuerySpec`, and an
+ * endpoint that resolves, since it may be run as it is.
+ */
+export function parseWrittenQuery(raw: unknown): ParsedQuerySpec {
+	const parsed = parseQuerySpec(raw);
+	return parsed.ok && parsed.spec.endpoint !== undefined && !lookupEndpoint(parsed.spec.endpoint).ok ? { ok: false, field: 'endpoint' } : parsed;
 }
 
 /** Why `name` (already trimmed) cannot name a query, or undefined. Uniqueness is checked separately. */
@@ -112,19 +97,12 @@ export function queryNameProblem(name: string, l10n: L10n): string | undefined {
 /** For an input box: why `input` cannot be the new name among `taken` (names in the same scope), or undefined. `current` is the name being renamed, which may keep its own name. */
 export function validateNewQueryName(input: string, taken: readonly string[], l10n: L10n, current?: string): string | undefined {
 	const name = input.trim();
-	const problem = queryNameProblem(name, l10n);
-	if (problem !== undefined) return problem;
 	const key = queryNameKey(name);
-	if (current !== undefined && queryNameKey(current) === key) return undefined;
-	return taken.some((other) => queryNameKey(other) === key) ? l10n.t('a query named "{0}" already exists here', name) : undefined;
+	const clash = key !== queryNameKey(current ?? '') && taken.some((other) => queryNameKey(other) === key);
+	return queryNameProblem(name, l10n) ?? (clash ? l10n.t('a query named "{0}" already exists here', name) : undefined);
 }
 
-/** Names are unique per scope regardless of case and surrounding spaces. */
-export function sameQueryName(a: string, b: string): boolean {
-	return queryNameKey(a) === queryNameKey(b);
-}
-
-/** The form of a name that uniqueness compares. */
+/** The form of a name that uniqueness compares: names are unique per scope regardless of case and surrounding spaces. */
 export function queryNameKey(name: string): string {
 	return name.trim().toLowerCase();
 }
@@ -136,12 +114,9 @@ export function takenNames(scope: ScopeQueries): string[] {
 
 /** `base`, or `base (2)`, `base (3)`… whichever is free among `taken`. */
 export function uniqueQueryName(base: string, taken: readonly string[]): string {
-	const free = (name: string) => !taken.some((other) => sameQueryName(other, name));
-	if (free(base)) return base;
-	for (let n = 2; ; n++) {
-		const candidate = `${base} (${n})`;
-		if (free(candidate)) return candidate;
-	}
+	let name = base;
+	for (let n = 2; taken.some((other) => queryNameKey(other) === queryNameKey(name)); n++) name = `${base} (${n})`;
+	return name;
 }
 
 /**
@@ -149,10 +124,10 @@ export function uniqueQueryName(base: string, taken: readonly string[]): string 
  * know (a `$comment`, say) keep their place and value.
  */
 export function toSettingsEntry(name: string, spec: KpiQuerySpec, previous?: unknown): Record<string, unknown> {
-	const base: Record<string, unknown> = typeof previous === 'object' && previous !== null && !Array.isArray(previous) ? { ...(previous as Record<string, unknown>) } : {};
-	delete base.appId;
-	delete base.endpoint;
-	const entry: Record<string, unknown> = { ...base, name: name.trim(), metric: spec.metric, length: spec.length, end: formatSeriesEnd(spec.end) };
+	const entry: Record<string, unknown> = { ...(isRecord(previous) ? previous : {}), name: name.trim(), metric: spec.metric, length: spec.length, end: formatSeriesEnd(spec.end) };
+	// The optional keys come back (last) only when the query names them.
+	delete entry.appId;
+	delete entry.endpoint;
 	if (spec.appId !== null) entry.appId = spec.appId;
 	if (spec.endpoint !== undefined) entry.endpoint = spec.endpoint;
 	return entry;
@@ -171,23 +146,14 @@ export function locateEntry(current: readonly unknown[], index: number, raw: unk
 
 /** JSON with object keys sorted, so that two reads of the same entry compare equal whatever the key order. */
 export function canonicalJson(value: unknown): string {
-	return JSON.stringify(value, (_key, v: unknown) => {
-		if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
-		const record = v as Record<string, unknown>;
-		return Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]]));
-	}) ?? 'undefined';
+	return JSON.stringify(value, (_key, v: unknown) => (isRecord(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v)) ?? 'undefined';
 }
 
 /** "last 30 days to yesterday", "last 7 days to today", "30 days to 2024-05-01" (one day: "yesterday", "today", the date). */
 export function describeRange(length: number, end: SeriesEnd, l10n: L10n): string {
-	switch (end.kind) {
-		case 'yesterday':
-			return length === 1 ? l10n.t('yesterday') : l10n.t('last {0} days to yesterday', length);
-		case 'today':
-			return length === 1 ? l10n.t('today') : l10n.t('last {0} days to today', length);
-		case 'date':
-			return length === 1 ? end.date : l10n.t('{0} days to {1}', length, end.date);
-	}
+	if (end.kind === 'date') return length === 1 ? end.date : l10n.t('{0} days to {1}', length, end.date);
+	const day = end.kind === 'today' ? l10n.t('today') : l10n.t('yesterday');
+	return length === 1 ? day : l10n.t('last {0} days to {1}', length, day);
 }
 
 /** A tree item's description: "DAU · all apps · last 30 days to yesterday", plus the instance when the query names one. */
@@ -197,11 +163,11 @@ export function describeQuery(spec: KpiQuerySpec, metricName: string, l10n: L10n
 	return parts.join(' · ');
 }
 
-/** A name to offer when saving: "DAU, last 30 days to yesterday" or "DAU for <app>, …". */
+/** A name to offer when saving: "DAU, last 30 days to yesterday" or "DAU for <app>, …", cut to the longest name allowed. */
 export function suggestQueryName(spec: KpiQuerySpec, metricName: string, l10n: L10n): string {
 	const range = describeRange(spec.length, spec.end, l10n);
 	const name = spec.appId === null ? l10n.t('{0}, {1}', metricName, range) : l10n.t('{0} for {1}, {2}', metricName, spec.appId, range);
-	return name.length > MAX_QUERY_NAME_LENGTH ? name.slice(0, MAX_QUERY_NAME_LENGTH).trim() : name;
+	return name.slice(0, MAX_QUERY_NAME_LENGTH).trim();
 }
 
 /** A short quote of an untrusted value for a message. */

@@ -1,11 +1,14 @@
 // The "Saved Queries" tree: a view over the store, one group per settings scope, broken entries shown with
 // what is wrong. It owns no state of its own.
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import { metricShortName } from '../panel/chartPanel';
 import { describeQuery, describeRange } from './model';
 import type { BrokenSavedQuery, SavedQueryItem, SavedQueryScope, UsableSavedQuery } from './model';
 import { scopeSettingsName } from './store';
 import type { SavedQueryStore } from './store';
+
+const { ThemeIcon } = vscode;
 
 export const SAVED_QUERIES_VIEW_ID = 'braze.savedQueries';
 
@@ -24,117 +27,105 @@ export interface ScopeProblemNode {
 
 export type SavedQueryNode = SavedQueryGroupNode | ScopeProblemNode | SavedQueryItem;
 
-/** `contextValue`s, matched by the menus in the manifest. */
-export const CONTEXT_VALUES = {
-	group: 'savedQueryGroup',
-	query: 'savedQuery',
-	broken: 'savedQueryBroken',
-	scopeProblem: 'savedQueryScopeBroken',
-} as const;
+/** The tree's data: it owns no state, and redraws whenever the store changes. */
+export function savedQueriesTree(store: SavedQueryStore): vscode.TreeDataProvider<SavedQueryNode> {
+	return {
+		onDidChangeTreeData: store.onDidChange,
 
-export class SavedQueriesTree implements vscode.TreeDataProvider<SavedQueryNode> {
-	readonly onDidChangeTreeData: vscode.Event<void>;
+		getChildren(node?: SavedQueryNode): SavedQueryNode[] {
+			if (node === undefined) {
+				// No groups at all when nothing is saved, so that the welcome content shows.
+				return store.nonEmptyScopes().map((s): SavedQueryGroupNode => ({ kind: 'group', scope: s.scope }));
+			}
+			if (node.kind !== 'group') return [];
+			const { scope, items, problem } = store.readScope(node.scope);
+			return problem !== null ? [{ kind: 'scopeProblem', scope, problem }] : [...items];
+		},
 
-	constructor(private readonly store: SavedQueryStore) {
-		this.onDidChangeTreeData = store.onDidChange;
-	}
-
-	getChildren(node?: SavedQueryNode): SavedQueryNode[] {
-		if (node === undefined) {
-			// No groups at all when nothing is saved, so that the welcome content shows.
-			return this.store
-				.read()
-				.filter((scope) => scope.items.length > 0 || scope.problem !== null)
-				.map((scope): SavedQueryGroupNode => ({ kind: 'group', scope: scope.scope }));
-		}
-		if (node.kind !== 'group') return [];
-		const scope = this.store.readScope(node.scope);
-		return scope.problem !== null ? [{ kind: 'scopeProblem', scope: node.scope, problem: scope.problem }] : [...scope.items];
-	}
-
-	getTreeItem(node: SavedQueryNode): vscode.TreeItem {
-		switch (node.kind) {
-			case 'group':
-				return groupItem(node.scope);
-			case 'scopeProblem':
-				return scopeProblemItem(node);
-			case 'query':
-				return this.queryItem(node);
-			case 'broken':
-				return brokenItem(node);
-		}
-	}
-
-	private queryItem(query: UsableSavedQuery): vscode.TreeItem {
-		const item = new vscode.TreeItem(query.name, vscode.TreeItemCollapsibleState.None);
-		item.id = `${query.scope}:${query.index}`;
-		item.description = describeQuery(query.spec, metricShortName(query.spec.metric), vscode.l10n);
-		item.tooltip = this.queryTooltip(query);
-		item.iconPath = new vscode.ThemeIcon('graph-line');
-		item.contextValue = CONTEXT_VALUES.query;
-		item.command = { command: 'braze.savedQueries.run', title: vscode.l10n.t('Run'), arguments: [query] };
-		return item;
-	}
-
-	private queryTooltip(query: UsableSavedQuery): string {
-		const { spec } = query;
-		const end = spec.end.kind === 'date'
-			? vscode.l10n.t('Ends: {0} (a fixed date)', spec.end.date)
-			: vscode.l10n.t('Ends: {0}, moving with the calendar', describeRange(1, spec.end, vscode.l10n));
-		const lastRun = this.store.lastRun(query.scope, query.name);
-		return [
-			query.name,
-			vscode.l10n.t('Metric: {0} ({1})', metricShortName(spec.metric), spec.metric),
-			vscode.l10n.t('Days: {0}', spec.length),
-			end,
-			vscode.l10n.t('App: {0}', spec.appId ?? vscode.l10n.t('all apps')),
-			vscode.l10n.t('Instance: {0}', spec.endpoint ?? vscode.l10n.t('the braze.restEndpoint setting')),
-			vscode.l10n.t('Saved in: {0}', scopeSettingsName(query.scope)),
-			lastRun === undefined ? vscode.l10n.t('Last run: never') : vscode.l10n.t('Last run: {0}', formatInstant(lastRun)),
-		].join('\n');
-	}
+		// The `contextValue`s are matched by the menus in the manifest.
+		getTreeItem(node: SavedQueryNode): vscode.TreeItem {
+			const { scope } = node;
+			switch (node.kind) {
+				case 'group': {
+					const { label, detail } = scopeHeading(scope);
+					return treeItem(label, {
+						id: `group:${scope}`,
+						collapsibleState: vscode.TreeItemCollapsibleState.Expanded,
+						tooltip: detail,
+						iconPath: new ThemeIcon(scope === 'user' ? 'account' : 'root-folder'),
+						contextValue: 'savedQueryGroup',
+					});
+				}
+				case 'scopeProblem':
+					return problemItem(node, l10n.t('Saved queries cannot be read'), `problem:${scope}`, 'savedQueryScopeBroken', [
+						l10n.t('{0}. Fix braze.savedQueries in the {1}; it is left untouched until then.', node.problem, scopeSettingsName(scope)),
+					]);
+				case 'broken':
+					return problemItem(node, node.name ?? entryLabel(node), `${scope}:${node.index}`, 'savedQueryBroken', [
+						l10n.t('This saved query cannot run: {0}.', node.problem),
+						l10n.t('Entry {0} of braze.savedQueries in the {1}:', node.index + 1, scopeSettingsName(scope)),
+						JSON.stringify(node.raw, null, 2) ?? String(node.raw),
+					]);
+				case 'query':
+					return treeItem(node.name, {
+						id: `${scope}:${node.index}`,
+						description: describeQuery(node.spec, metricShortName(node.spec.metric), l10n),
+						tooltip: queryTooltip(node, store.lastRun(scope, node.name)),
+						iconPath: new ThemeIcon('graph-line'),
+						contextValue: 'savedQuery',
+						command: { command: 'braze.savedQueries.run', title: l10n.t('Run'), arguments: [node] },
+					});
+			}
+		},
+	};
 }
 
-function groupItem(scope: SavedQueryScope): vscode.TreeItem {
-	const item = new vscode.TreeItem(scope === 'user' ? vscode.l10n.t('User') : vscode.l10n.t('Workspace'), vscode.TreeItemCollapsibleState.Expanded);
-	item.id = `group:${scope}`;
-	item.iconPath = new vscode.ThemeIcon(scope === 'user' ? 'account' : 'root-folder');
-	item.tooltip = scope === 'user'
-		? vscode.l10n.t('Saved in your user settings: available in every window.')
-		: vscode.l10n.t('Saved in this workspace\'s settings (.vscode/settings.json): shared with everyone who opens it. No API key is stored there.');
-	item.contextValue = CONTEXT_VALUES.group;
-	return item;
-}
-
-function brokenItem(broken: BrokenSavedQuery): vscode.TreeItem {
-	const item = new vscode.TreeItem(broken.name ?? vscode.l10n.t('Entry {0}', broken.index + 1), vscode.TreeItemCollapsibleState.None);
-	item.id = `${broken.scope}:${broken.index}`;
-	item.description = broken.problem;
-	item.tooltip = [
-		vscode.l10n.t('This saved query cannot run: {0}.', broken.problem),
-		vscode.l10n.t('Entry {0} of braze.savedQueries in the {1}:', broken.index + 1, scopeSettingsName(broken.scope)),
-		JSON.stringify(broken.raw, null, 2) ?? String(broken.raw),
+function queryTooltip({ name, spec, scope }: UsableSavedQuery, lastRun: string | undefined): string {
+	return [
+		name,
+		l10n.t('Metric: {0} ({1})', metricShortName(spec.metric), spec.metric),
+		l10n.t('Days: {0}', spec.length),
+		spec.end.kind === 'date'
+			? l10n.t('Ends: {0} (a fixed date)', spec.end.date)
+			: l10n.t('Ends: {0}, moving with the calendar', describeRange(1, spec.end, l10n)),
+		l10n.t('App: {0}', spec.appId ?? l10n.t('all apps')),
+		l10n.t('Instance: {0}', spec.endpoint ?? l10n.t('the braze.restEndpoint setting')),
+		l10n.t('Saved in: {0}', scopeSettingsName(scope)),
+		lastRun === undefined ? l10n.t('Last run: never') : l10n.t('Last run: {0}', formatInstant(lastRun)),
 	].join('\n');
-	item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-	item.contextValue = CONTEXT_VALUES.broken;
-	item.command = { command: 'braze.savedQueries.openSettings', title: vscode.l10n.t('Open Settings'), arguments: [broken] };
-	return item;
 }
 
-function scopeProblemItem(node: ScopeProblemNode): vscode.TreeItem {
-	const item = new vscode.TreeItem(vscode.l10n.t('Saved queries cannot be read'), vscode.TreeItemCollapsibleState.None);
-	item.id = `problem:${node.scope}`;
-	item.description = node.problem;
-	item.tooltip = vscode.l10n.t('{0}. Fix braze.savedQueries in the {1}; it is left untouched until then.', node.problem, scopeSettingsName(node.scope));
-	item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-	item.contextValue = CONTEXT_VALUES.scopeProblem;
-	item.command = { command: 'braze.savedQueries.openSettings', title: vscode.l10n.t('Open Settings'), arguments: [node] };
-	return item;
+/** A scope as a tree heading or a choice of where to save: "User" or "Workspace", with what saving there means. */
+export function scopeHeading(scope: SavedQueryScope): { readonly label: string; readonly detail: string } {
+	return scope === 'user'
+		? { label: l10n.t('User'), detail: l10n.t('In your user settings, available in every window.') }
+		: { label: l10n.t('Workspace'), detail: l10n.t('In .vscode/settings.json, shared with everyone who opens this workspace. It holds no API key.') };
+}
+
+/** "Entry 3": how an element without a usable name is called. */
+export function entryLabel(item: SavedQueryItem): string {
+	return l10n.t('Entry {0}', item.index + 1);
+}
+
+function treeItem(label: string, fields: Partial<vscode.TreeItem>): vscode.TreeItem {
+	return Object.assign(new vscode.TreeItem(label), fields);
+}
+
+/** Something in the settings that cannot run: red, its problem beside the label, a click opens the settings file to fix it. */
+function problemItem(node: BrokenSavedQuery | ScopeProblemNode, label: string, id: string, contextValue: string, tooltip: string[]): vscode.TreeItem {
+	return treeItem(label, {
+		id,
+		description: node.problem,
+		tooltip: tooltip.join('\n'),
+		iconPath: new ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
+		contextValue,
+		command: { command: 'braze.savedQueries.openSettings', title: l10n.t('Open Settings'), arguments: [node] },
+	});
 }
 
 function formatInstant(iso: string): string {
+	// `iso` was checked by the store; only the locale tag can be refused.
 	const date = new Date(iso);
-	if (Number.isNaN(date.getTime())) return iso;
 	try {
 		return date.toLocaleString(vscode.env.language);
 	} catch {

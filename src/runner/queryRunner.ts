@@ -6,11 +6,11 @@ import type { RequestLogEntry } from '../braze/client';
 import { BrazeCancelledError } from '../braze/errors';
 import type { PresentedError } from '../commands/errorPresenter';
 import { describeError, presentError } from '../commands/errorPresenter';
-import { lookupEndpoint } from '../config/endpoint';
-import { configuredEndpoint, requestTimeoutMs } from '../config/settings';
-import type { EndpointLookup, ResolvedEndpoint } from '../config/endpoint';
+import { endpointToUse } from '../commands/endpointCommands';
+import { requestTimeoutMs } from '../config/settings';
+import type { ResolvedEndpoint } from '../config/endpoint';
 import type { ChartPanel } from '../panel/chartPanel';
-import { metricShortName } from '../panel/chartPanel';
+import { appName, metricShortName } from '../panel/chartPanel';
 import type { PanelManager } from '../panel/panelManager';
 import { displayedResult } from '../shared/protocol';
 import type { PanelResult } from '../shared/protocol';
@@ -20,6 +20,7 @@ import type { ApiKeyStore } from '../secrets/apiKeyStore';
 import { promptForApiKey } from '../commands/apiKeyPrompt';
 import { futureEndProblem } from '../commands/queryPrompt';
 import type { RecentAppIds } from './recentAppIds';
+import { l10n } from '../l10n';
 
 /**
  * Days to ask Braze for: twice the query when that still fits one request, so that the panel can show the
@@ -42,87 +43,95 @@ export interface QueryRunnerDeps {
 	readonly onDidPresentError: (error: PresentedError) => void;
 }
 
+/** Where to fetch from, and with which key. */
+interface BrazeAccess {
+	readonly endpoint: ResolvedEndpoint;
+	readonly apiKey: string;
+}
+
 /** Runs queries into chart panels; one fetch at a time per panel (a new run cancels the old one). */
 export class KpiQueryRunner implements vscode.Disposable {
-	private readonly running = new Map<ChartPanel, vscode.CancellationTokenSource>();
+	readonly #running = new Map<ChartPanel, vscode.CancellationTokenSource>();
+	readonly #deps: QueryRunnerDeps;
 
-	constructor(private readonly deps: QueryRunnerDeps) {}
+	constructor(deps: QueryRunnerDeps) {
+		this.#deps = deps;
+	}
 
 	/** Opens or reveals the query's panel (titled `name` for a saved query) and fills it; undefined when it failed or was cancelled (the user was told). */
 	async run(spec: KpiQuerySpec, name?: string): Promise<PanelResult | undefined> {
-		const access = await this.accessFor(spec);
+		const access = await this.#accessFor(spec);
 		if (!access) return undefined;
-		const panel = this.deps.panels.open(spec);
+		const panel = this.#deps.panels.open(spec);
 		if (name !== undefined) panel.setName(name);
-		return this.fetchInto(panel, spec, access.endpoint, access.apiKey);
+		return this.#fetchInto(panel, spec, access);
 	}
 
 	/** Re-runs a panel in place with a changed query (the panel's own controls). */
 	async rerun(panel: ChartPanel, spec: KpiQuerySpec): Promise<PanelResult | undefined> {
 		if (panel.isDisposed) return this.run(spec);
-		const problem = futureEndProblem(spec, this.deps.now());
+		const problem = futureEndProblem(spec, this.#deps.now());
 		if (problem) {
 			panel.showError(problem);
 			return undefined;
 		}
-		const access = await this.accessFor(spec);
+		const access = await this.#accessFor(spec);
 		if (!access) {
-			panel.showError(vscode.l10n.t('No API key was given, so nothing was fetched. Set API Key, then Run again.'));
+			panel.showError(l10n.t('No API key was given, so nothing was fetched. Set API Key, then Run again.'));
 			return undefined;
 		}
-		return this.fetchInto(panel, spec, access.endpoint, access.apiKey);
+		return this.#fetchInto(panel, spec, access);
 	}
 
 	/** Shows a result that needs no fetch (an exported file) in its panel, replacing any fetch running there. */
 	show(result: PanelResult): void {
-		const panel = this.deps.panels.open(result.query);
+		const panel = this.#deps.panels.open(result.query);
 		this.cancel(panel);
 		panel.showResult(result);
 	}
 
 	/** The endpoint of `spec` and the key stored for it, asking for either when missing; undefined when the user gave none. */
-	private async accessFor(spec: KpiQuerySpec): Promise<{ endpoint: ResolvedEndpoint; apiKey: string } | undefined> {
-		const endpoint = await this.endpointFor(spec);
+	async #accessFor(spec: KpiQuerySpec): Promise<BrazeAccess | undefined> {
+		const endpoint = await this.#endpointFor(spec);
 		if (!endpoint) return undefined;
-		const apiKey = (await this.deps.keys.get(endpoint.origin)) ?? (await promptForApiKey(this.deps.keys, endpoint));
+		const apiKey = (await this.#deps.keys.get(endpoint.origin)) ?? (await promptForApiKey(this.#deps.keys, endpoint));
 		return apiKey === undefined ? undefined : { endpoint, apiKey };
 	}
 
 	/** Cancels the fetch running for `panel`, if any. */
 	cancel(panel: ChartPanel): void {
-		this.running.get(panel)?.cancel();
+		this.#running.get(panel)?.cancel();
 	}
 
-	private async fetchInto(panel: ChartPanel, spec: KpiQuerySpec, endpoint: ResolvedEndpoint, apiKey: string): Promise<PanelResult | undefined> {
+	async #fetchInto(panel: ChartPanel, spec: KpiQuerySpec, access: BrazeAccess): Promise<PanelResult | undefined> {
 		this.cancel(panel);
 		const source = new vscode.CancellationTokenSource();
-		this.running.set(panel, source);
+		this.#running.set(panel, source);
 		// Closing the panel stops its fetch: nothing would show the answer, and Braze's quota is shared.
 		const closed = panel.onDidDispose(() => source.cancel());
 		panel.showLoading(spec);
-		const appName = spec.appId ?? vscode.l10n.t('All apps');
 		try {
 			const result = await vscode.window.withProgress(
-				{ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Braze: fetching {0} for {1}…', metricShortName(spec.metric), appName), cancellable: true },
-				(_progress, token) => this.fetchResult(spec, endpoint, apiKey, token, source.token),
+				{ location: vscode.ProgressLocation.Notification, title: l10n.t('Braze: fetching {0} for {1}…', metricShortName(spec.metric), appName(spec)), cancellable: true },
+				(_progress, token) => this.#fetchResult(spec, access, token, source.token),
 			);
-			if (this.running.get(panel) !== source) return undefined; // A newer run replaced this one.
+			if (this.#running.get(panel) !== source) return undefined; // A newer run replaced this one.
 			panel.showResult(result);
-			if (spec.appId) await this.deps.recentAppIds.remember(spec.appId);
+			if (spec.appId) await this.#deps.recentAppIds.remember(spec.appId);
 			return displayedResult(result);
 		} catch (error) {
-			if (this.running.get(panel) !== source) return undefined;
-			const presented = this.report(error, endpoint.host, () => this.rerun(panel, spec));
-			panel.showError(presented?.message ?? vscode.l10n.t('Cancelled.'));
+			if (this.#running.get(panel) !== source) return undefined;
+			const presented = this.#report(error, () => this.rerun(panel, spec));
+			panel.showError(presented?.message ?? l10n.t('Cancelled.'));
 			return undefined;
 		} finally {
 			closed.dispose();
-			if (this.running.get(panel) === source) this.running.delete(panel);
+			if (this.#running.get(panel) === source) this.#running.delete(panel);
 			source.dispose();
 		}
 	}
 
-	private async fetchResult(spec: KpiQuerySpec, endpoint: ResolvedEndpoint, apiKey: string, ...tokens: vscode.CancellationToken[]): Promise<PanelResult> {
+	async #fetchResult(spec: KpiQuerySpec, { endpoint, apiKey }: BrazeAccess, ...tokens: vscode.CancellationToken[]): Promise<PanelResult> {
 		const controller = new AbortController();
 		const subscriptions = tokens.map((t) => t.onCancellationRequested(() => controller.abort()));
 		try {
@@ -130,21 +139,18 @@ export class KpiQueryRunner implements vscode.Disposable {
 			const client = new BrazeClient({
 				baseUrl: endpoint.baseUrl,
 				apiKey,
-				fetch: this.deps.fetch,
-				now: this.deps.now,
+				fetch: this.#deps.fetch,
+				now: this.#deps.now,
 				timeoutMs: requestTimeoutMs(),
-				onRequest: (entry) => this.logRequest(entry),
+				onRequest: (entry) => this.#logRequest(entry),
 			});
-			const end = resolveSeriesEnd(spec.end, this.deps.now());
-			const response = await client.fetchSeries(
-				{ metric: spec.metric, length: lengthToFetch(spec.length), appId: spec.appId, ...(end.endingAt ? { endingAt: end.endingAt } : {}) },
-				controller.signal,
-			);
+			const { endingAt } = resolveSeriesEnd(spec.end, this.#deps.now());
+			const response = await client.fetchSeries({ metric: spec.metric, length: lengthToFetch(spec.length), appId: spec.appId, endingAt }, controller.signal);
 			return {
 				query: spec,
 				instance: { label: endpoint.label, host: endpoint.host },
 				series: response.series,
-				fetchedAt: this.deps.now().toISOString(),
+				fetchedAt: this.#deps.now().toISOString(),
 				rateLimit: response.rateLimit,
 			};
 		} finally {
@@ -152,42 +158,32 @@ export class KpiQueryRunner implements vscode.Disposable {
 		}
 	}
 
-	private logRequest(entry: RequestLogEntry): void {
+	#logRequest(entry: RequestLogEntry): void {
 		const url = new URL(entry.url);
 		const status = entry.status ?? entry.error ?? 'no response';
 		const remaining = entry.rateLimitRemaining ?? '?';
 		const line = `${entry.method} ${url.pathname}${url.search} → ${status} in ${Math.round(entry.durationMs)} ms (attempt ${entry.attempt}, rate limit remaining ${remaining})`;
-		if (entry.status !== null && entry.status < 400) this.deps.log.info(line);
-		else this.deps.log.warn(line);
+		if (entry.status !== null && entry.status < 400) this.#deps.log.info(line);
+		else this.#deps.log.warn(line);
 	}
 
 	/** The query's endpoint, or the configured one; asks for one when none is set. Undefined when there is none to use. */
-	private async endpointFor(spec: KpiQuerySpec): Promise<ResolvedEndpoint | undefined> {
-		let lookup: EndpointLookup = spec.endpoint !== undefined ? lookupEndpoint(spec.endpoint) : configuredEndpoint();
-		if (!lookup.ok && lookup.reason === 'unset') {
-			await vscode.commands.executeCommand('braze.selectEndpoint');
-			lookup = configuredEndpoint();
-			if (!lookup.ok && lookup.reason === 'unset') return undefined;
-		}
-		if (!lookup.ok) {
-			this.report(lookup.error, lookup.value);
-			return undefined;
-		}
-		return lookup.endpoint;
+	#endpointFor(spec: KpiQuerySpec): Promise<ResolvedEndpoint | undefined> {
+		return endpointToUse(spec.endpoint, (error) => this.#report(error));
 	}
 
 	/** Shows `error` once, with its actions, without waiting for the user's answer. */
-	private report(error: unknown, host: string, retry?: () => unknown): PresentedError | undefined {
-		const presented = describeError(error, host);
+	#report(error: unknown, retry?: () => unknown): PresentedError | undefined {
+		const presented = describeError(error);
 		if (presented) {
-			this.deps.onDidPresentError(presented);
-			void presentError(presented, { log: this.deps.log, ...(retry ? { retry } : {}) });
+			this.#deps.onDidPresentError(presented);
+			void presentError(presented, { log: this.#deps.log, ...(retry ? { retry } : {}) });
 		}
 		return presented;
 	}
 
 	dispose(): void {
-		for (const source of this.running.values()) source.cancel();
-		this.running.clear();
+		for (const source of this.#running.values()) source.cancel();
+		this.#running.clear();
 	}
 }

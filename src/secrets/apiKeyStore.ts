@@ -2,23 +2,26 @@
 // never sent to another, whatever a workspace's settings say. Values are never logged or shown.
 import * as vscode from 'vscode';
 import { apiKeyProblem } from '../shared/apiKey';
+import { l10n } from '../l10n';
 
 const KEY_PREFIX = 'braze.apiKey:';
 
 export class ApiKeyStore implements vscode.Disposable {
-	private readonly changed = new vscode.EventEmitter<string>();
+	readonly #changed = new vscode.EventEmitter<string>();
 	/** Fires with the origin whose key was set or cleared, here or in another window. */
-	readonly onDidChange = this.changed.event;
-	private readonly subscription: vscode.Disposable;
+	readonly onDidChange = this.#changed.event;
+	readonly #secrets: vscode.SecretStorage;
+	readonly #subscription: vscode.Disposable;
 
-	constructor(private readonly secrets: vscode.SecretStorage) {
-		this.subscription = secrets.onDidChange((e) => {
-			if (e.key.startsWith(KEY_PREFIX)) this.changed.fire(e.key.slice(KEY_PREFIX.length));
+	constructor(secrets: vscode.SecretStorage) {
+		this.#secrets = secrets;
+		this.#subscription = secrets.onDidChange((e) => {
+			if (e.key.startsWith(KEY_PREFIX)) this.#changed.fire(e.key.slice(KEY_PREFIX.length));
 		});
 	}
 
 	get(origin: string): Thenable<string | undefined> {
-		return this.secrets.get(KEY_PREFIX + origin);
+		return this.#secrets.get(KEY_PREFIX + origin);
 	}
 
 	async has(origin: string): Promise<boolean> {
@@ -26,16 +29,16 @@ export class ApiKeyStore implements vscode.Disposable {
 	}
 
 	store(origin: string, apiKey: string): Thenable<void> {
-		return this.secrets.store(KEY_PREFIX + origin, apiKey);
+		return this.#secrets.store(KEY_PREFIX + origin, apiKey);
 	}
 
 	delete(origin: string): Thenable<void> {
-		return this.secrets.delete(KEY_PREFIX + origin);
+		return this.#secrets.delete(KEY_PREFIX + origin);
 	}
 
 	dispose(): void {
-		this.subscription.dispose();
-		this.changed.dispose();
+		this.#subscription.dispose();
+		this.#changed.dispose();
 	}
 }
 
@@ -45,12 +48,12 @@ export function apiKeyProblemText(value: string): string | undefined {
 		case undefined:
 			return undefined;
 		case 'empty':
-			return vscode.l10n.t('Enter the REST API key.');
+			return l10n.t('Enter the REST API key.');
 		case 'quoted':
-			return vscode.l10n.t('Remove the quotes around the key.');
+			return l10n.t('Remove the quotes around the key.');
 		case 'badCharacters':
-			return vscode.l10n.t('The key cannot contain spaces, control characters or characters outside plain ASCII. Paste it again.');
+			return l10n.t('The key cannot contain spaces, control characters or characters outside plain ASCII. Paste it again.');
 		case 'tooLong':
-			return vscode.l10n.t('This is too long to be a REST API key.');
+			return l10n.t('This is too long to be a REST API key.');
 	}
 }

@@ -12,27 +12,23 @@ export type Checked<T, P> = { readonly ok: true; readonly value: T } | { readonl
 /** A length in days typed as text: a whole number from 1 to `max`. */
 export function checkLengthInput(text: string, max: number): Checked<number, LengthProblem> {
 	const trimmed = text.trim();
-	if (!/^\d+$/.test(trimmed)) return { ok: false, problem: 'notWholeNumber' };
 	const value = Number(trimmed);
-	if (value < 1) return { ok: false, problem: 'tooSmall' };
-	if (value > max) return { ok: false, problem: 'tooLarge' };
-	return { ok: true, value };
+	return checked(value, !/^\d+$/.test(trimmed) ? 'notWholeNumber' : value < 1 ? 'tooSmall' : value > max ? 'tooLarge' : undefined);
 }
 
 /** An end date typed as `YYYY-MM-DD`, not after `today`. */
 export function checkEndDateInput(text: string, today: string): Checked<string, DateProblem> {
 	const trimmed = text.trim();
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return { ok: false, problem: 'format' };
-	if (!isPlainDate(trimmed)) return { ok: false, problem: 'notADate' };
-	if (daysBetween(today, trimmed) > 0) return { ok: false, problem: 'future' };
-	return { ok: true, value: trimmed };
+	return checked(trimmed, !/^\d{4}-\d{2}-\d{2}$/.test(trimmed) ? 'format' : !isPlainDate(trimmed) ? 'notADate' : daysBetween(today, trimmed) > 0 ? 'future' : undefined);
 }
 
 /** An app identifier as typed (surrounding spaces are forgiven, inner ones are not). */
 export function checkAppIdInput(text: string): Checked<string, AppIdProblem> {
 	const trimmed = text.trim();
-	if (trimmed === '') return { ok: false, problem: 'empty' };
-	if (trimmed.length > 256) return { ok: false, problem: 'tooLong' };
-	if (!isValidAppId(trimmed)) return { ok: false, problem: 'whitespace' };
-	return { ok: true, value: trimmed };
+	return checked(trimmed, trimmed === '' ? 'empty' : trimmed.length > 256 ? 'tooLong' : !isValidAppId(trimmed) ? 'whitespace' : undefined);
+}
+
+/** `value` when there is no problem (the checks above name the first one). */
+function checked<T, P>(value: T, problem: P | undefined): Checked<T, P> {
+	return problem === undefined ? { ok: true, value } : { ok: false, problem };
 }

@@ -6,9 +6,9 @@ import { isKpiMetric } from './kpi';
 import { addDays, daysBetween, isPlainDate } from './dates';
 import type { KpiQuerySpec, SeriesEnd } from './query';
 import { MAX_QUERY_LENGTH, parseQuerySpec } from './query';
-import type { WebviewStrings } from './webviewStrings';
+import type { L10nBundle } from './webviewStrings';
 import { lastDays } from './summary';
-import { isRecord } from './guards';
+import { isRecord, isWholeNumber } from './guards';
 
 /** A fetched series with what is needed to describe it. Never holds the API key. */
 export interface PanelResult {
@@ -33,10 +33,11 @@ export function displayedResult(result: PanelResult): PanelResult {
 /** Messages the host posts to the webview. */
 export type HostToWebview =
 	/**
-	 * Host → webview, once after each `ready`: localized strings, display locale, the query, the last result if any,
-	 * the longest length the controls accept, and today as Braze counts days (the latest end date allowed).
+	 * Host → webview, once after each `ready`: the extension's loaded translations (`vscode.l10n.bundle`; null in English),
+	 * display locale, the query, the last result if any, the longest length the controls accept, and today as Braze
+	 * counts days (the latest end date allowed).
 	 */
-	| { readonly type: 'init'; readonly locale: string; readonly strings: WebviewStrings; readonly query: KpiQuerySpec; readonly result: PanelResult | null; readonly maxLength: number; readonly today: string }
+	| { readonly type: 'init'; readonly l10nBundle: L10nBundle | null; readonly locale: string; readonly query: KpiQuerySpec; readonly result: PanelResult | null; readonly maxLength: number; readonly today: string }
 	/** Host → webview: a fetch for `query` started; show progress and keep the old chart. */
 	| { readonly type: 'loading'; readonly query: KpiQuerySpec }
 	/** Host → webview: a fetch finished; draw it. */
@@ -132,19 +133,21 @@ export function parsePanelResult(raw: unknown): PanelResult | null {
 /** A series must hold exactly one point per day from `firstDate` to `lastDate`, no more than a query can ask for (twice, with the previous period). */
 function parseDailySeries(raw: unknown): DailySeries | null {
 	if (!isRecord(raw) || !isKpiMetric(raw.metric) || !Array.isArray(raw.points)) return null;
-	const { firstDate, lastDate } = raw;
-	if (typeof firstDate !== 'string' || typeof lastDate !== 'string' || !isPlainDate(firstDate) || !isPlainDate(lastDate)) return null;
+	const { firstDate, lastDate, provisionalDate } = raw;
+	if (!isDate(firstDate) || !isDate(lastDate) || (provisionalDate !== null && !isDate(provisionalDate))) return null;
 	const days = daysBetween(firstDate, lastDate) + 1;
 	if (days < 1 || days > 2 * MAX_QUERY_LENGTH || raw.points.length !== days) return null;
 	const points: DailyPoint[] = [];
 	for (const [index, p] of (raw.points as unknown[]).entries()) {
 		if (!isRecord(p) || p.date !== addDays(firstDate, index)) return null;
-		if (p.value !== null && !(typeof p.value === 'number' && Number.isInteger(p.value) && p.value >= 0)) return null;
+		if (p.value !== null && !isWholeNumber(p.value, 0)) return null;
 		points.push({ date: p.date, value: p.value });
 	}
-	const provisional = raw.provisionalDate;
-	if (provisional !== null && (typeof provisional !== 'string' || !isPlainDate(provisional))) return null;
-	return { metric: raw.metric, firstDate, lastDate, points, provisionalDate: provisional };
+	return { metric: raw.metric, firstDate, lastDate, points, provisionalDate };
+}
+
+function isDate(value: unknown): value is string {
+	return typeof value === 'string' && isPlainDate(value);
 }
 
 function parseRateLimit(raw: unknown): RateLimitInfo | null {

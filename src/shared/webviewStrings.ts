@@ -1,6 +1,7 @@
-// English text of every string the chart webview shows. The host localizes each with `vscode.l10n.t`
-// (French in l10n/bundle.l10n.fr.json) and sends the result in the `init` message; the webview has no
-// translations of its own. Placeholders are {0}, {1}… and are filled in by the webview (`fillPlaceholders`).
+// English text of every string the chart webview shows, built into the webview's script only. The host sends
+// the extension's loaded translations (`vscode.l10n.bundle`, French in l10n/bundle.l10n.fr.json) in the `init`
+// message and the webview looks each string up there by its English text (`localizeWebviewStrings`).
+// Placeholders are {0}, {1}… and are filled in by the webview (`fillPlaceholders`).
 export const WEBVIEW_STRINGS = {
 	loading: 'Loading…',
 	// A toggle button (pressed while the table is shown instead of the chart).
@@ -76,6 +77,15 @@ export const WEBVIEW_STRINGS = {
 
 export type WebviewStringKey = keyof typeof WEBVIEW_STRINGS;
 export type WebviewStrings = { readonly [K in WebviewStringKey]: string };
+
+/** Loaded translations, English → translated: the shape of `vscode.l10n.bundle`. */
+export type L10nBundle = Readonly<Record<string, string>>;
+
+/** Every string as `bundle` translates it, else in English (a string it lacks; there is no bundle in English). */
+export function localizeWebviewStrings(bundle: L10nBundle | null): WebviewStrings {
+	const entries = Object.entries(WEBVIEW_STRINGS).map(([key, english]) => [key, bundle && Object.hasOwn(bundle, english) ? bundle[english] : english]);
+	return Object.fromEntries(entries) as WebviewStrings;
+}
 
 /** Replaces `{n}` with `values[n]`; a placeholder without a value stays as written. Values are inserted verbatim. */
 export function fillPlaceholders(template: string, ...values: readonly string[]): string {

@@ -1,12 +1,12 @@
 // Checks what arrives from the host before the panel uses it: anything that is not exactly one of
-// `HostToWebview` is dropped. Strings missing from `init` fall back to English.
+// `HostToWebview` is dropped. Of the translations in `init`, only usable ones of the webview's own strings are kept.
 import { isPlainDate } from '../shared/dates';
 import { isRecord } from '../shared/guards';
 import type { HostToWebview } from '../shared/protocol';
 import { parsePanelResult } from '../shared/protocol';
 import { parseQuerySpec } from '../shared/query';
 import { WEBVIEW_STRINGS } from '../shared/webviewStrings';
-import type { WebviewStringKey, WebviewStrings } from '../shared/webviewStrings';
+import type { L10nBundle } from '../shared/webviewStrings';
 
 const MAX_LENGTH_CEILING = 10_000;
 
@@ -38,20 +38,22 @@ function parseInit(raw: Record<string, unknown>): HostToWebview | null {
 	if (typeof raw.today !== 'string' || !isPlainDate(raw.today)) return null;
 	const query = parseQuerySpec(raw.query);
 	if (!query.ok) return null;
+	const bundle = raw.l10nBundle ?? null;
+	if (bundle !== null && !isRecord(bundle)) return null;
 	let result = null;
 	if (raw.result !== null && raw.result !== undefined) {
 		result = parsePanelResult(raw.result);
 		if (!result) return null;
 	}
-	return { type: 'init', locale: raw.locale, strings: parseStrings(raw.strings), query: query.spec, result, maxLength, today: raw.today };
+	return { type: 'init', l10nBundle: bundle && webviewTranslations(bundle), locale: raw.locale, query: query.spec, result, maxLength, today: raw.today };
 }
 
-function parseStrings(raw: unknown): WebviewStrings {
-	const given = isRecord(raw) ? raw : {};
-	const strings: Record<string, string> = {};
-	for (const key of Object.keys(WEBVIEW_STRINGS) as WebviewStringKey[]) {
-		const value = given[key];
-		strings[key] = typeof value === 'string' && value !== '' ? value : WEBVIEW_STRINGS[key];
+/** The translations of the webview's strings that are non-empty strings; the rest of the host's bundle is not ours. */
+function webviewTranslations(bundle: Record<string, unknown>): L10nBundle {
+	const kept: Record<string, string> = {};
+	for (const english of Object.values(WEBVIEW_STRINGS)) {
+		const translated = Object.hasOwn(bundle, english) ? bundle[english] : undefined;
+		if (typeof translated === 'string' && translated !== '') kept[english] = translated;
 	}
-	return strings as WebviewStrings;
+	return kept;
 }

@@ -6,7 +6,7 @@ import type { DailySeries } from '../shared/kpi';
 import type { HostToWebview, PanelResult } from '../shared/protocol';
 import type { KpiQuerySpec } from '../shared/query';
 import { lastDays, summarizeSeries } from '../shared/summary';
-import { fillPlaceholders } from '../shared/webviewStrings';
+import { fillPlaceholders, localizeWebviewStrings } from '../shared/webviewStrings';
 import { KpiChart } from './chart';
 import { QueryControls } from './controls';
 import type { ControlsEvents } from './controls';
@@ -55,9 +55,9 @@ export class PanelView {
 		events: PanelViewEvents,
 	) {
 		this.locale = init.locale;
-		this.ctx = { strings: init.strings, format: createFormatters(init.locale) };
+		const strings = localizeWebviewStrings(init.l10nBundle);
+		this.ctx = { strings, format: createFormatters(init.locale) };
 		this.query = init.query;
-		const strings = init.strings;
 		this.controls = new QueryControls(strings, { maxLength: init.maxLength, today: init.today }, events);
 		// A toggle keeps its name; aria-pressed says which view is on.
 		this.toggleButton = actionButton(strings.showTable, 'table', () => this.toggleTable());

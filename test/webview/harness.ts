@@ -55,8 +55,9 @@ export async function startPanelServer(): Promise<PanelServer> {
 				cspSource: origin,
 				nonce: randomBytes(16).toString('base64'),
 				scriptUri: `${origin}/dist/webview.js`,
+				codiconsUri: `${origin}/codicons/codicon.css`,
 				// The theme sheet stands in for the variables VS Code itself puts on the page.
-				styleUris: [`${origin}/codicons/codicon.css`, `${origin}/media/webview.css`, `${origin}/fixtures/vscode-themes.css`],
+				styleUris: [`${origin}/media/webview.css`, `${origin}/fixtures/vscode-themes.css`],
 				title: 'Daily active users',
 				lang: url.searchParams.get('lang') ?? 'en',
 			});

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { WEBVIEW_STRINGS } from '../../src/shared/webviewStrings';
 import { parseHostMessage } from '../../src/webview/hostMessage';
-import { initMessage, makeResult } from './sampleData';
+import { frenchBundle, initMessage, makeResult } from './sampleData';
 
 const result = makeResult({ lastDate: '2024-05-30', values: [1, null, 3], provisional: true });
 
@@ -21,14 +21,20 @@ describe('parseHostMessage', () => {
 		assert.equal(parsed?.type === 'init' ? parsed.today : null, '2024-02-29');
 	});
 
-	test('fills strings the host left out or sent wrong with English', () => {
-		const parsed = parseHostMessage({ ...initMessage(result), strings: { run: 'Exécuter', cancel: 42, loading: '' } });
-		assert.equal(parsed?.type, 'init');
-		if (parsed?.type !== 'init') return;
-		assert.equal(parsed.strings.run, 'Exécuter');
-		assert.equal(parsed.strings.cancel, WEBVIEW_STRINGS.cancel);
-		assert.equal(parsed.strings.loading, WEBVIEW_STRINGS.loading);
-		assert.deepEqual(Object.keys(parsed.strings).sort(), Object.keys(WEBVIEW_STRINGS).sort());
+	test('keeps only usable translations of the webview\'s own strings from the bundle', () => {
+		const bundle = { Run: 'Exécuter', Cancel: 42, 'Loading…': '', 'Set API Key': 'Définir la clé API' };
+		const parsed = parseHostMessage({ ...initMessage(result), l10nBundle: bundle });
+		assert.deepEqual(parsed?.type === 'init' ? parsed.l10nBundle : undefined, { Run: 'Exécuter' });
+		const french = parseHostMessage(initMessage(result, { l10nBundle: frenchBundle() }));
+		const kept = french?.type === 'init' ? french.l10nBundle : null;
+		assert.deepEqual(Object.keys(kept ?? {}).sort(), [...new Set(Object.values(WEBVIEW_STRINGS))].sort(), 'every webview string, from the shipped French bundle');
+	});
+
+	test('an init without a bundle (English) keeps it null', () => {
+		const withoutBundle: Record<string, unknown> = { ...initMessage(result) };
+		delete withoutBundle.l10nBundle;
+		const parsed = parseHostMessage(withoutBundle);
+		assert.equal(parsed?.type === 'init' ? parsed.l10nBundle : undefined, null);
 	});
 
 	test('rejects what is not one of them', () => {
@@ -43,6 +49,8 @@ describe('parseHostMessage', () => {
 			{ ...initMessage(result), maxLength: 0 },
 			{ ...initMessage(result), maxLength: 1.5 },
 			{ ...initMessage(result), locale: null },
+			{ ...initMessage(result), l10nBundle: 'fr' },
+			{ ...initMessage(result), l10nBundle: [['Run', 'Exécuter']] },
 			{ ...initMessage(result), query: null },
 			{ ...initMessage(result), result: { bogus: true } },
 			{ ...initMessage(result), today: undefined },

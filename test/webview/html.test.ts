@@ -7,7 +7,8 @@ const input: ChartPanelHtmlInput = {
 	cspSource: 'https://*.vscode-cdn.net',
 	nonce: 'r4nd0m+N0nce/Value==',
 	scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview.js',
-	styleUris: ['https://file+.vscode-resource.vscode-cdn.net/ext/node_modules/@vscode/codicons/dist/codicon.css', 'https://file+.vscode-resource.vscode-cdn.net/ext/media/webview.css'],
+	codiconsUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/codicons/codicon.css',
+	styleUris: ['https://file+.vscode-resource.vscode-cdn.net/ext/media/webview.css'],
 	title: 'DAU · All apps',
 	lang: 'fr',
 };
@@ -29,12 +30,12 @@ describe('renderChartPanelHtml', () => {
 		assert.ok(!policy.includes('connect-src'));
 	});
 
-	test('loads the one script with the nonce and the style sheets in order', () => {
+	test('loads the one script with the nonce, the codicon sheet by its id, then the style sheets in order', () => {
 		const html = renderChartPanelHtml(input);
 		assert.deepEqual([...html.matchAll(/<script ([^>]*)>/g)].map((m) => m[1]), [`nonce="r4nd0m+N0nce/Value==" src="${input.scriptUri}"`]);
 		assert.deepEqual(
 			[...html.matchAll(/<link ([^>]*)>/g)].map((m) => m[1]),
-			[`rel="stylesheet" id="vscode-codicon-stylesheet" href="${input.styleUris[0]}"`, `rel="stylesheet" href="${input.styleUris[1]}"`],
+			[`rel="stylesheet" id="vscode-codicon-stylesheet" href="${input.codiconsUri}"`, `rel="stylesheet" href="${input.styleUris[0]}"`],
 		);
 		assert.ok(!/ style=/.test(html), 'no inline style attributes');
 		assert.match(html, /<html lang="fr">/);

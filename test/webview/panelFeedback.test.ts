@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { usePanelSuite } from './harness';
 import type { PanelPage } from './harness';
-import { GAPPY_VALUES, TODAY, initMessage, makeResult } from './sampleData';
+import { GAPPY_VALUES, TODAY, frenchBundle, initMessage, makeResult } from './sampleData';
 
 // Where to hover, as a fraction of the canvas width, for ten days: the last one (the provisional day) and the sixth.
 const LAST_DAY = 0.95;
@@ -38,14 +38,13 @@ describe('chart webview feedback', () => {
 
 	test('the tooltip follows the order and spacing of the translation', async () => {
 		const panel = await suite.open({ lang: 'fr' });
-		const strings = { metricDau: 'Utilisateurs actifs par jour', tooltipProvisional: '{0} (en cours)', tooltipValue: '{0} : {1}' };
-		await panel.send(initMessage(gappy, { locale: 'fr', strings }));
+		await panel.send(initMessage(gappy, { locale: 'fr', l10nBundle: frenchBundle() }));
 		await panel.page.locator('canvas[data-point-count]').waitFor();
-		await hoverUntilDrawn(panel, LAST_DAY, ['jeu. 30 mai 2024 (en cours)', 'Utilisateurs actifs par jour : 1\u202f530']);
-		await hoverUntilDrawn(panel, MIDDLE_DAY, ['sam. 25 mai 2024', 'Utilisateurs actifs par jour : 1\u202f350']);
+		await hoverUntilDrawn(panel, LAST_DAY, ['jeu. 30 mai 2024 (en cours)', 'Utilisateurs actifs quotidiens : 1\u202f530']);
+		await hoverUntilDrawn(panel, MIDDLE_DAY, ['sam. 25 mai 2024', 'Utilisateurs actifs quotidiens : 1\u202f350']);
 		// A template that puts the value first, to be sure nothing is concatenated in a fixed order.
 		const reordered = await suite.open();
-		await reordered.send(initMessage(gappy, { strings: { tooltipProvisional: 'In progress: {0}', tooltipValue: '{1} ({0})' } }));
+		await reordered.send(initMessage(gappy, { l10nBundle: { '{0} (in progress)': 'In progress: {0}', '{0}: {1}': '{1} ({0})' } }));
 		await reordered.page.locator('canvas[data-point-count]').waitFor();
 		await hoverUntilDrawn(reordered, LAST_DAY, ['In progress: Thu, May 30, 2024', '1,530 (Daily active users)']);
 	});

@@ -169,8 +169,9 @@ describe('chart webview interaction', () => {
 			{ type: 'loading', query: { metric: 'dau', length: -1, end: 'yesterday', appId: null } },
 			{ type: 'result', result: { ...result, series: { ...result.series, points: [{ date: '<img src=x>', value: 1 }] } } },
 			{ type: 'result', result: { ...result, series: { ...result.series, points: [{ date: '2024-05-01', value: '1' }] } } },
-			{ type: 'init', locale: 'en', strings: {}, query: result.query, result, maxLength: 0 },
-			{ type: 'init', locale: 'en', strings: {}, query: { metric: 'wau' }, result: null, maxLength: 100 },
+			{ type: 'init', l10nBundle: null, locale: 'en', query: result.query, result, maxLength: 0 },
+			{ type: 'init', l10nBundle: null, locale: 'en', query: { metric: 'wau' }, result: null, maxLength: 100 },
+			{ type: 'init', l10nBundle: ['Run'], locale: 'en', query: result.query, result, maxLength: 100 },
 		];
 		for (const message of hostile) await page.evaluate((m) => window.postMessage(m, '*'), message);
 		// A valid message after them proves they were all processed (in order) and dropped.

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import { scanColour } from './canvasPixels';
 import { ROOT, usePanelSuite } from './harness';
 import type { OpenPanelOptions, PanelPage } from './harness';
-import { GAPPY_VALUES, initMessage, makeResult } from './sampleData';
+import { GAPPY_VALUES, frenchBundle, initMessage, makeResult } from './sampleData';
 
 const DARK_BLUE = '#3794ff';
 const LIGHT_BLUE = '#1a85ff';
@@ -149,11 +149,14 @@ describe('chart webview rendering', () => {
 		assert.deepEqual(await change.locator('dt, dd').allTextContents(), ['Change', '+10%', 'vs. the previous 10 days']);
 	});
 
-	test('formats in the display locale and never shifts a day by the time zone', async () => {
+	test('speaks the language of the translations sent, formats in the display locale and never shifts a day by the time zone', async () => {
 		for (const timezoneId of ['America/Los_Angeles', 'Pacific/Kiritimati']) {
 			const panel = await openWith({ timezoneId, lang: 'fr' });
-			await panel.send(initMessage(gappy, { locale: 'fr' }));
+			await panel.send(initMessage(gappy, { locale: 'fr', l10nBundle: frenchBundle() }));
 			await panel.page.locator('canvas[data-point-count]').waitFor();
+			assert.equal(await panel.page.locator('h1').textContent(), 'Utilisateurs actifs quotidiens');
+			assert.equal(await panel.page.locator('[data-figure="average"] dt').textContent(), 'Moyenne');
+			assert.equal(await panel.page.locator('form.controls vscode-button').first().textContent(), 'Exécuter');
 			const firstRow = await panel.page.locator('tbody tr').first().locator('th, td').allTextContents();
 			assert.deepEqual(firstRow, ['mar. 21 mai 2024', '1\u202f200'], `in ${timezoneId}`);
 			assert.equal(await panel.page.locator('.query-facts li').nth(1).textContent(), '21 mai 2024 – 30 mai 2024');

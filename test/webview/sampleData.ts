@@ -3,8 +3,8 @@ import { addDays } from '../../src/shared/dates';
 import type { DailyPoint, KpiMetric } from '../../src/shared/kpi';
 import type { HostToWebview, PanelResult } from '../../src/shared/protocol';
 import type { KpiQuerySpec } from '../../src/shared/query';
-import { WEBVIEW_STRINGS } from '../../src/shared/webviewStrings';
-import type { WebviewStringKey } from '../../src/shared/webviewStrings';
+import type { L10nBundle } from '../../src/shared/webviewStrings';
+import { readJson } from '../support/repo';
 
 export interface ResultOptions {
 	readonly metric?: KpiMetric;
@@ -36,6 +36,11 @@ export function makeResult(options: ResultOptions): PanelResult {
 	};
 }
 
+/** What `vscode.l10n.bundle` holds in a French VS Code: the extension's shipped French translations. */
+export function frenchBundle(): L10nBundle {
+	return readJson('l10n/bundle.l10n.fr.json') as L10nBundle;
+}
+
 /** Today as the host says Braze counts it in these tests: the sample results end on it. */
 export const TODAY = '2024-05-30';
 
@@ -44,14 +49,15 @@ export interface InitOverrides {
 	readonly maxLength: number;
 	readonly query: KpiQuerySpec;
 	readonly today: string;
-	readonly strings: Partial<Record<WebviewStringKey, string>>;
+	/** Translations, English → translated, as `vscode.l10n.bundle` holds them. */
+	readonly l10nBundle: L10nBundle | null;
 }
 
 export function initMessage(result: PanelResult | null, overrides: Partial<InitOverrides> = {}): HostToWebview {
 	return {
 		type: 'init',
+		l10nBundle: overrides.l10nBundle ?? null,
 		locale: overrides.locale ?? 'en',
-		strings: { ...WEBVIEW_STRINGS, ...overrides.strings },
 		query: overrides.query ?? result?.query ?? { metric: 'dau', length: 30, end: { kind: 'yesterday' }, appId: null },
 		result,
 		maxLength: overrides.maxLength ?? 100,

@@ -37,12 +37,13 @@ describe('raceWithCancellation', () => {
 });
 
 describe('linkedAbortController', () => {
-	it('aborts with any parent, and detaches on dispose', () => {
+	it('aborts with its parent, and detaches on dispose', () => {
 		const a = new AbortController();
 		const b = new AbortController();
-		const linked = linkedAbortController(a.signal, undefined, b.signal);
+		const linked = linkedAbortController(b.signal);
 		b.abort();
 		assert.ok(linked.controller.signal.aborted);
+		assert.ok(!linkedAbortController().controller.signal.aborted);
 		const again = linkedAbortController(a.signal);
 		again.dispose();
 		a.abort();

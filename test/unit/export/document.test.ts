@@ -133,7 +133,7 @@ describe('opening a file that is not an export', () => {
 
 	it("says a plain Braze response lacks the query block, and a list isn't a document", () => {
 		const braze = JSON.stringify({ message: 'success', data: [{ time: '2024-05-01', dau: 1 }] });
-		assert.deepEqual(parseExportDocument(braze, englishL10n), { ok: false, problem: 'the "query" block is missing, so the file was not exported by this extension' });
+		assert.deepEqual(parseExportDocument(braze, englishL10n), { ok: false, problem: 'it has no "query" block, so this extension did not export it' });
 		assert.deepEqual(parseExportDocument('[]', englishL10n), { ok: false, problem: 'the file must hold a JSON object' });
 	});
 
@@ -143,7 +143,7 @@ describe('opening a file that is not an export', () => {
 			[(f) => { f.query.schemaVersion = EXPORT_SCHEMA_VERSION + 1; }, /newer version of the extension \(schemaVersion 2\)/],
 			[(f) => { f.message = 'error'; }, /^"message" must be "success"$/],
 			[(f) => { f.query.metric = 'sessions'; }, /^"query\.metric" must be one of dau, mau, new_users, uninstalls$/],
-			[(f) => { f.query.length = 0; }, /^"query\.length" must be a whole number from 1 to 3650$/],
+			[(f) => { f.query.length = 0; }, /^"query\.length" must be a whole number of days from 1 to 3650$/],
 			[(f) => { f.query.end = 'last week'; }, /^"query\.end" must be/],
 			[(f) => { f.query.app_id = 'has space'; }, /^"query\.app_id" must be "all" or an app identifier/],
 			[(f) => { delete f.query.app_id; }, /^"query\.app_id"/],

@@ -28,6 +28,19 @@ test('a label, its URL and its URL with a trailing slash bind the same key', () 
 	assert.equal(origin('EU-02'), 'https://rest.fra-02.braze.eu');
 });
 
+test('an instance\'s URL, however spelled, is known by its label; other hosts have none', () => {
+	for (const instance of BRAZE_INSTANCES) {
+		for (const url of [`https://${instance.host}/`, `HTTPS://${instance.host.toUpperCase()}`]) {
+			const lookup = lookupEndpoint(url);
+			assert.ok(lookup.ok, url);
+			assert.equal(lookup.endpoint.label, instance.label, url);
+		}
+	}
+	const loopback = lookupEndpoint('http://127.0.0.1:8080');
+	assert.ok(loopback.ok);
+	assert.equal(loopback.endpoint.label, null);
+});
+
 test('different instances, ports and hosts bind different keys', () => {
 	const origins = new Set([
 		...BRAZE_INSTANCES.map((i) => origin(i.label)),

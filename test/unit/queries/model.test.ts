@@ -37,8 +37,8 @@ function broken(item: SavedQueryItem | undefined): BrokenSavedQuery {
 /** The problem of a single entry read on its own. */
 function problemOf(entry: unknown): string {
 	const checked = checkSavedQueryEntry(entry, englishL10n);
-	assert.equal(checked.ok, false, `expected ${JSON.stringify(entry)} to be rejected`);
-	return checked.ok ? '' : checked.problem;
+	assert.equal(checked.kind, 'broken', `expected ${JSON.stringify(entry)} to be rejected`);
+	return checked.kind === 'broken' ? checked.problem : '';
 }
 
 describe('readScopeQueries', () => {
@@ -80,14 +80,14 @@ describe('readScopeQueries', () => {
 		assert.equal(problems[1], 'name is missing');
 		assert.equal(problems[2], 'name must be text, not 42');
 		assert.equal(problems[3], 'name is empty');
-		assert.match(problems[4], /^metric must be one of dau, mau, new_users, uninstalls/);
-		assert.match(problems[5], /^length must be a whole number of days from 1 to 3650/);
-		assert.match(problems[6], /^length /);
-		assert.match(problems[7], /^length /);
-		assert.match(problems[8], /^end must be "yesterday", "today" or a date written YYYY-MM-DD/);
-		assert.match(problems[9], /^end /);
-		assert.match(problems[10], /^appId /);
-		assert.equal(problems[11], 'endpoint must be an instance label such as US-01 or an https URL, not "http://rest.example.com"');
+		assert.match(problems[4], /^"metric" must be one of dau, mau, new_users, uninstalls/);
+		assert.match(problems[5], /^"length" must be a whole number of days from 1 to 3650/);
+		assert.match(problems[6], /^"length" /);
+		assert.match(problems[7], /^"length" /);
+		assert.match(problems[8], /^"end" must be "yesterday", "today" or a YYYY-MM-DD date/);
+		assert.match(problems[9], /^"end" /);
+		assert.match(problems[10], /^"appId" /);
+		assert.equal(problems[11], '"endpoint" must be an instance label such as US-01 or an https:// URL');
 		assert.equal(usable(scope.items.at(-1)).name, 'Good');
 		scope.items.forEach((item, index) => {
 			assert.equal(item.index, index);
@@ -116,16 +116,16 @@ describe('readScopeQueries', () => {
 	it('accepts an instance label, a bare host or an https URL as endpoint', () => {
 		for (const endpoint of ['US-01', 'eu-02', 'rest.iad-03.braze.com', 'https://rest.au-01.braze.com/']) {
 			const checked = checkSavedQueryEntry({ name: 'n', metric: 'dau', length: 1, end: 'today', endpoint }, englishL10n);
-			assert.equal(checked.ok, true, endpoint);
+			assert.equal(checked.kind, 'query', endpoint);
 		}
-		assert.match(problemOf({ name: 'n', metric: 'dau', length: 1, end: 'today', endpoint: '' }), /^endpoint /);
-		assert.match(problemOf({ name: 'n', metric: 'dau', length: 1, end: 'today', endpoint: 'ftp://x' }), /^endpoint /);
+		assert.match(problemOf({ name: 'n', metric: 'dau', length: 1, end: 'today', endpoint: '' }), /^"endpoint" /);
+		assert.match(problemOf({ name: 'n', metric: 'dau', length: 1, end: 'today', endpoint: 'ftp://x' }), /^"endpoint" /);
 	});
 
 	it('words every problem through the given l10n', () => {
 		const marking: L10n = { t: (message, ...args) => `«${englishL10n.t(message, ...args)}»` };
 		const checked = checkSavedQueryEntry({ metric: 'dau' }, marking);
-		assert.deepEqual(checked, { ok: false, name: null, problem: '«name is missing»' });
+		assert.deepEqual(checked, { kind: 'broken', name: null, problem: '«name is missing»' });
 		assert.equal(readScopeQueries('user', 3, marking).problem, '«braze.savedQueries must be a list of queries, not 3»');
 	});
 });

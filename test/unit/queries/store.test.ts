@@ -41,7 +41,7 @@ describe('SavedQueryStore', () => {
 			['user', [['broken', 'Typo'], ['query', 'Web']]],
 			['workspace', [['query', 'Shared']]],
 		]);
-		assert.equal(store.hasAny(), true);
+		assert.deepEqual(store.nonEmptyScopes().map((s) => s.scope), ['user', 'workspace']);
 		store.dispose();
 	});
 

@@ -50,16 +50,18 @@ export const workspace = {
 	onDidGrantWorkspaceTrust: new EventEmitter<void>().event,
 	onDidChangeConfiguration: configurationChanged.event,
 	onDidChangeWorkspaceFolders: new EventEmitter<void>().event,
-	getConfiguration(section: string) {
+	getConfiguration(section?: string) {
+		// Only `braze.savedQueries` is held, under its full name or as a key of the `braze` section.
+		const fullName = (key: string) => (section === undefined ? key : `${section}.${key}`);
 		return {
 			inspect(key: string) {
-				return { key: `${section}.${key}`, globalValue: frozenCopy(settings.user), workspaceValue: frozenCopy(settings.workspace) };
+				return { key: fullName(key), globalValue: frozenCopy(settings.user), workspaceValue: frozenCopy(settings.workspace) };
 			},
 			async update(key: string, value: unknown, target: number): Promise<void> {
 				await new Promise((resolve) => setImmediate(resolve)); // Writes are asynchronous in VS Code too.
-				settings.writes.push({ key: `${section}.${key}`, value: frozenCopy(value), target });
+				settings.writes.push({ key: fullName(key), value: frozenCopy(value), target });
 				const scope = target === ConfigurationTarget.Global ? 'user' : 'workspace';
-				changeSettingsFromOutside(scope, frozenCopy(value), `${section}.${key}`);
+				changeSettingsFromOutside(scope, frozenCopy(value), fullName(key));
 			},
 		};
 	},

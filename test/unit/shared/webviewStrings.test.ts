@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { WEBVIEW_STRINGS, fillPlaceholders, placeholderIndexes } from '../../../src/shared/webviewStrings';
+import { WEBVIEW_STRINGS, fillPlaceholders, localizeWebviewStrings, placeholderIndexes } from '../../../src/shared/webviewStrings';
+import type { L10nBundle } from '../../../src/shared/webviewStrings';
+import { readJson } from '../../support/repo';
 
 describe('WEBVIEW_STRINGS', () => {
 	test('every string is non-empty, trimmed, with placeholders numbered from {0} without holes', () => {
@@ -32,6 +34,26 @@ describe('WEBVIEW_STRINGS', () => {
 		for (const [key, text] of Object.entries(WEBVIEW_STRINGS)) {
 			assert.equal(placeholderIndexes(text).length, expected[key as keyof typeof WEBVIEW_STRINGS] ?? 0, key);
 		}
+	});
+});
+
+describe('localizeWebviewStrings', () => {
+	test('without a bundle (English), every string is the English one', () => {
+		assert.deepEqual(localizeWebviewStrings(null), WEBVIEW_STRINGS);
+	});
+
+	test('looks each English string up in the bundle, and keeps English for one it lacks', () => {
+		const strings = localizeWebviewStrings({ Run: 'Exécuter', 'Loaded {0} days.': '{0} jours chargés.', 'Something else': 'Autre chose' });
+		assert.equal(strings.run, 'Exécuter');
+		assert.equal(strings.loadedDays, '{0} jours chargés.');
+		assert.equal(strings.cancel, 'Cancel');
+		assert.deepEqual(Object.keys(strings), Object.keys(WEBVIEW_STRINGS));
+	});
+
+	test('with the shipped French bundle, every string is the French one', () => {
+		const french = readJson('l10n/bundle.l10n.fr.json') as L10nBundle;
+		const strings = localizeWebviewStrings(french);
+		for (const [key, english] of Object.entries(WEBVIEW_STRINGS)) assert.equal(strings[key as keyof typeof WEBVIEW_STRINGS], french[english], key);
 	});
 });
 
