@@ -17,6 +17,9 @@ interface BrazeErrorOptions {
 	readonly cause?: unknown;
 }
 
+/** A subclass's own fields: its constructor passes them to the base as `{…} satisfies OwnFields<Subclass>`, so none is missed or misspelt. */
+type OwnFields<E extends BrazeError> = Omit<E, keyof BrazeError>;
+
 /** Base class: every failure of `BrazeClient.fetchSeries` is one of its subclasses. */
 export class BrazeError extends Error {
 	override readonly name: string = 'BrazeError';
@@ -46,7 +49,7 @@ export class BrazeValidationError extends BrazeError {
 
 	/** `detail` says what exactly is wrong with the value, in English. */
 	constructor(field: BrazeValidationField, args: readonly MessageArg[] = [], detail?: string) {
-		super(field, args, { detail }, { field });
+		super(field, args, { detail }, { field } satisfies OwnFields<BrazeValidationError>);
 	}
 }
 
@@ -64,7 +67,7 @@ export class BrazeBadRequestError extends BrazeError {
 
 	constructor(brazeMessage: string | null, paramsSent: Readonly<Record<string, string>>) {
 		const sent = Object.entries(paramsSent).map(([k, v]) => `${k}=${v}`).join(', ');
-		super(brazeMessage ? 'badRequest' : 'badRequestSilent', brazeMessage ? [brazeMessage, sent] : [sent], { status: 400 }, { brazeMessage, paramsSent });
+		super(brazeMessage ? 'badRequest' : 'badRequestSilent', brazeMessage ? [brazeMessage, sent] : [sent], { status: 400 }, { brazeMessage, paramsSent } satisfies OwnFields<BrazeBadRequestError>);
 	}
 }
 
@@ -75,7 +78,7 @@ export class BrazeAuthError extends BrazeError {
 	declare readonly brazeMessage: string | null;
 
 	constructor(host: string, brazeMessage: string | null) {
-		super('auth', [host], { status: 401, ...saying(brazeMessage) }, { host, brazeMessage });
+		super('auth', [host], { status: 401, ...saying(brazeMessage) }, { host, brazeMessage } satisfies OwnFields<BrazeAuthError>);
 	}
 }
 
@@ -88,7 +91,7 @@ export class BrazePermissionError extends BrazeError {
 	declare readonly brazeMessage: string | null;
 
 	constructor(host: string, metric: KpiMetric, permission: string, brazeMessage: string | null) {
-		super('permission', [host, permission], { status: 403, ...saying(brazeMessage) }, { host, metric, permission, brazeMessage });
+		super('permission', [host, permission], { status: 403, ...saying(brazeMessage) }, { host, metric, permission, brazeMessage } satisfies OwnFields<BrazePermissionError>);
 	}
 }
 
@@ -98,7 +101,7 @@ export class BrazeForbiddenError extends BrazeError {
 	declare readonly brazeMessage: string | null;
 
 	constructor(brazeMessage: string | null) {
-		super('forbidden', [], { status: 403, ...saying(brazeMessage) }, { brazeMessage });
+		super('forbidden', [], { status: 403, ...saying(brazeMessage) }, { brazeMessage } satisfies OwnFields<BrazeForbiddenError>);
 	}
 }
 
@@ -109,7 +112,7 @@ export class BrazeNotFoundError extends BrazeError {
 	declare readonly url: string;
 
 	constructor(url: string) {
-		super('notFound', [url.split('?')[0]], { status: 404 }, { url });
+		super('notFound', [url.split('?')[0]], { status: 404 }, { url } satisfies OwnFields<BrazeNotFoundError>);
 	}
 }
 
@@ -120,17 +123,18 @@ export class BrazeRateLimitError extends BrazeError {
 	declare readonly resetAt: Date | null;
 
 	constructor(resetAt: Date | null) {
-		super(resetAt ? 'rateLimitReset' : 'rateLimit', resetAt ? [resetAt] : [], { status: 429 }, { resetAt });
+		super(resetAt ? 'rateLimitReset' : 'rateLimit', resetAt ? [resetAt] : [], { status: 429 }, { resetAt } satisfies OwnFields<BrazeRateLimitError>);
 	}
 }
 
 /** 5xx after the allowed retries. */
 export class BrazeServerError extends BrazeError {
 	override readonly name = 'BrazeServerError';
+	declare readonly status: number;
 	declare readonly attempts: number;
 
 	constructor(status: number, attempts: number) {
-		super('server', [status, attempts], { status }, { attempts });
+		super('server', [status, attempts], { status }, { attempts } satisfies OwnFields<BrazeServerError>);
 	}
 }
 
@@ -140,7 +144,7 @@ export class BrazeTimeoutError extends BrazeError {
 	declare readonly timeoutMs: number;
 
 	constructor(timeoutMs: number) {
-		super('timeout', [Math.round(timeoutMs / 100) / 10], {}, { timeoutMs });
+		super('timeout', [Math.round(timeoutMs / 100) / 10], {}, { timeoutMs } satisfies OwnFields<BrazeTimeoutError>);
 	}
 }
 
@@ -153,7 +157,7 @@ export class BrazeNetworkError extends BrazeError {
 	declare readonly attempts: number;
 
 	constructor(host: string, code: string | null, attempts: number, cause?: unknown) {
-		super('network', [code ? `${host} (${code})` : host, attempts], { cause }, { host, code, attempts });
+		super('network', [code ? `${host} (${code})` : host, attempts], { cause }, { host, code, attempts } satisfies OwnFields<BrazeNetworkError>);
 	}
 }
 
@@ -168,7 +172,7 @@ export class BrazeResponseError extends BrazeError {
 	declare readonly detail: string;
 
 	constructor(problem: BrazeResponseProblem, detail: string, status: number | null) {
-		super(problem, problem === 'unexpected-status' ? [status ?? '?'] : [], { detail, status }, { problem });
+		super(problem, problem === 'unexpected-status' ? [status ?? '?'] : [], { detail, status }, { problem } satisfies OwnFields<BrazeResponseError>);
 	}
 }
 

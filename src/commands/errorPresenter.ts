@@ -15,6 +15,7 @@ import {
 	BrazeValidationError,
 } from '../braze/errors';
 import type { BrazeValidationField } from '../braze/errors';
+import { errorText } from '../shared/guards';
 import { l10n } from '../l10n';
 
 /** The fixes a message may offer. */
@@ -57,12 +58,18 @@ export function localizedMessage(error: BrazeError): string {
 export function describeError(error: unknown): PresentedError | undefined {
 	if (error instanceof BrazeCancelledError) return undefined;
 	if (!(error instanceof BrazeError)) {
-		return { message: l10n.t('Unexpected error: {0}', error instanceof Error ? error.message : String(error)), actions: ['openLog'] };
+		return { message: l10n.t('Unexpected error: {0}', errorText(error)), actions: ['openLog'] };
 	}
 	const actions: readonly ErrorAction[] = error instanceof BrazeValidationError
 		? VALIDATION_ACTIONS[error.field] ?? []
 		: [...ACTIONS.find(([kind]) => error instanceof kind)?.[1] ?? [], 'openLog'];
-	return { message: localizedMessage(error), actions, ...(error.detail ? { detail: error.detail } : {}) };
+	const message = localizedMessage(error);
+	return {
+		// What arrived is quoted in the detail, which only the log shows.
+		message: error instanceof BrazeResponseError ? l10n.t('{0} Open Log shows what arrived.', message) : message,
+		actions,
+		...(error.detail ? { detail: error.detail } : {}),
+	};
 }
 
 /** The button label of an action. */

@@ -16,7 +16,7 @@ const { window, workspace, commands } = vscode;
 
 export function registerExportCommands(context: vscode.ExtensionContext, runner: QueryRunner): void {
 	const exportActive = (format: ExportFormat) => (arg?: unknown) => {
-		const result = activeResult(runner);
+		const result = activeResultOrExplain(runner);
 		return result && writeExport(result, format, runner.extensionVersion, targetUri(arg));
 	};
 	context.subscriptions.push(
@@ -27,7 +27,7 @@ export function registerExportCommands(context: vscode.ExtensionContext, runner:
 }
 
 /** The result shown in the active chart panel; when there is none, says how to open one. */
-export function activeResult(runner: QueryRunner): PanelResult | undefined {
+export function activeResultOrExplain(runner: QueryRunner): PanelResult | undefined {
 	const result = runner.activeResult();
 	if (result === undefined) void window.showInformationMessage(l10n.t('There is no chart yet. Open one with Braze: Show DAU or from a saved query first.'));
 	return result;
@@ -66,15 +66,14 @@ export async function openExportedSeries(runner: QueryRunner, target?: vscode.Ur
 		filters: { JSON: ['json'] },
 	}))?.[0];
 	if (uri === undefined) return undefined;
-	let parsed: ParsedExport;
+	let text: string | undefined;
 	try {
 		const { size } = await workspace.fs.stat(uri);
-		parsed = size > MAX_EXPORT_FILE_MB * 2 ** 20
-			? { ok: false, problem: l10n.t('it is larger than {0} MB', MAX_EXPORT_FILE_MB) }
-			: parseExportDocument(new TextDecoder().decode(await workspace.fs.readFile(uri)), l10n);
+		if (size <= MAX_EXPORT_FILE_MB * 2 ** 20) text = new TextDecoder().decode(await workspace.fs.readFile(uri));
 	} catch (error) {
 		return showError(l10n.t('Could not read {0}: {1}', displayPath(uri), errorText(error)));
 	}
+	const parsed: ParsedExport = text === undefined ? { ok: false, problem: l10n.t('it is larger than {0} MB', MAX_EXPORT_FILE_MB) } : parseExportDocument(text, l10n);
 	if (!parsed.ok) return showError(l10n.t('{0} is not an exported Braze series: {1}.', displayPath(uri), parsed.problem));
 	runner.show(parsed.result);
 	return parsed.result;

@@ -10,7 +10,7 @@ import type { QueryRunner } from '../queries/runner';
 import { SavedQueryStore, describeStoreFailure, scopeSettingsName } from '../queries/store';
 import { SAVED_QUERIES_VIEW_ID, entryLabel, savedQueriesTree, scopeHeading } from '../queries/tree';
 import type { KpiQuerySpec } from '../shared/query';
-import { activeResult, exportResultToJson, showError, targetUri } from './exportCommands';
+import { activeResultOrExplain, exportResultToJson, showError, targetUri } from './exportCommands';
 import { isRecord } from '../shared/guards';
 
 const { window, commands } = vscode;
@@ -164,7 +164,7 @@ function savedQueryCommands(store: SavedQueryStore, runner: QueryRunner): Record
 
 		/** Save Query for the active chart panel, from the palette. */
 		'braze.saveQuery': (): Promise<string | undefined> | undefined => {
-			const result = activeResult(runner);
+			const result = activeResultOrExplain(runner);
 			return result && saveQueryInteractive(store, result.query);
 		},
 	};

@@ -6,7 +6,7 @@
 import { endpointOf } from '../braze/metrics';
 import { parseWrittenQuery } from '../queries/model';
 import { addDays, daysBetween, isPlainDate } from '../shared/dates';
-import { isRecord, isWholeNumber } from '../shared/guards';
+import { errorText, isRecord, isWholeNumber } from '../shared/guards';
 import type { DailyPoint, KpiMetric } from '../shared/kpi';
 import type { L10n } from '../shared/l10n';
 import type { PanelResult } from '../shared/protocol';
@@ -66,7 +66,7 @@ export function buildExportDocument(result: PanelResult, extensionVersion: strin
 			// Braze ends a series without `ending_at` at the time of the request.
 			ending_at: query.end.kind === 'today' ? fetchedAt : endingAtForDate(lastDate),
 			end: formatSeriesEnd(query.end),
-			// Left out of the file (by JSON.stringify) when the query names no instance.
+			// Left out of the file (by JSON.stringify) when the query names no endpoint of its own.
 			endpoint: query.endpoint,
 			firstDate,
 			lastDate,
@@ -87,11 +87,15 @@ export function serializeExportDocument(document: ExportDocument): string {
  * Untrusted input: `problem` names the first field that is wrong.
  */
 export function parseExportDocument(text: string, l10n: L10n): ParsedExport {
+	let raw: unknown;
 	try {
-		return { ok: true, result: readExport(JSON.parse(text), l10n) };
+		raw = JSON.parse(text);
 	} catch (error) {
-		// Only JSON.parse throws a SyntaxError here.
-		if (error instanceof SyntaxError) return { ok: false, problem: l10n.t('it is not valid JSON ({0})', error.message) };
+		return { ok: false, problem: l10n.t('it is not valid JSON ({0})', errorText(error)) };
+	}
+	try {
+		return { ok: true, result: readExport(raw, l10n) };
+	} catch (error) {
 		if (error instanceof NotAnExport) return { ok: false, problem: error.message };
 		throw error;
 	}

@@ -52,15 +52,20 @@ export function readScopeQueries(scope: SavedQueryScope, value: unknown, l10n: L
 	const list = value ?? [];
 	if (!Array.isArray(list)) return { scope, items: [], problem: l10n.t('braze.savedQueries must be a list of queries, not {0}', describeValue(list)) };
 	const namesAbove = new Set<string>();
-	const items = (list as readonly unknown[]).map((raw, index): SavedQueryItem => ({ ...checkSavedQueryEntry(raw, l10n, namesAbove), scope, index, raw }));
+	const items = (list as readonly unknown[]).map((raw, index): SavedQueryItem => {
+		let checked = checkSavedQueryEntry(raw, l10n);
+		if (checked.kind === 'query') {
+			const key = queryNameKey(checked.name);
+			if (namesAbove.has(key)) checked = { kind: 'broken', name: checked.name, problem: l10n.t('another query above is already named "{0}"', checked.name) };
+			namesAbove.add(key);
+		}
+		return { ...checked, scope, index, raw };
+	});
 	return { scope, items, problem: null };
 }
 
-/**
- * Checks one untrusted settings entry; `problem` names the first bad field. With `namesAbove` (the usable names
- * read so far, to which a usable entry adds its own), a name already taken is a problem too.
- */
-export function checkSavedQueryEntry(raw: unknown, l10n: L10n, namesAbove?: Set<string>): CheckedEntry {
+/** Checks one untrusted settings entry on its own; `problem` names the first bad field. */
+export function checkSavedQueryEntry(raw: unknown, l10n: L10n): CheckedEntry {
 	const broken = (name: string | null, problem: string): CheckedEntry => ({ kind: 'broken', name, problem });
 	if (!isRecord(raw)) return broken(null, l10n.t('the entry must be an object such as {0}, not {1}', ENTRY_EXAMPLE, describeValue(raw)));
 	if (typeof raw.name !== 'string') return broken(null, raw.name === undefined ? l10n.t('name is missing') : l10n.t('name must be text, not {0}', describeValue(raw.name)));
@@ -69,9 +74,6 @@ export function checkSavedQueryEntry(raw: unknown, l10n: L10n, namesAbove?: Set<
 	if (nameProblem !== undefined) return broken(name || null, nameProblem);
 	const parsed = parseWrittenQuery(raw);
 	if (!parsed.ok) return broken(name, queryProblemText(parsed.field, l10n));
-	const key = queryNameKey(name);
-	if (namesAbove?.has(key)) return broken(name, l10n.t('another query above is already named "{0}"', name));
-	namesAbove?.add(key);
 	return { kind: 'query', name, spec: parsed.spec };
 }
 
@@ -97,9 +99,12 @@ export function queryNameProblem(name: string, l10n: L10n): string | undefined {
 /** For an input box: why `input` cannot be the new name among `taken` (names in the same scope), or undefined. `current` is the name being renamed, which may keep its own name. */
 export function validateNewQueryName(input: string, taken: readonly string[], l10n: L10n, current?: string): string | undefined {
 	const name = input.trim();
+	const problem = queryNameProblem(name, l10n);
+	if (problem !== undefined) return problem;
 	const key = queryNameKey(name);
-	const clash = key !== queryNameKey(current ?? '') && taken.some((other) => queryNameKey(other) === key);
-	return queryNameProblem(name, l10n) ?? (clash ? l10n.t('a query named "{0}" already exists here', name) : undefined);
+	// A query being renamed may keep its own name (in another case, say).
+	if (current !== undefined && queryNameKey(current) === key) return undefined;
+	return taken.some((other) => queryNameKey(other) === key) ? l10n.t('a query named "{0}" already exists here', name) : undefined;
 }
 
 /** The form of a name that uniqueness compares: names are unique per scope regardless of case and surrounding spaces. */
@@ -114,8 +119,9 @@ export function takenNames(scope: ScopeQueries): string[] {
 
 /** `base`, or `base (2)`, `base (3)`… whichever is free among `taken`. */
 export function uniqueQueryName(base: string, taken: readonly string[]): string {
+	const isTaken = (name: string) => taken.some((other) => queryNameKey(other) === queryNameKey(name));
 	let name = base;
-	for (let n = 2; taken.some((other) => queryNameKey(other) === queryNameKey(name)); n++) name = `${base} (${n})`;
+	for (let n = 2; isTaken(name); n++) name = `${base} (${n})`;
 	return name;
 }
 

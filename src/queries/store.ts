@@ -145,9 +145,9 @@ export class SavedQueryStore implements vscode.Disposable {
 		return isRecord(stored) ? (stored as Record<string, string>) : {};
 	}
 
-	/** Moves the last run of the element read as `item` to its new name, or forgets it when there is none (a delete). */
+	/** Moves the last run of the element read as `item` to its new name, or forgets it when there is no new name (a delete). */
 	async #moveLastRun(item: SavedQueryItem, newName?: string): Promise<void> {
-		if (item.name === null) return;
+		if (item.name === null || item.name === newName) return;
 		const runs = { ...this.#lastRuns() };
 		const key = lastRunKey(item.scope, item.name);
 		const at = runs[key];

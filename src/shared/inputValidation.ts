@@ -13,22 +13,27 @@ export type Checked<T, P> = { readonly ok: true; readonly value: T } | { readonl
 export function checkLengthInput(text: string, max: number): Checked<number, LengthProblem> {
 	const trimmed = text.trim();
 	const value = Number(trimmed);
-	return checked(value, !/^\d+$/.test(trimmed) ? 'notWholeNumber' : value < 1 ? 'tooSmall' : value > max ? 'tooLarge' : undefined);
+	if (!/^\d+$/.test(trimmed)) return refused('notWholeNumber');
+	if (value < 1) return refused('tooSmall');
+	return value > max ? refused('tooLarge') : { ok: true, value };
 }
 
 /** An end date typed as `YYYY-MM-DD`, not after `today`. */
 export function checkEndDateInput(text: string, today: string): Checked<string, DateProblem> {
 	const trimmed = text.trim();
-	return checked(trimmed, !/^\d{4}-\d{2}-\d{2}$/.test(trimmed) ? 'format' : !isPlainDate(trimmed) ? 'notADate' : daysBetween(today, trimmed) > 0 ? 'future' : undefined);
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return refused('format');
+	if (!isPlainDate(trimmed)) return refused('notADate');
+	return daysBetween(today, trimmed) > 0 ? refused('future') : { ok: true, value: trimmed };
 }
 
 /** An app identifier as typed (surrounding spaces are forgiven, inner ones are not). */
 export function checkAppIdInput(text: string): Checked<string, AppIdProblem> {
 	const trimmed = text.trim();
-	return checked(trimmed, trimmed === '' ? 'empty' : trimmed.length > 256 ? 'tooLong' : !isValidAppId(trimmed) ? 'whitespace' : undefined);
+	if (trimmed === '') return refused('empty');
+	if (trimmed.length > 256) return refused('tooLong');
+	return isValidAppId(trimmed) ? { ok: true, value: trimmed } : refused('whitespace');
 }
 
-/** `value` when there is no problem (the checks above name the first one). */
-function checked<T, P>(value: T, problem: P | undefined): Checked<T, P> {
-	return problem === undefined ? { ok: true, value } : { ok: false, problem };
+function refused<P>(problem: P): { readonly ok: false; readonly problem: P } {
+	return { ok: false, problem };
 }

@@ -58,7 +58,8 @@ function refuse(field: QueryField): ParsedQuerySpec {
 export function parseSeriesEnd(raw: unknown): SeriesEnd | null {
 	const kind = isRecord(raw) ? raw.kind : raw;
 	if (kind === 'yesterday' || kind === 'today') return { kind };
-	const date = isRecord(raw) ? kind === 'date' && raw.date : raw;
+	// A date is either the string itself or the `date` of a `{kind: 'date'}` object.
+	const date = !isRecord(raw) ? raw : kind === 'date' ? raw.date : undefined;
 	return typeof date === 'string' && isPlainDate(date) ? { kind: 'date', date } : null;
 }
 

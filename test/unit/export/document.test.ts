@@ -148,6 +148,8 @@ describe('opening a file that is not an export', () => {
 			[(f) => { f.query.app_id = 'has space'; }, /^"query\.app_id" must be "all" or an app identifier/],
 			[(f) => { delete f.query.app_id; }, /^"query\.app_id"/],
 			[(f) => { f.query.endpoint = 7; }, /^"query\.endpoint"/],
+			// A file may come from anyone: an endpoint that is text but not a usable instance is refused too.
+			[(f) => { f.query.endpoint = 'http://evil.example.com'; }, /^"query\.endpoint" must be an instance label/],
 			[(f) => { f.query.firstDate = '2024-02-30'; }, /^"query\.firstDate" must be a YYYY-MM-DD date$/],
 			[(f) => { f.query.lastDate = null; }, /^"query\.lastDate" must be a YYYY-MM-DD date$/],
 			[(f) => { f.query.firstDate = '2024-05-01'; }, /^"query\.firstDate" to "query\.lastDate" must span 1 to 3 days/],
