@@ -61,6 +61,8 @@ export interface RecordedRequest {
 	keyFingerprint: string | null;
 	/** The answer's status; 0 while pending, and for dropped or hanging requests. */
 	status: number;
+	/** True once the client closed the connection of a hanging request: it gave up on the socket, not only on its promise. */
+	closedByClient: boolean;
 }
 
 export interface Sandbox {
@@ -130,7 +132,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		const method = req.method ?? 'GET';
 		const token = bearerToken(req.headers.authorization);
 		const fingerprint = token === null ? null : keyFingerprint(token);
-		const record: RecordedRequest = { method, path: url.pathname, query: recordedQuery(url.searchParams), hasBearer: token !== null, keyFingerprint: fingerprint, status: 0 };
+		const record: RecordedRequest = { method, path: url.pathname, query: recordedQuery(url.searchParams), hasBearer: token !== null, keyFingerprint: fingerprint, status: 0, closedByClient: false };
 		requests.push(record);
 		req.resume();
 		const target = `${url.pathname}${url.searchParams.has('api_key') ? redactedSearch(url.searchParams) : url.search}`;
@@ -154,7 +156,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				req.socket.destroy();
 				logLine('dropped');
 			} else if (outcome === 'hang') {
-				res.on('close', () => logLine('hung until closed'));
+				res.on('close', () => {
+					record.closedByClient = true;
+					logLine('hung until closed');
+				});
 			} else {
 				record.status = outcome.status;
 				send(res, outcome);

@@ -33,19 +33,11 @@ async function waitForRecorded(sandbox: SandboxProcess, count: number, timeoutMs
 	}
 }
 
-/**
- * Waits until the sandbox's log says the hanging request's connection was closed: the client gave up on the
- * socket, not only on the promise. The sandbox logs `GET <path>?… hung until closed <ms>ms` when that happens.
- */
-async function waitForHangClosed(sandbox: SandboxProcess, timeoutMs = 15_000): Promise<string> {
+/** Polls the sandbox until the client has closed the connection of the request it hangs on (not only dropped its promise). */
+async function waitForHangClosed(sandbox: SandboxProcess, timeoutMs = 15_000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const line = sandbox.process
-			.output()
-			.split('\n')
-			.find((text) => text.startsWith(`GET ${KPI_PATH}?`) && text.includes(' hung until closed '));
-		if (line !== undefined) return line;
-		if (Date.now() >= deadline) throw new Error(`the sandbox never saw the hanging request's connection close within ${timeoutMs} ms:\n${sandbox.process.output()}`);
+	while (!(await sandbox.requests()).some((r) => r.path === KPI_PATH && r.closedByClient)) {
+		if (Date.now() >= deadline) throw new Error(`the sandbox never saw the hanging request's connection close within ${timeoutMs} ms`);
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
 }

@@ -85,6 +85,7 @@ test('requests are recorded with a fingerprint, and neither the record nor the l
 		hasBearer: true,
 		keyFingerprint: keyFingerprint(GOOD_KEY),
 		status: 200,
+		closedByClient: false,
 	});
 	assert.deepEqual(sandbox.requests[1].query, { length: '3', api_key: '[redacted]' });
 	assert.equal(lines.length, 2);

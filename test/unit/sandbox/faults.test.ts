@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { performance } from 'node:perf_hooks';
 import { sandboxSeries } from '../../../sandbox/data';
 import { SANDBOX_KEYS } from '../../../sandbox/keys';
-import { get, json, rows, sandboxFor, untilRecorded } from './helpers';
+import { get, json, rows, sandboxFor, until, untilRecorded } from './helpers';
 
 const PATH = '/kpi/dau/data_series?length=10&ending_at=2024-03-10';
 const EXPECTED = sandboxSeries('dau', null, '2024-03-10', 10).map((r) => ({ time: r.time, dau: r.value }));
@@ -76,9 +76,11 @@ test('hang never answers; the client gives up', async (t) => {
 	const controller = new AbortController();
 	const pending = fetch(`${sandbox.url}${PATH}`, { headers: { Authorization: 'Bearer k' }, signal: controller.signal });
 	await untilRecorded(sandbox, 1);
+	assert.equal(sandbox.requests[0].closedByClient, false);
 	controller.abort();
 	await assert.rejects(pending, { name: 'AbortError' });
 	assert.equal(sandbox.requests[0].status, 0);
+	await until(() => sandbox.requests[0].closedByClient);
 	assert.equal((await get(sandbox, PATH)).status, 200);
 });
 

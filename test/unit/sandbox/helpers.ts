@@ -50,3 +50,12 @@ export function rows(response: KpiResponse): Record<string, unknown>[] {
 export async function untilRecorded(sandbox: Sandbox, count: number): Promise<void> {
 	while (sandbox.requests.length < count) await new Promise((resolve) => setImmediate(resolve));
 }
+
+/** Waits for `condition` (a server-side effect of something the client did), failing after `timeoutMs`. */
+export async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+		await new Promise((resolve) => setTimeout(resolve, 5));
+	}
+}
