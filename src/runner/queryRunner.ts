@@ -113,7 +113,7 @@ export class KpiQueryRunner implements vscode.Disposable {
 		try {
 			const result = await vscode.window.withProgress(
 				{ location: vscode.ProgressLocation.Notification, title: l10n.t('Braze: fetching {0} for {1}…', metricShortName(spec.metric), appName(spec)), cancellable: true },
-				(_progress, token) => this.#fetchResult(spec, access, token, source.token),
+				(progress, token) => this.#fetchResult(spec, access, progress, token, source.token),
 			);
 			if (this.#running.get(panel) !== source) return undefined; // A newer run replaced this one.
 			panel.showResult(result);
@@ -131,7 +131,11 @@ export class KpiQueryRunner implements vscode.Disposable {
 		}
 	}
 
-	async #fetchResult(spec: KpiQuerySpec, { endpoint, apiKey }: BrazeAccess, ...tokens: vscode.CancellationToken[]): Promise<PanelResult> {
+	async #fetchResult(spec: KpiQuerySpec, { endpoint, apiKey }: BrazeAccess, progress: vscode.Progress<{ message?: string; increment?: number }>, ...tokens: vscode.CancellationToken[]): Promise<PanelResult> {
+		const length = lengthToFetch(spec.length);
+		// A long range takes several requests (one per 100 days): the notification counts those answered.
+		const requests = Math.ceil(length / MAX_DAYS_PER_REQUEST);
+		let answered = 0;
 		const controller = new AbortController();
 		const subscriptions = tokens.map((t) => t.onCancellationRequested(() => controller.abort()));
 		try {
@@ -142,10 +146,13 @@ export class KpiQueryRunner implements vscode.Disposable {
 				fetch: this.#deps.fetch,
 				now: this.#deps.now,
 				timeoutMs: requestTimeoutMs(),
-				onRequest: (entry) => this.#logRequest(entry),
+				onRequest: (entry) => {
+					this.#logRequest(entry);
+					if (requests > 1 && entry.status !== null && entry.status < 400) progress.report({ message: l10n.t('{0} of {1} requests', ++answered, requests), increment: 100 / requests });
+				},
 			});
 			const { endingAt } = resolveSeriesEnd(spec.end, this.#deps.now());
-			const response = await client.fetchSeries({ metric: spec.metric, length: lengthToFetch(spec.length), appId: spec.appId, endingAt }, controller.signal);
+			const response = await client.fetchSeries({ metric: spec.metric, length, appId: spec.appId, endingAt }, controller.signal);
 			return {
 				query: spec,
 				instance: { label: endpoint.label, host: endpoint.host },

@@ -1,9 +1,10 @@
-// Cancelling a fetch from its progress notification, as a person does in code-server: the Cancel button of
-// "Braze: fetching DAU…" over a request the sandbox never answers. The notification goes, no error is shown,
-// the panel says "Cancelled.", the request is really abandoned, and the next Show DAU works.
+// The progress notification of a fetch, as a person sees it in code-server. Its Cancel button over a request
+// the sandbox never answers: the notification goes, no error is shown, the panel says "Cancelled.", the request
+// is really abandoned, and the next Show DAU works. A long range: the notification counts the requests answered.
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { addDays } from '../../src/shared/dates';
 import { useE2eSession } from '../host/e2eSession';
 import type { SandboxProcess } from '../host/sandboxProcess';
 import { notification, webviewFrame } from '../host/workbench';
@@ -42,7 +43,7 @@ async function waitForHangClosed(sandbox: SandboxProcess, timeoutMs = 15_000): P
 	}
 }
 
-describe('Braze: cancelling a fetch (code-server)', () => {
+describe('Braze: the progress of a fetch (code-server)', () => {
 	let problems: PageProblems | undefined;
 	// A long request timeout: a Cancel that did not reach the fetch would leave the notification up for 5 minutes
 	// (and then show a timeout error), not end it quietly within the test's waits.
@@ -93,5 +94,20 @@ describe('Braze: cancelling a fetch (code-server)', () => {
 		// Still no error anywhere, now that everything has had time to show up.
 		assert.deepEqual(await errorToasts(page), []);
 		assert.deepEqual(problems?.uncaught, []);
+	});
+
+	test('a range longer than 100 days counts its requests in the progress notification', async () => {
+		const { page, sandbox } = current();
+		await startWithKey(current(), API_KEY);
+		// 1000 days are 10 requests, 4 at a time: with each answer 1.5 s late, the count stays on screen between batches.
+		await sandbox.setFaults({ latencyMs: 1500 });
+		const end = QUERY.end;
+		await showDauThroughPrompts(page, { ...QUERY, length: 1000 });
+		await notification(page, 'Braze: fetching DAU for All apps…').filter({ hasText: /\b[1-9] of 10 requests/ }).waitFor();
+		await waitForChart(page, addDays(end, -999), end);
+		const requests = (await sandbox.requests()).filter((r) => r.path === KPI_PATH);
+		assert.deepEqual(requests.map((r) => r.status), Array<number>(10).fill(200));
+		await sandbox.clearFaults();
+		assert.deepEqual(await errorToasts(page), []);
 	});
 });
