@@ -16,6 +16,7 @@ import type { PackagedExtension } from './extensionBuild';
 import { buildSandbox, packageExtension } from './extensionBuild';
 import { repoRoot } from './paths';
 import { onExitCleanup, onInterrupt, pidDirVariable, reapLeftoverGroups } from './processGroup';
+import { runMain, seconds } from './runnerMain';
 
 const e2eDir = path.join(repoRoot, 'out', 'test', 'e2e');
 
@@ -110,15 +111,4 @@ function signalProcess(pid: number, signal: NodeJS.Signals | 0): boolean {
 	}
 }
 
-function seconds(since: number): string {
-	return `${((Date.now() - since) / 1000).toFixed(1)} s`;
-}
-
-main().then(
-	(code) => process.exit(code),
-	(error: unknown) => {
-		console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-		console.log('0 passed, 1 failed');
-		process.exit(1);
-	},
-);
+runMain(main);

@@ -10,6 +10,7 @@ import { runInHostTests } from './inHostRun';
 import { integrationEntry } from './paths';
 import type { SandboxProcess } from './sandboxProcess';
 import { startSandboxProcess } from './sandboxProcess';
+import { runMain, seconds } from './runnerMain';
 
 async function main(): Promise<number> {
 	const { values } = parseArgs({ options: { grep: { type: 'string' }, echo: { type: 'boolean' }, 'no-build': { type: 'boolean' } } });
@@ -43,15 +44,4 @@ async function main(): Promise<number> {
 	}
 }
 
-function seconds(since: number): string {
-	return `${((Date.now() - since) / 1000).toFixed(1)} s`;
-}
-
-main().then(
-	(code) => process.exit(code),
-	(error: unknown) => {
-		console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-		console.log('0 passed, 1 failed');
-		process.exit(1);
-	},
-);
+runMain(main);
