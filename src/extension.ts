@@ -1,17 +1,22 @@
 // Wires the extension: builds the few services, registers the commands and views. Nothing else lives here.
 import * as vscode from 'vscode';
-import { registerApiKeyCommands } from './commands/apiKeyCommands';
-import { registerEndpointCommands } from './commands/endpointCommands';
 import type { PresentedError } from './commands/errorPresenter';
 import { exportResultToJson, registerExportCommands } from './commands/exportCommands';
 import { promptForQuery } from './commands/queryPrompt';
 import { registerSavedQueries, saveQueryInteractive } from './commands/savedQueryCommands';
 import { registerShowKpiCommands } from './commands/showKpi';
-import { configuredEndpoint, SETTINGS_SECTION } from './config/settings';
+import { SETTINGS_SECTION } from './config/settings';
+import { ConnectionAccess } from './connections/access';
+import { registerConnectionCommands } from './connections/commands';
+import { ConnectionKeyStore } from './connections/keyStore';
+import { adoptRestEndpoint, candidateLegacyEndpoints, migrateLegacyKeys } from './connections/migration';
+import { ConnectionStatusBar } from './connections/statusBar';
+import { ConnectionStore } from './connections/store';
+import { CONNECTIONS_VIEW_ID, connectionsTree } from './connections/tree';
+import { storedVerificationText, verifyWithProgress } from './connections/verifyCommand';
 import { PanelManager } from './panel/panelManager';
 import { KpiQueryRunner } from './runner/queryRunner';
 import { RecentAppIds } from './runner/recentAppIds';
-import { ApiKeyStore } from './secrets/apiKeyStore';
 import type { ExtensionServices } from './services';
 import { seriesToCsv } from './shared/csv';
 import { displayedResult } from './shared/protocol';
@@ -24,11 +29,16 @@ export interface BrazeExtensionApi {
 	readonly presentedErrors: readonly PresentedError[];
 	/** The results shown in the open chart panels. */
 	openResults(): readonly (PanelResult | null)[];
+	/** The connection status-bar item's text and tooltip as shown now. */
+	connectionStatus(): { readonly text: string; readonly tooltip: string };
 }
 
 export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | undefined {
 	const log = vscode.window.createOutputChannel('Braze', { log: true });
-	const keys = new ApiKeyStore(context.secrets);
+	const workspaceId = () => (vscode.workspace.workspaceFile ?? vscode.workspace.workspaceFolders?.[0]?.uri)?.toString() ?? '';
+	const connections = new ConnectionStore(context.workspaceState, context.globalState, workspaceId);
+	const keys = new ConnectionKeyStore(context.secrets, context.globalState, workspaceId);
+	const access = new ConnectionAccess(connections, keys);
 	const recentAppIds = new RecentAppIds(context.globalState);
 	const presentedErrors: PresentedError[] = [];
 	const { version } = context.extension.packageJSON as { version?: unknown };
@@ -51,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 		},
 	});
 	const runner = new KpiQueryRunner({
-		keys,
+		access,
 		panels,
 		log,
 		recentAppIds,
@@ -63,47 +73,65 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 		},
 	});
 	const services: ExtensionServices = {
-		keys,
-		run: (spec, title) => runner.run(spec, title),
-		promptForQuery: (initial, metric) =>
+		run: (spec, title, from) => runner.run(spec, title, from),
+		activeConnectionName: () => connections.active()?.name,
+		promptForQuery: (initial, metric, title) =>
 			promptForQuery({
 				...(metric ? { metric } : {}),
 				...(initial ? { initial } : {}),
 				recentAppIds: recentAppIds.list(),
 				now: () => new Date(),
-				title: metric === 'dau' ? l10n.t('Braze: Show DAU') : l10n.t('Braze: KPI query'),
+				title: title ?? (metric === 'dau' ? l10n.t('Braze: Show DAU') : l10n.t('Braze: Show KPI Series')),
 			}),
 		activeResult: () => panels.activeResult(),
 		show: (result) => runner.show(result),
 		extensionVersion,
 	};
-	context.subscriptions.push(log, keys, panels, runner);
+	const statusBar = new ConnectionStatusBar(connections, keys, (c) => storedVerificationText(connections, c)?.text);
+	context.subscriptions.push(log, connections, keys, panels, runner, statusBar);
 
+	const verify = (connection: Parameters<typeof verifyWithProgress>[0]) =>
+		verifyWithProgress(connection, { store: connections, access, log, fetch: globalThis.fetch, now: () => new Date(), logRequest: (entry) => runner.logRequest(entry) });
+	const legacySettingValues = () => [vscode.workspace.getConfiguration(SETTINGS_SECTION).get<unknown>('restEndpoint'), ...savedQueryEndpoints()];
+	registerConnectionCommands(context, { store: connections, keys, verify, legacyOrigins: () => candidateLegacyEndpoints(legacySettingValues()).map((e) => e.origin) });
+	const treeSubscriptions: vscode.Disposable[] = [];
+	const connectionsView = vscode.window.createTreeView(CONNECTIONS_VIEW_ID, {
+		treeDataProvider: connectionsTree({ store: connections, keys, verification: (c) => storedVerificationText(connections, c) }, treeSubscriptions),
+	});
+	context.subscriptions.push(connectionsView, ...treeSubscriptions);
 	registerShowKpiCommands(context, services);
-	registerApiKeyCommands(context, services);
-	registerEndpointCommands(context);
-	const savedQueries = registerSavedQueries(context, services);
+	const savedQueries = registerSavedQueries(context, services, connections.onDidChange);
 	registerExportCommands(context, services);
+	const savedQueryEndpoints = () => savedQueries.read().flatMap((scope) => scope.items.flatMap((item) => (item.kind === 'query' && item.spec.endpoint !== undefined ? [item.spec.endpoint] : [])));
 
-	// The welcome view and menus depend on whether the configured endpoint has a key.
-	const updateKeyContext = async () => {
-		const endpoint = configuredEndpoint();
-		const hasKey = endpoint.ok ? await keys.has(endpoint.endpoint.origin) : false;
+	// The welcome views, the walkthrough and menus follow the connections and the active one's key.
+	const updateContext = async () => {
+		const active = connections.active();
+		const hasKey = active ? await keys.has(active, active.endpoint.origin) : false;
+		await vscode.commands.executeCommand('setContext', 'braze.hasConnections', connections.all().length > 0);
 		await vscode.commands.executeCommand('setContext', 'braze.hasApiKey', hasKey);
 	};
-	context.subscriptions.push(
-		keys.onDidChange(() => void updateKeyContext()),
-		vscode.workspace.onDidChangeConfiguration((e) => {
-			if (e.affectsConfiguration(`${SETTINGS_SECTION}.restEndpoint`)) void updateKeyContext();
-		}),
-	);
-	void updateKeyContext();
+	context.subscriptions.push(keys.onDidChange(() => void updateContext()), connections.onDidChange(() => void updateContext()));
+	// The first start after the upgrade: keys per origin become connections; a still-set braze.restEndpoint picks the active one.
+	void (async () => {
+		try {
+			await migrateLegacyKeys(connections, keys, legacySettingValues());
+			await adoptRestEndpoint(connections, vscode.workspace.getConfiguration(SETTINGS_SECTION).get<unknown>('restEndpoint'));
+		} catch (error) {
+			log.error(`Could not turn the stored keys into connections: ${String(error)}`);
+		}
+		await updateContext();
+	})();
 
 	// Only the test runner sees what the panels hold: other extensions get nothing.
 	if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
 	return {
 		presentedErrors,
 		openResults: () => panels.all.map((p) => (p.result ? displayedResult(p.result) : null)),
+		connectionStatus: () => {
+			const { text, tooltip } = statusBar.item;
+			return { text, tooltip: typeof tooltip === 'string' ? tooltip : tooltip?.value ?? '' };
+		},
 	};
 }
 

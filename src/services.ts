@@ -2,11 +2,9 @@
 import type { QueryRunner } from './queries/runner';
 import type { KpiMetric } from './shared/kpi';
 import type { KpiQuerySpec } from './shared/query';
-import type { ApiKeyStore } from './secrets/apiKeyStore';
 
 /** What every command may use: the saved queries and export see it through its `QueryRunner` side. */
 export interface ExtensionServices extends QueryRunner {
-	readonly keys: ApiKeyStore;
 	/** The multi-step query input; `metric` fixes the metric and skips its step. */
-	promptForQuery(initial?: KpiQuerySpec, metric?: KpiMetric): Promise<KpiQuerySpec | undefined>;
+	promptForQuery(initial?: KpiQuerySpec, metric?: KpiMetric, title?: string): Promise<KpiQuerySpec | undefined>;
 }

@@ -15,11 +15,13 @@ import {
 	BrazeValidationError,
 } from '../braze/errors';
 import type { BrazeValidationField } from '../braze/errors';
+import type { ConnectionRef } from '../connections/model';
 import { errorText } from '../shared/guards';
+import { assertNever } from '../shared/protocol';
 import { l10n } from '../l10n';
 
 /** The fixes a message may offer. */
-export type ErrorAction = 'setApiKey' | 'selectEndpoint' | 'openLog' | 'retry' | 'openSettings';
+export type ErrorAction = 'setApiKey' | 'selectConnection' | 'editConnection' | 'openLog' | 'retry' | 'openSettings';
 
 export interface PresentedError {
 	readonly message: string;
@@ -30,19 +32,19 @@ export interface PresentedError {
 
 /** The fixes offered for each class of failure that has one, before Open Log, which every failure of a request offers. */
 const ACTIONS: readonly (readonly [abstract new (...args: never[]) => BrazeError, readonly ErrorAction[]])[] = [
-	[BrazeAuthError, ['setApiKey', 'selectEndpoint']],
-	[BrazePermissionError, ['setApiKey']],
-	[BrazeNotFoundError, ['selectEndpoint']],
+	[BrazeAuthError, ['setApiKey', 'selectConnection']],
+	[BrazePermissionError, ['setApiKey', 'selectConnection']],
+	[BrazeNotFoundError, ['editConnection']],
 	[BrazeRateLimitError, ['retry']],
 	[BrazeServerError, ['retry']],
 	[BrazeTimeoutError, ['retry', 'openSettings']],
-	[BrazeNetworkError, ['retry', 'selectEndpoint']],
-	[BrazeResponseError, ['retry', 'selectEndpoint']],
+	[BrazeNetworkError, ['retry', 'editConnection']],
+	[BrazeResponseError, ['retry', 'editConnection']],
 ];
 
 /** A refused setting has a fix; a refused parameter (the query's own fields) has none. */
 const VALIDATION_ACTIONS: Partial<Record<BrazeValidationField, readonly ErrorAction[]>> = {
-	endpoint: ['selectEndpoint', 'openSettings'],
+	endpoint: ['editConnection', 'openSettings'],
 	apiKey: ['setApiKey'],
 };
 
@@ -76,7 +78,8 @@ export function describeError(error: unknown): PresentedError | undefined {
 export function actionLabel(action: ErrorAction): string {
 	const labels: Record<ErrorAction, string> = {
 		setApiKey: l10n.t('Set API Key'),
-		selectEndpoint: l10n.t('Select REST Endpoint'),
+		selectConnection: l10n.t('Select Connection'),
+		editConnection: l10n.t('Edit Connection'),
 		openLog: l10n.t('Open Log'),
 		retry: l10n.t('Retry'),
 		openSettings: l10n.t('Open Settings'),
@@ -84,19 +87,24 @@ export function actionLabel(action: ErrorAction): string {
 	return labels[action];
 }
 
-/** The command (and its argument) behind each action that runs one. */
-const ACTION_COMMANDS: Record<Exclude<ErrorAction, 'openLog' | 'retry'>, readonly [string, ...string[]]> = {
-	setApiKey: ['braze.setApiKey'],
-	selectEndpoint: ['braze.selectEndpoint'],
-	openSettings: ['workbench.action.openSettings', 'braze.'],
-};
+/** What a message's actions act on: the connection of the query that failed, and how to run that query again. */
+export interface ErrorContext {
+	readonly log: vscode.LogOutputChannel;
+	readonly connection?: ConnectionRef;
+	/** Runs the failed query again, on `on` when another connection was picked. */
+	readonly retry?: (on?: ConnectionRef) => unknown;
+}
 
-/** Shows a described error as one notification and carries out the action the user picks. */
-export async function presentError(presented: PresentedError, context: { log: vscode.LogOutputChannel; retry?: () => unknown }): Promise<void> {
+/**
+ * Shows a described error as one notification and carries out the action the user picks, on the connection that
+ * failed. After a key is set or the connection edited from there, the query runs again.
+ */
+export async function presentError(presented: PresentedError, context: ErrorContext): Promise<void> {
 	context.log.error(presented.detail ? `${presented.message} ${presented.detail}` : presented.message);
 	const actions = presented.actions.filter((a) => a !== 'retry' || context.retry);
 	const picked = await vscode.window.showErrorMessage(presented.message, ...actions.map(actionLabel));
 	const action = actions.find((a) => actionLabel(a) === picked);
+	const target = context.connection ? { connection: context.connection.name, scope: context.connection.scope } : undefined;
 	switch (action) {
 		case undefined:
 			return;
@@ -106,7 +114,19 @@ export async function presentError(presented: PresentedError, context: { log: vs
 		case 'retry':
 			await context.retry?.();
 			return;
+		case 'openSettings':
+			await vscode.commands.executeCommand('workbench.action.openSettings', 'braze.');
+			return;
+		case 'setApiKey':
+		case 'editConnection':
+			if ((await vscode.commands.executeCommand(action === 'setApiKey' ? 'braze.setApiKey' : 'braze.editConnection', target)) === true) await context.retry?.();
+			return;
+		case 'selectConnection': {
+			const picked = await vscode.commands.executeCommand<ConnectionRef | undefined>('braze.pickConnection', target);
+			if (picked) await context.retry?.(picked);
+			return;
+		}
 		default:
-			await vscode.commands.executeCommand(...ACTION_COMMANDS[action]);
+			assertNever(action);
 	}
 }

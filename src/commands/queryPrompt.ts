@@ -127,7 +127,7 @@ export async function promptForQuery(options: QueryPromptOptions): Promise<KpiQu
 		if (outcome === undefined) return undefined;
 		index = outcome === BACK ? Math.max(0, index - 1) : index + 1;
 	}
-	return { metric, length, end, appId, ...(initial?.endpoint !== undefined ? { endpoint: initial.endpoint } : {}) };
+	return { metric, length, end, appId, ...(initial?.connection !== undefined ? { connection: initial.connection } : {}), ...(initial?.endpoint !== undefined ? { endpoint: initial.endpoint } : {}) };
 }
 
 const METRIC_DESCRIPTIONS: Record<KpiMetric, () => string> = {

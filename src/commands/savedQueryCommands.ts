@@ -7,7 +7,8 @@ import { metricShortName } from '../panel/chartPanel';
 import { checkSavedQueryEntry, suggestQueryName, takenNames, uniqueQueryName, validateNewQueryName } from '../queries/model';
 import type { SavedQueryItem, SavedQueryScope, UsableSavedQuery } from '../queries/model';
 import type { QueryRunner } from '../queries/runner';
-import { SavedQueryStore, describeStoreFailure, scopeSettingsName } from '../queries/store';
+import { SavedQueryStore, describeStoreFailure } from '../queries/store';
+import { scopeSettingsName } from '../config/settingsArray';
 import { SAVED_QUERIES_VIEW_ID, entryLabel, savedQueriesTree, scopeHeading } from '../queries/tree';
 import type { KpiQuerySpec } from '../shared/query';
 import { activeResultOrExplain, exportResultToJson, showError, targetUri } from './exportCommands';
@@ -16,14 +17,18 @@ import { isRecord } from '../shared/guards';
 const { window, commands } = vscode;
 
 /** Everything it creates is owned by `context.subscriptions`. The store is returned for the panel's "Save Query". */
-export function registerSavedQueries(context: vscode.ExtensionContext, runner: QueryRunner): SavedQueryStore {
+export function registerSavedQueries(context: vscode.ExtensionContext, runner: QueryRunner, onDidChangeConnections: vscode.Event<void>): SavedQueryStore {
 	const store = new SavedQueryStore(context.globalState);
-	const view = window.createTreeView(SAVED_QUERIES_VIEW_ID, { treeDataProvider: savedQueriesTree(store) });
+	const treeSubscriptions: vscode.Disposable[] = [];
+	const view = window.createTreeView(SAVED_QUERIES_VIEW_ID, { treeDataProvider: savedQueriesTree(store, runner.activeConnectionName, onDidChangeConnections, treeSubscriptions) });
+	context.subscriptions.push(...treeSubscriptions);
 	// Drives the welcome content, which shows only when there is nothing to list.
 	const updateContext = () => void commands.executeCommand('setContext', 'braze.hasSavedQueries', store.nonEmptyScopes().length > 0);
 	updateContext();
 	context.subscriptions.push(store, view, store.onDidChange(updateContext));
-	for (const [id, handler] of Object.entries(savedQueryCommands(store, runner))) context.subscriptions.push(commands.registerCommand(id, handler));
+	// F2 and Delete come from keybindings, which pass no argument: they act on the selected item.
+	const selected = () => view.selection[0];
+	for (const [id, handler] of Object.entries(savedQueryCommands(store, runner, selected))) context.subscriptions.push(commands.registerCommand(id, handler));
 	return store;
 }
 
@@ -31,7 +36,7 @@ export function registerSavedQueries(context: vscode.ExtensionContext, runner: Q
  * Asks where to save `spec` (only when a workspace is open) and under which name, then saves it.
  * Resolves to the saved name, or undefined when the user cancelled or the save failed (the error was shown).
  */
-export async function saveQueryInteractive(store: SavedQueryStore, spec: KpiQuerySpec, scope?: SavedQueryScope): Promise<string | undefined> {
+export async function saveQueryInteractive(store: SavedQueryStore, spec: KpiQuerySpec, scope?: SavedQueryScope, fetchedAt?: string): Promise<string | undefined> {
 	const title = l10n.t('Save Query');
 	// User or workspace settings; no question when no workspace is open.
 	const scopes = store.availableScopes();
@@ -46,7 +51,10 @@ export async function saveQueryInteractive(store: SavedQueryStore, spec: KpiQuer
 	const name = await askName(title, l10n.t('A name for this query, unique in the {0}', where), taken, suggested);
 	if (name === undefined) return undefined;
 	const saved = await write(store.add(target, name, spec), name.trim());
-	if (saved !== undefined) void window.showInformationMessage(l10n.t('Saved the query "{0}" in the {1}.', saved, where));
+	if (saved === undefined) return undefined;
+	// Saved from a chart that has just run: that run is its last run.
+	if (fetchedAt !== undefined) await store.recordRun(target, saved, fetchedAt);
+	void window.showInformationMessage(l10n.t('Saved the query "{0}" in the {1}.', saved, where));
 	return saved;
 }
 
@@ -59,9 +67,10 @@ function askName(title: string, prompt: string, taken: readonly string[], value:
  * The command handlers by id. Each takes a tree node, `{scope, name, …}` from code, or nothing (then it asks), and
  * resolves to what it made (a name, a result, a file, true), or undefined when it did nothing.
  */
-function savedQueryCommands(store: SavedQueryStore, runner: QueryRunner): Record<string, (arg?: unknown) => unknown> {
-	/** A tree node (read again, in case the tree is behind the settings), `{scope, name}`, or a pick among the saved queries. */
-	const resolve = async (arg: unknown): Promise<UsableSavedQuery | undefined> => {
+function savedQueryCommands(store: SavedQueryStore, runner: QueryRunner, selected: () => unknown): Record<string, (arg?: unknown) => unknown> {
+	/** A tree node (read again, in case the tree is behind the settings), `{scope, name}`, the selected item, or a pick among the saved queries. */
+	const resolve = async (given: unknown): Promise<UsableSavedQuery | undefined> => {
+		const arg = given ?? selected();
 		const scope = scopeOf(arg);
 		if (scope === undefined || !isRecord(arg) || typeof arg.name !== 'string') return pick();
 		const found = store.find(scope, arg.name);
@@ -91,7 +100,7 @@ function savedQueryCommands(store: SavedQueryStore, runner: QueryRunner): Record
 
 	/** Runs the query into its chart panel and records when. */
 	const run = onQuery(async (query) => {
-		const result = await runner.run(query.spec, query.name);
+		const result = await runner.run(query.spec, query.name, query.scope);
 		if (result !== undefined) await store.recordRun(query.scope, query.name, result.fetchedAt);
 		return result;
 	});
@@ -112,12 +121,18 @@ function savedQueryCommands(store: SavedQueryStore, runner: QueryRunner): Record
 
 		'braze.savedQueries.run': run,
 
-		/** The query input pre-filled with the query; `{scope, name, entry}` replaces it without UI. Keeps the name. */
+		/**
+		 * The query input pre-filled with the query; `{scope, name, entry}` replaces it without UI. A name that was the
+		 * suggested one follows the new query's suggestion; a name the user typed stays.
+		 */
 		'braze.savedQueries.edit': onQuery(async (query, { entry }) => {
 			const spec = entry !== undefined
 				? checkEntry(isRecord(entry) ? { ...entry, name: query.name } : entry)?.spec
-				: await runner.promptForQuery(query.spec);
-			return spec && write(store.update(query, query.name, spec), true);
+				: await runner.promptForQuery(query.spec, undefined, l10n.t('Edit "{0}"', query.name));
+			if (!spec) return undefined;
+			const others = takenNames(store.readScope(query.scope)).filter((n) => n !== query.name);
+			const name = isSuggestedName(query.name, query.spec, others) ? uniqueQueryName(suggestQueryName(spec, metricShortName(spec.metric), l10n), others) : query.name;
+			return write(store.update(query, name, spec), true);
 		}),
 
 		/** Asks for a new name, unique in the query's scope; `{scope, name, newName}` skips the question. */
@@ -143,7 +158,8 @@ function savedQueryCommands(store: SavedQueryStore, runner: QueryRunner): Record
 		},
 
 		/** Deletes after a modal confirmation; `{scope, name, confirmed: true}` skips it. Broken entries can be deleted too. */
-		'braze.savedQueries.delete': async (arg: unknown): Promise<true | undefined> => {
+		'braze.savedQueries.delete': async (given: unknown): Promise<true | undefined> => {
+			const arg = given ?? selected();
 			const item = isSavedQueryItem(arg) ? arg : await resolve(arg);
 			if (item === undefined) return undefined;
 			if (!(isRecord(arg) && arg.confirmed === true)) {
@@ -165,7 +181,7 @@ function savedQueryCommands(store: SavedQueryStore, runner: QueryRunner): Record
 		/** Save Query for the active chart panel, from the palette. */
 		'braze.saveQuery': (): Promise<string | undefined> | undefined => {
 			const result = activeResultOrExplain(runner);
-			return result && saveQueryInteractive(store, result.query);
+			return result && saveQueryInteractive(store, result.query, undefined, result.fetchedAt);
 		},
 	};
 }
@@ -184,6 +200,11 @@ async function write<T>(operation: Promise<void>, value: T): Promise<T | undefin
 	} catch (error) {
 		return showError(describeStoreFailure(error));
 	}
+}
+
+/** True when `name` is what saving `spec` would have suggested (the user did not type it). */
+function isSuggestedName(name: string, spec: KpiQuerySpec, taken: readonly string[]): boolean {
+	return name === uniqueQueryName(suggestQueryName(spec, metricShortName(spec.metric), l10n), taken) || name === suggestQueryName(spec, metricShortName(spec.metric), l10n);
 }
 
 function scopeOf(arg: unknown): SavedQueryScope | undefined {

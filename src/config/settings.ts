@@ -1,14 +1,7 @@
 // Reads the extension's settings. Every value is checked: a broken entry becomes a clear message, never a crash.
 import * as vscode from 'vscode';
-import { lookupEndpoint } from './endpoint';
-import type { EndpointLookup } from './endpoint';
 
 export const SETTINGS_SECTION = 'braze';
-
-/** The `braze.restEndpoint` setting as resolved now. */
-export function configuredEndpoint(): EndpointLookup {
-	return lookupEndpoint(setting('restEndpoint'));
-}
 
 /** Per-request timeout in milliseconds (`braze.requestTimeoutSeconds`, 1–300, default 30). */
 export function requestTimeoutMs(): number {

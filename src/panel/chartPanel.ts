@@ -116,7 +116,8 @@ export class ChartPanel implements vscode.Disposable {
 	}
 
 	#retitle(): void {
-		this.panel.title = this.#name ?? panelTitle(this.#query);
+		const { connection } = this.#query;
+		this.panel.title = this.#name === undefined ? panelTitle(this.#query) : connection === undefined ? this.#name : withConnection(this.#name, connection);
 	}
 
 	#post(message: HostToWebview): void {
@@ -170,9 +171,15 @@ export class ChartPanel implements vscode.Disposable {
 	}
 }
 
-/** "DAU · All apps" / "DAU · <app id>". */
+/** "DAU · All apps" / "DAU · <app id>", then the connection it runs on: the tab and its tooltip say whose numbers these are. */
 export function panelTitle(query: KpiQuerySpec): string {
-	return l10n.t('{0} · {1}', metricShortName(query.metric), appName(query));
+	const base = l10n.t('{0} · {1}', metricShortName(query.metric), appName(query));
+	return query.connection === undefined ? base : withConnection(base, query.connection);
+}
+
+/** "<title> · <connection>". */
+export function withConnection(title: string, connection: string): string {
+	return l10n.t('{0} · {1}', title, connection);
 }
 
 /** The query's app ID, or "All apps". */

@@ -1,13 +1,15 @@
 // Saved queries as they live in the `braze.savedQueries` setting: checking hand-edited entries, naming,
 // describing, and locating one element of the raw array to edit it. No `vscode` here.
-import { lookupEndpoint } from '../config/endpoint';
+import { lookupEndpoint } from '../connections/endpoint';
+import type { SettingsScope } from '../config/settingsArray';
 import { isRecord } from '../shared/guards';
+import { describeValue, nameKey } from '../shared/settingsEntries';
 import { formatSeriesEnd, parseQuerySpec, queryProblemText } from '../shared/query';
 import type { KpiQuerySpec, ParsedQuerySpec, SeriesEnd } from '../shared/query';
 import type { L10n } from '../shared/l10n';
 
 /** Where an entry is stored: user settings, or the workspace's settings (shareable through `.vscode/settings.json`). */
-export type SavedQueryScope = 'user' | 'workspace';
+export type SavedQueryScope = SettingsScope;
 
 export const MAX_QUERY_NAME_LENGTH = 100;
 
@@ -55,7 +57,7 @@ export function readScopeQueries(scope: SavedQueryScope, value: unknown, l10n: L
 	const items = (list as readonly unknown[]).map((raw, index): SavedQueryItem => {
 		let checked = checkSavedQueryEntry(raw, l10n);
 		if (checked.kind === 'query') {
-			const key = queryNameKey(checked.name);
+			const key = nameKey(checked.name);
 			if (namesAbove.has(key)) checked = { kind: 'broken', name: checked.name, problem: l10n.t('another query above is already named "{0}"', checked.name) };
 			namesAbove.add(key);
 		}
@@ -101,16 +103,12 @@ export function validateNewQueryName(input: string, taken: readonly string[], l1
 	const name = input.trim();
 	const problem = queryNameProblem(name, l10n);
 	if (problem !== undefined) return problem;
-	const key = queryNameKey(name);
+	const key = nameKey(name);
 	// A query being renamed may keep its own name (in another case, say).
-	if (current !== undefined && queryNameKey(current) === key) return undefined;
-	return taken.some((other) => queryNameKey(other) === key) ? l10n.t('a query named "{0}" already exists here', name) : undefined;
+	if (current !== undefined && nameKey(current) === key) return undefined;
+	return taken.some((other) => nameKey(other) === key) ? l10n.t('a query named "{0}" already exists here', name) : undefined;
 }
 
-/** The form of a name that uniqueness compares: names are unique per scope regardless of case and surrounding spaces. */
-export function queryNameKey(name: string): string {
-	return name.trim().toLowerCase();
-}
 
 /** The names in use in a scope, broken entries included (so that fixing one by hand never creates a clash). */
 export function takenNames(scope: ScopeQueries): string[] {
@@ -119,7 +117,7 @@ export function takenNames(scope: ScopeQueries): string[] {
 
 /** `base`, or `base (2)`, `base (3)`… whichever is free among `taken`. */
 export function uniqueQueryName(base: string, taken: readonly string[]): string {
-	const isTaken = (name: string) => taken.some((other) => queryNameKey(other) === queryNameKey(name));
+	const isTaken = (name: string) => taken.some((other) => nameKey(other) === nameKey(name));
 	let name = base;
 	for (let n = 2; isTaken(name); n++) name = `${base} (${n})`;
 	return name;
@@ -133,27 +131,15 @@ export function toSettingsEntry(name: string, spec: KpiQuerySpec, previous?: unk
 	const entry: Record<string, unknown> = { ...(isRecord(previous) ? previous : {}), name: name.trim(), metric: spec.metric, length: spec.length, end: formatSeriesEnd(spec.end) };
 	// The optional keys come back (last) only when the query names them.
 	delete entry.appId;
+	delete entry.connection;
 	delete entry.endpoint;
 	if (spec.appId !== null) entry.appId = spec.appId;
+	if (spec.connection !== undefined) entry.connection = spec.connection;
 	if (spec.endpoint !== undefined) entry.endpoint = spec.endpoint;
 	return entry;
 }
 
-/**
- * Where the element read as `raw` at `index` is in `current` now: `index` when it is still there unchanged,
- * else the index of the only identical element (the array was reordered or grown elsewhere); -1 when it changed or is gone.
- */
-export function locateEntry(current: readonly unknown[], index: number, raw: unknown): number {
-	const identity = canonicalJson(raw);
-	if (index < current.length && canonicalJson(current[index]) === identity) return index;
-	const matches = current.flatMap((element, i) => (canonicalJson(element) === identity ? [i] : []));
-	return matches.length === 1 ? matches[0] : -1;
-}
 
-/** JSON with object keys sorted, so that two reads of the same entry compare equal whatever the key order. */
-export function canonicalJson(value: unknown): string {
-	return JSON.stringify(value, (_key, v: unknown) => (isRecord(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v)) ?? 'undefined';
-}
 
 /** "last 30 days to yesterday", "last 7 days to today", "30 days to 2024-05-01" (one day: "yesterday", "today", the date). */
 export function describeRange(length: number, end: SeriesEnd, l10n: L10n): string {
@@ -162,10 +148,14 @@ export function describeRange(length: number, end: SeriesEnd, l10n: L10n): strin
 	return length === 1 ? day : l10n.t('last {0} days to {1}', length, day);
 }
 
-/** A tree item's description: "DAU · all apps · last 30 days to yesterday", plus the instance when the query names one. */
-export function describeQuery(spec: KpiQuerySpec, metricName: string, l10n: L10n): string {
+/**
+ * A tree item's description: "DAU · all apps · last 30 days to yesterday", plus the query's connection when it is
+ * not the active one (`active`), or the legacy endpoint it names.
+ */
+export function describeQuery(spec: KpiQuerySpec, metricName: string, l10n: L10n, active?: string): string {
 	const parts = [metricName, spec.appId ?? l10n.t('all apps'), describeRange(spec.length, spec.end, l10n)];
-	if (spec.endpoint !== undefined) parts.push(spec.endpoint);
+	if (spec.connection !== undefined && spec.connection.toLowerCase() !== active?.toLowerCase()) parts.push(spec.connection);
+	else if (spec.connection === undefined && spec.endpoint !== undefined) parts.push(spec.endpoint);
 	return parts.join(' · ');
 }
 
@@ -176,8 +166,3 @@ export function suggestQueryName(spec: KpiQuerySpec, metricName: string, l10n: L
 	return name.slice(0, MAX_QUERY_NAME_LENGTH).trim();
 }
 
-/** A short quote of an untrusted value for a message. */
-export function describeValue(value: unknown): string {
-	const text = JSON.stringify(value) ?? String(value);
-	return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}

@@ -5,24 +5,14 @@ import * as vscode from 'vscode';
 import { l10n } from '../l10n';
 import { errorText, isRecord } from '../shared/guards';
 import type { KpiQuerySpec } from '../shared/query';
-import { locateEntry, queryNameKey, readScopeQueries, takenNames, toSettingsEntry, validateNewQueryName } from './model';
+import { SettingsArray, SettingsWriteError, availableScopes, locateOrThrow } from '../config/settingsArray';
+import { nameKey } from '../shared/settingsEntries';
+import { readScopeQueries, takenNames, toSettingsEntry, validateNewQueryName } from './model';
 import type { SavedQueryItem, SavedQueryScope, ScopeQueries, UsableSavedQuery } from './model';
 
-const { workspace, ConfigurationTarget } = vscode;
+const { workspace } = vscode;
 
-const SETTING = 'braze.savedQueries';
 const LAST_RUN_KEY = 'braze.savedQueries.lastRun';
-
-/** Why a write was refused; `message` is localized and says what to do. */
-export type SavedQueryWriteFailure = 'changed' | 'badName' | 'notAList' | 'noWorkspace';
-
-export class SavedQueryWriteError extends Error {
-	override readonly name = 'SavedQueryWriteError';
-
-	constructor(readonly reason: SavedQueryWriteFailure, message: string) {
-		super(message);
-	}
-}
 
 export class SavedQueryStore implements vscode.Disposable {
 	readonly #changed = new vscode.EventEmitter<void>();
@@ -31,29 +21,21 @@ export class SavedQueryStore implements vscode.Disposable {
 	readonly #memento: vscode.Memento;
 	readonly #subscriptions: vscode.Disposable[];
 	#cache: readonly ScopeQueries[] | undefined;
-	// Writes run one after another, so that each one reads what the previous one wrote.
-	#writing: Promise<void> = Promise.resolve();
+	readonly #setting = new SettingsArray('braze.savedQueries');
 
 	constructor(memento: vscode.Memento) {
 		this.#memento = memento;
-		const refresh = () => this.refresh();
-		this.#subscriptions = [
-			workspace.onDidChangeConfiguration((e) => {
-				if (e.affectsConfiguration(SETTING)) refresh();
-			}),
-			workspace.onDidChangeWorkspaceFolders(refresh),
-			workspace.onDidGrantWorkspaceTrust(refresh),
-		];
+		this.#subscriptions = [this.#setting.onDidChange(() => this.refresh())];
 	}
 
 	/** The scopes that can hold queries now: the workspace only when one is open and trusted (a restricted workspace's settings may not name endpoints). */
 	availableScopes(): SavedQueryScope[] {
-		return workspace.workspaceFolders?.length && workspace.isTrusted ? ['user', 'workspace'] : ['user'];
+		return availableScopes();
 	}
 
 	/** Each available scope as read from the settings (cached until the setting changes). */
 	read(): readonly ScopeQueries[] {
-		this.#cache ??= this.availableScopes().map((scope) => readScopeQueries(scope, rawValue(scope), l10n));
+		this.#cache ??= this.availableScopes().map((scope) => readScopeQueries(scope, this.#setting.raw(scope), l10n));
 		return this.#cache;
 	}
 
@@ -69,8 +51,8 @@ export class SavedQueryStore implements vscode.Disposable {
 
 	/** The usable query named `name` in `scope`. */
 	find(scope: SavedQueryScope, name: string): UsableSavedQuery | undefined {
-		const key = queryNameKey(name);
-		return this.readScope(scope).items.find((item): item is UsableSavedQuery => item.kind === 'query' && queryNameKey(item.name) === key);
+		const key = nameKey(name);
+		return this.readScope(scope).items.find((item): item is UsableSavedQuery => item.kind === 'query' && nameKey(item.name) === key);
 	}
 
 	/** Forgets what was read and tells the views. */
@@ -121,23 +103,9 @@ export class SavedQueryStore implements vscode.Disposable {
 		this.#changed.dispose();
 	}
 
-	#mutate(scope: SavedQueryScope, edit: (current: unknown[]) => void): Promise<void> {
-		const write = async (): Promise<void> => {
-			if (!this.availableScopes().includes(scope)) {
-				throw new SavedQueryWriteError('noWorkspace', l10n.t('Open and trust a folder or workspace to save queries in its settings.'));
-			}
-			const value = rawValue(scope) ?? [];
-			if (!Array.isArray(value)) {
-				throw new SavedQueryWriteError('notAList', l10n.t('braze.savedQueries in the {0} is not a list: fix it by hand first.', scopeSettingsName(scope)));
-			}
-			const current = [...(value as readonly unknown[])];
-			edit(current);
-			await workspace.getConfiguration().update(SETTING, current, scope === 'user' ? ConfigurationTarget.Global : ConfigurationTarget.Workspace);
-			this.refresh();
-		};
-		const result = this.#writing.then(write, write);
-		this.#writing = result.catch(() => undefined);
-		return result;
+	async #mutate(scope: SavedQueryScope, edit: (current: unknown[]) => void): Promise<void> {
+		await this.#setting.mutate(scope, edit);
+		this.refresh();
 	}
 
 	#lastRuns(): Record<string, string> {
@@ -158,38 +126,24 @@ export class SavedQueryStore implements vscode.Disposable {
 	}
 }
 
-/** "user settings" / "workspace settings", for messages. */
-export function scopeSettingsName(scope: SavedQueryScope): string {
-	return scope === 'user' ? l10n.t('user settings') : l10n.t('workspace settings');
-}
-
-function rawValue(scope: SavedQueryScope): unknown {
-	const inspected = workspace.getConfiguration().inspect<unknown>(SETTING);
-	return scope === 'user' ? inspected?.globalValue : inspected?.workspaceValue;
-}
-
 function locate(current: readonly unknown[], item: SavedQueryItem): number {
-	const index = locateEntry(current, item.index, item.raw);
-	if (index < 0) {
-		throw new SavedQueryWriteError('changed', l10n.t('This saved query was changed elsewhere (settings editor or another window). Check it and retry.'));
-	}
-	return index;
+	return locateOrThrow(current, item.index, item.raw);
 }
 
 function assertNameFree(scope: SavedQueryScope, current: readonly unknown[], name: string, exceptIndex: number): void {
 	const others = readScopeQueries(scope, current.filter((_, i) => i !== exceptIndex), l10n);
 	const problem = validateNewQueryName(name, takenNames(others), l10n);
-	if (problem !== undefined) throw new SavedQueryWriteError('badName', l10n.t('Cannot save the query "{0}": {1}.', name.trim(), problem));
+	if (problem !== undefined) throw new SettingsWriteError('badName', l10n.t('Cannot save the query "{0}": {1}.', name.trim(), problem));
 }
 
 // A workspace query's record names its workspace: globalState is shared by every window.
 function lastRunKey(scope: SavedQueryScope, name: string): string {
 	const where = scope === 'user' ? '' : (workspace.workspaceFile ?? workspace.workspaceFolders?.[0]?.uri)?.toString() ?? '';
-	return JSON.stringify([scope, where, queryNameKey(name)]);
+	return JSON.stringify([scope, where, nameKey(name)]);
 }
 
 /** The message for a failed store operation: the store's own refusals as they are, anything else (a settings file with syntax errors…) wrapped. */
 export function describeStoreFailure(error: unknown): string {
-	if (error instanceof SavedQueryWriteError) return error.message;
+	if (error instanceof SettingsWriteError) return error.message;
 	return l10n.t('Could not update the saved queries: {0}', errorText(error));
 }

@@ -5,7 +5,7 @@ import { l10n } from '../l10n';
 import { metricShortName } from '../panel/chartPanel';
 import { describeQuery, describeRange } from './model';
 import type { BrokenSavedQuery, SavedQueryItem, SavedQueryScope, UsableSavedQuery } from './model';
-import { scopeSettingsName } from './store';
+import { scopeSettingsName } from '../config/settingsArray';
 import type { SavedQueryStore } from './store';
 
 const { ThemeIcon } = vscode;
@@ -28,9 +28,12 @@ export interface ScopeProblemNode {
 export type SavedQueryNode = SavedQueryGroupNode | ScopeProblemNode | SavedQueryItem;
 
 /** The tree's data: it owns no state, and redraws whenever the store changes. */
-export function savedQueriesTree(store: SavedQueryStore): vscode.TreeDataProvider<SavedQueryNode> {
+/** The tree's data; `activeConnection` names the active connection, whose changes (`onDidChangeConnections`) redraw it. */
+export function savedQueriesTree(store: SavedQueryStore, activeConnection: () => string | undefined, onDidChangeConnections: vscode.Event<void>, subscriptions: vscode.Disposable[]): vscode.TreeDataProvider<SavedQueryNode> {
+	const changed = new vscode.EventEmitter<void>();
+	subscriptions.push(changed, store.onDidChange(() => changed.fire()), onDidChangeConnections(() => changed.fire()));
 	return {
-		onDidChangeTreeData: store.onDidChange,
+		onDidChangeTreeData: changed.event,
 
 		getChildren(node?: SavedQueryNode): SavedQueryNode[] {
 			if (node === undefined) {
@@ -69,7 +72,7 @@ export function savedQueriesTree(store: SavedQueryStore): vscode.TreeDataProvide
 				case 'query':
 					return treeItem(node.name, {
 						id: `${scope}:${node.index}`,
-						description: describeQuery(node.spec, metricShortName(node.spec.metric), l10n),
+						description: describeQuery(node.spec, metricShortName(node.spec.metric), l10n, activeConnection()),
 						tooltip: queryTooltip(node, store.lastRun(scope, node.name)),
 						iconPath: new ThemeIcon('graph-line'),
 						contextValue: 'savedQuery',
@@ -89,7 +92,11 @@ function queryTooltip({ name, spec, scope }: UsableSavedQuery, lastRun: string |
 			? l10n.t('Ends: {0} (a fixed date)', spec.end.date)
 			: l10n.t('Ends: {0}, moving with the calendar', describeRange(1, spec.end, l10n)),
 		l10n.t('App: {0}', spec.appId ?? l10n.t('all apps')),
-		l10n.t('Instance: {0}', spec.endpoint ?? l10n.t('the braze.restEndpoint setting')),
+		spec.connection !== undefined
+			? l10n.t('Connection: {0}', spec.connection)
+			: spec.endpoint !== undefined
+				? l10n.t('Instance: {0}', spec.endpoint)
+				: l10n.t('Connection: the active one'),
 		l10n.t('Saved in: {0}', scopeSettingsName(scope)),
 		lastRun === undefined ? l10n.t('Last run: never') : l10n.t('Last run: {0}', formatInstant(lastRun)),
 	].join('\n');

@@ -6,9 +6,10 @@ import type { RequestLogEntry } from '../braze/client';
 import { BrazeCancelledError } from '../braze/errors';
 import type { PresentedError } from '../commands/errorPresenter';
 import { describeError, presentError } from '../commands/errorPresenter';
-import { endpointToUse } from '../commands/endpointCommands';
 import { requestTimeoutMs } from '../config/settings';
-import type { ResolvedEndpoint } from '../config/endpoint';
+import type { SettingsScope } from '../config/settingsArray';
+import type { BrazeAccess, ConnectionAccess } from '../connections/access';
+import type { ConnectionRef } from '../connections/model';
 import type { ChartPanel } from '../panel/chartPanel';
 import { appName, metricShortName } from '../panel/chartPanel';
 import type { PanelManager } from '../panel/panelManager';
@@ -16,8 +17,6 @@ import { displayedResult } from '../shared/protocol';
 import type { PanelResult } from '../shared/protocol';
 import { resolveSeriesEnd } from '../shared/query';
 import type { KpiQuerySpec } from '../shared/query';
-import type { ApiKeyStore } from '../secrets/apiKeyStore';
-import { promptForApiKey } from '../commands/apiKeyPrompt';
 import { futureEndProblem } from '../commands/queryPrompt';
 import type { RecentAppIds } from './recentAppIds';
 import { l10n } from '../l10n';
@@ -33,7 +32,7 @@ export function lengthToFetch(length: number): number {
 const MAX_DAYS_PER_REQUEST = 100;
 
 export interface QueryRunnerDeps {
-	readonly keys: ApiKeyStore;
+	readonly access: ConnectionAccess;
 	readonly panels: PanelManager;
 	readonly log: vscode.LogOutputChannel;
 	readonly recentAppIds: RecentAppIds;
@@ -41,12 +40,6 @@ export interface QueryRunnerDeps {
 	readonly now: () => Date;
 	/** Every error shown to the user, for the integration tests' eyes. */
 	readonly onDidPresentError: (error: PresentedError) => void;
-}
-
-/** Where to fetch from, and with which key. */
-interface BrazeAccess {
-	readonly endpoint: ResolvedEndpoint;
-	readonly apiKey: string;
 }
 
 /** Runs queries into chart panels; one fetch at a time per panel (a new run cancels the old one). */
@@ -58,13 +51,17 @@ export class KpiQueryRunner implements vscode.Disposable {
 		this.#deps = deps;
 	}
 
-	/** Opens or reveals the query's panel (titled `name` for a saved query) and fills it; undefined when it failed or was cancelled (the user was told). */
-	async run(spec: KpiQuerySpec, name?: string): Promise<PanelResult | undefined> {
-		const access = await this.#accessFor(spec);
+	/**
+	 * Opens or reveals the query's panel (titled `name` for a saved query, saved at `from`) and fills it; undefined
+	 * when it failed or was cancelled (the user was told). The panel's query names the connection it ran on.
+	 */
+	async run(spec: KpiQuerySpec, name?: string, from?: SettingsScope): Promise<PanelResult | undefined> {
+		const access = await this.#accessFor(spec, from);
 		if (!access) return undefined;
-		const panel = this.#deps.panels.open(spec);
+		const pinned = pinConnection(spec, access);
+		const panel = this.#deps.panels.open(pinned);
 		if (name !== undefined) panel.setName(name);
-		return this.#fetchInto(panel, spec, access);
+		return this.#fetchInto(panel, pinned, access);
 	}
 
 	/** Re-runs a panel in place with a changed query (the panel's own controls). */
@@ -76,11 +73,13 @@ export class KpiQueryRunner implements vscode.Disposable {
 			return undefined;
 		}
 		const access = await this.#accessFor(spec);
+		// The panel may have been closed while its key was asked for: nothing would show the answer.
+		if (panel.isDisposed) return undefined;
 		if (!access) {
 			panel.showError(l10n.t('No API key was given, so nothing was fetched. Set API Key, then Run again.'));
 			return undefined;
 		}
-		return this.#fetchInto(panel, spec, access);
+		return this.#fetchInto(panel, pinConnection(spec, access), access);
 	}
 
 	/** Shows a result that needs no fetch (an exported file) in its panel, replacing any fetch running there. */
@@ -90,12 +89,12 @@ export class KpiQueryRunner implements vscode.Disposable {
 		panel.showResult(result);
 	}
 
-	/** The endpoint of `spec` and the key stored for it, asking for either when missing; undefined when the user gave none. */
-	async #accessFor(spec: KpiQuerySpec): Promise<BrazeAccess | undefined> {
-		const endpoint = await this.#endpointFor(spec);
-		if (!endpoint) return undefined;
-		const apiKey = (await this.#deps.keys.get(endpoint.origin)) ?? (await promptForApiKey(this.#deps.keys, endpoint));
-		return apiKey === undefined ? undefined : { endpoint, apiKey };
+	/** The connection of `spec` and its key, asking for either when missing; undefined when the user gave none. */
+	async #accessFor(spec: KpiQuerySpec, from?: SettingsScope): Promise<BrazeAccess | undefined> {
+		const connection = await this.#deps.access.connectionFor(spec, from);
+		if (!connection) return undefined;
+		const apiKey = await this.#deps.access.keyFor(connection);
+		return apiKey === undefined ? undefined : { connection, apiKey };
 	}
 
 	/** Cancels the fetch running for `panel`, if any. */
@@ -121,7 +120,7 @@ export class KpiQueryRunner implements vscode.Disposable {
 			return displayedResult(result);
 		} catch (error) {
 			if (this.#running.get(panel) !== source) return undefined;
-			const presented = this.#report(error, () => this.rerun(panel, spec));
+			const presented = this.#report(error, access.connection, (on) => this.rerun(panel, on ? { ...spec, connection: on.name } : spec));
 			panel.showError(presented?.message ?? l10n.t('Cancelled.'));
 			return undefined;
 		} finally {
@@ -131,7 +130,7 @@ export class KpiQueryRunner implements vscode.Disposable {
 		}
 	}
 
-	async #fetchResult(spec: KpiQuerySpec, { endpoint, apiKey }: BrazeAccess, progress: vscode.Progress<{ message?: string; increment?: number }>, ...tokens: vscode.CancellationToken[]): Promise<PanelResult> {
+	async #fetchResult(spec: KpiQuerySpec, { connection: { endpoint }, apiKey }: BrazeAccess, progress: vscode.Progress<{ message?: string; increment?: number }>, ...tokens: vscode.CancellationToken[]): Promise<PanelResult> {
 		const length = lengthToFetch(spec.length);
 		// A long range takes several requests (one per 100 days): the notification counts those answered.
 		const requests = Math.ceil(length / MAX_DAYS_PER_REQUEST);
@@ -147,7 +146,7 @@ export class KpiQueryRunner implements vscode.Disposable {
 				now: this.#deps.now,
 				timeoutMs: requestTimeoutMs(),
 				onRequest: (entry) => {
-					this.#logRequest(entry);
+					this.logRequest(entry);
 					if (requests > 1 && entry.status !== null && entry.status < 400) progress.report({ message: l10n.t('{0} of {1} requests', ++answered, requests), increment: 100 / requests });
 				},
 			});
@@ -165,7 +164,8 @@ export class KpiQueryRunner implements vscode.Disposable {
 		}
 	}
 
-	#logRequest(entry: RequestLogEntry): void {
+	/** One line per request in the Braze log (never the key). */
+	logRequest(entry: RequestLogEntry): void {
 		const url = new URL(entry.url);
 		const status = entry.status ?? entry.error ?? 'no response';
 		const remaining = entry.rateLimitRemaining ?? '?';
@@ -174,17 +174,12 @@ export class KpiQueryRunner implements vscode.Disposable {
 		else this.#deps.log.warn(line);
 	}
 
-	/** The query's endpoint, or the configured one; asks for one when none is set. Undefined when there is none to use. */
-	#endpointFor(spec: KpiQuerySpec): Promise<ResolvedEndpoint | undefined> {
-		return endpointToUse(spec.endpoint, (error) => this.#report(error));
-	}
-
-	/** Shows `error` once, with its actions, without waiting for the user's answer. */
-	#report(error: unknown, retry?: () => unknown): PresentedError | undefined {
+	/** Shows `error` once, with its actions (aimed at `connection`, the one that failed), without waiting for the user's answer. */
+	#report(error: unknown, connection: ConnectionRef, retry: (on?: ConnectionRef) => unknown): PresentedError | undefined {
 		const presented = describeError(error);
 		if (presented) {
 			this.#deps.onDidPresentError(presented);
-			void presentError(presented, { log: this.#deps.log, ...(retry ? { retry } : {}) });
+			void presentError(presented, { log: this.#deps.log, connection, retry });
 		}
 		return presented;
 	}
@@ -193,4 +188,10 @@ export class KpiQueryRunner implements vscode.Disposable {
 		for (const source of this.#running.values()) source.cancel();
 		this.#running.clear();
 	}
+}
+
+/** The query as run: on the connection it resolved to, by name (a legacy endpoint is replaced by that connection). */
+function pinConnection(spec: KpiQuerySpec, access: BrazeAccess): KpiQuerySpec {
+	const { endpoint: _legacy, ...rest } = spec;
+	return { ...rest, connection: access.connection.name };
 }

@@ -19,7 +19,9 @@ export interface KpiQuerySpec {
 	readonly end: SeriesEnd;
 	/** An app's API identifier, or null for all apps of the workspace. */
 	readonly appId: string | null;
-	/** An instance label (e.g. "US-01") or an https URL; undefined means the `braze.restEndpoint` setting. */
+	/** The connection (a Braze workspace) it runs on, by name; undefined means the active connection. */
+	readonly connection?: string;
+	/** Before connections: an instance label (e.g. "US-01") or an https URL; it runs on a connection pointing there. */
 	readonly endpoint?: string;
 }
 
@@ -27,7 +29,7 @@ export interface KpiQuerySpec {
 export const MAX_QUERY_LENGTH = 3650;
 
 /** The field of a query that was refused. */
-export type QueryField = 'query' | 'metric' | 'length' | 'end' | 'appId' | 'endpoint';
+export type QueryField = 'query' | 'metric' | 'length' | 'end' | 'appId' | 'endpoint' | 'connection';
 
 /** Result of checking untrusted input (settings, files, webview messages, persisted state) against `KpiQuerySpec`. */
 export type ParsedQuerySpec = { readonly ok: true; readonly spec: KpiQuerySpec } | { readonly ok: false; readonly field: QueryField };
@@ -40,14 +42,21 @@ export function isValidAppId(appId: string): boolean {
 /** Checks an untrusted value field by field; a refusal names the first bad field, which `queryProblemText` words for users. */
 export function parseQuerySpec(raw: unknown, maxLength = MAX_QUERY_LENGTH): ParsedQuerySpec {
 	if (!isRecord(raw)) return refuse('query');
-	const { metric, length, appId = null, endpoint } = raw;
+	const { metric, length, appId = null, endpoint, connection } = raw;
 	const end = parseSeriesEnd(raw.end);
 	if (!isKpiMetric(metric)) return refuse('metric');
 	if (!isWholeNumber(length, 1, maxLength)) return refuse('length');
 	if (!end) return refuse('end');
 	if (appId !== null && (typeof appId !== 'string' || !isValidAppId(appId))) return refuse('appId');
 	if (endpoint !== undefined && (typeof endpoint !== 'string' || endpoint.trim() === '')) return refuse('endpoint');
-	return { ok: true, spec: { metric, length, end, appId, ...(endpoint === undefined ? {} : { endpoint }) } };
+	if (connection !== undefined && (typeof connection !== 'string' || !isValidConnectionName(connection))) return refuse('connection');
+	return { ok: true, spec: { metric, length, end, appId, ...(connection === undefined ? {} : { connection: connection.trim() }), ...(endpoint === undefined ? {} : { endpoint }) } };
+}
+
+/** A connection name as a query may hold it: 1 to 60 characters once trimmed, no control characters. */
+export function isValidConnectionName(name: string): boolean {
+	const trimmed = name.trim();
+	return trimmed.length >= 1 && trimmed.length <= 60 && !/[\u0000-\u001f\u007f]/.test(trimmed);
 }
 
 function refuse(field: QueryField): ParsedQuerySpec {
@@ -70,7 +79,7 @@ export function formatSeriesEnd(end: SeriesEnd): string {
 
 /** A stable identity for "the same query" (one chart panel per distinct query). */
 export function querySpecKey(spec: KpiQuerySpec): string {
-	return JSON.stringify([spec.metric, spec.length, formatSeriesEnd(spec.end), spec.appId, spec.endpoint ?? null]);
+	return JSON.stringify([spec.metric, spec.length, formatSeriesEnd(spec.end), spec.appId, spec.connection?.toLowerCase() ?? null, spec.endpoint ?? null]);
 }
 
 /** A `SeriesEnd` pinned to a calendar date at a given moment. */
@@ -109,5 +118,7 @@ export function queryProblemText(field: QueryField, l10n: L10n, name: string = f
 			return l10n.t('"{0}" must be an app identifier without spaces, or left out for all apps', name);
 		case 'endpoint':
 			return l10n.t('"{0}" must be an instance label such as US-01 or an https:// URL', name);
+		case 'connection':
+			return l10n.t('"{0}" must be the name of a connection (1 to 60 characters), or left out for the active connection', name);
 	}
 }

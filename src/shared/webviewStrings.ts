@@ -23,6 +23,8 @@ export const WEBVIEW_STRINGS = {
 	dateRange: '{0} – {1}',
 	// {0}: instance label such as "US-01"; {1}: its REST host.
 	instanceWithHost: '{0} ({1})',
+	// {0}: a connection's name (a Braze workspace, e.g. "Production"); {1}: its instance, e.g. "US-03 (rest.iad-03.braze.com)".
+	connectionOnInstance: 'Connection {0} on {1}',
 	summaryLabel: 'Summary',
 	latestComplete: 'Latest complete day',
 	average: 'Average',

@@ -40,7 +40,9 @@ export function rangeText(series: DailySeries, ctx: ViewContext): string {
 
 export function instanceText(result: PanelResult, strings: WebviewStrings): string {
 	const { label, host } = result.instance;
-	return label === null ? host : fillPlaceholders(strings.instanceWithHost, label, host);
+	const instance = label === null ? host : fillPlaceholders(strings.instanceWithHost, label, host);
+	const connection = result.query.connection;
+	return connection === undefined ? instance : fillPlaceholders(strings.connectionOnInstance, connection, instance);
 }
 
 /** First and last day actually present (the declared bounds when there are no points). */

@@ -4,11 +4,11 @@ import { englishL10n } from '../../../src/shared/l10n';
 import type { L10n } from '../../../src/shared/l10n';
 import {
 	MAX_QUERY_NAME_LENGTH,
-	canonicalJson,
+
 	checkSavedQueryEntry,
 	describeQuery,
 	describeRange,
-	locateEntry,
+
 	readScopeQueries,
 	suggestQueryName,
 	takenNames,

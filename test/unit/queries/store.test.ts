@@ -3,7 +3,8 @@
 import { beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConfigurationTarget, MemoryMemento, changeSettingsFromOutside, resetSettings, settings } from './vscodeFake';
-import { SavedQueryStore, SavedQueryWriteError } from '../../../src/queries/store';
+import { SavedQueryStore } from '../../../src/queries/store';
+import { SettingsWriteError } from '../../../src/config/settingsArray';
 import type { UsableSavedQuery } from '../../../src/queries/model';
 import type { KpiQuerySpec } from '../../../src/shared/query';
 
@@ -21,11 +22,11 @@ function usable(store: SavedQueryStore, scope: 'user' | 'workspace', name: strin
 	return found;
 }
 
-async function refusal(promise: Promise<unknown>): Promise<SavedQueryWriteError> {
+async function refusal(promise: Promise<unknown>): Promise<SettingsWriteError> {
 	try {
 		await promise;
 	} catch (error) {
-		assert.ok(error instanceof SavedQueryWriteError, String(error));
+		assert.ok(error instanceof SettingsWriteError, String(error));
 		return error;
 	}
 	assert.fail('the write should have been refused');

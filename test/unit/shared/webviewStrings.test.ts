@@ -18,6 +18,7 @@ describe('WEBVIEW_STRINGS', () => {
 			appLabel: 1,
 			dateRange: 2,
 			instanceWithHost: 2,
+			connectionOnInstance: 2,
 			changeDetailMany: 1,
 			provisionalNote: 1,
 			gapNoteMany: 1,
