@@ -73,7 +73,11 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 		},
 	});
 	const services: ExtensionServices = {
-		run: (spec, title, from) => runner.run(spec, title, from),
+		run: async (spec, title, from) => {
+			const result = await runner.run(spec, title, from);
+			if (result) void vscode.commands.executeCommand('setContext', 'braze.walkthrough.chartShown', true);
+			return result;
+		},
 		activeConnectionName: () => connections.active()?.name,
 		promptForQuery: (initial, metric, title) =>
 			promptForQuery({
@@ -90,15 +94,27 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 	const statusBar = new ConnectionStatusBar(connections, keys, (c) => storedVerificationText(connections, c)?.text);
 	context.subscriptions.push(log, connections, keys, panels, runner, statusBar);
 
-	const verify = (connection: Parameters<typeof verifyWithProgress>[0]) =>
-		verifyWithProgress(connection, { store: connections, access, log, fetch: globalThis.fetch, now: () => new Date(), logRequest: (entry) => runner.logRequest(entry) });
+	const verify = async (connection: Parameters<typeof verifyWithProgress>[0]) => {
+		const result = await verifyWithProgress(connection, { store: connections, access, log, fetch: globalThis.fetch, now: () => new Date(), logRequest: (entry) => runner.logRequest(entry) });
+		if (result && result.verdict !== 'unauthorized') void vscode.commands.executeCommand('setContext', 'braze.walkthrough.verified', true);
+		return result;
+	};
 	const legacySettingValues = () => [vscode.workspace.getConfiguration(SETTINGS_SECTION).get<unknown>('restEndpoint'), ...savedQueryEndpoints()];
-	registerConnectionCommands(context, { store: connections, keys, verify, legacyOrigins: () => candidateLegacyEndpoints(legacySettingValues()).map((e) => e.origin) });
 	const treeSubscriptions: vscode.Disposable[] = [];
 	const connectionsView = vscode.window.createTreeView(CONNECTIONS_VIEW_ID, {
 		treeDataProvider: connectionsTree({ store: connections, keys, verification: (c) => storedVerificationText(connections, c) }, treeSubscriptions),
 	});
 	context.subscriptions.push(connectionsView, ...treeSubscriptions);
+	registerConnectionCommands(context, {
+		store: connections,
+		keys,
+		verify,
+		legacyOrigins: () => candidateLegacyEndpoints(legacySettingValues()).map((e) => e.origin),
+		selected: () => {
+			const node = connectionsView.selection[0];
+			return node && node.kind !== 'scopeProblem' ? node : undefined;
+		},
+	});
 	registerShowKpiCommands(context, services);
 	const savedQueries = registerSavedQueries(context, services, connections.onDidChange);
 	registerExportCommands(context, services);

@@ -26,6 +26,8 @@ export interface ConnectionCommandDeps {
 	readonly verify: (connection: Connection) => Promise<unknown>;
 	/** Every origin an earlier version may have kept a key for (Clear API Key for every connection reaches them too). */
 	readonly legacyOrigins: () => string[];
+	/** The item selected in the Connections view: F2 and Delete pass no argument. */
+	readonly selected: () => ConnectionItem | undefined;
 }
 
 export function registerConnectionCommands(context: vscode.ExtensionContext, deps: ConnectionCommandDeps): void {
@@ -191,15 +193,23 @@ function connectionCommands(deps: ConnectionCommandDeps): Record<string, (arg?: 
 			}
 			return selectOrManage();
 		},
+		/** The tree's inline "make active". */
+		'braze.makeConnectionActive': async (arg: unknown): Promise<ConnectionRef | undefined> => {
+			const connection = refOf(arg) ? await target(arg) : undefined;
+			if (!connection) return undefined;
+			await store.setActive(connection);
+			return { scope: connection.scope, name: connection.name };
+		},
 		'braze.addConnection': addConnection,
 		'braze.editConnection': editConnection,
 
 		/** Asks for a new name; `{connection, newName}` skips the question. */
-		'braze.renameConnection': async (arg: unknown): Promise<true | undefined> => {
+		'braze.renameConnection': async (given: unknown): Promise<true | undefined> => {
+			const arg = given ?? deps.selected();
 			const connection = await target(arg);
 			if (!connection) return undefined;
-			const given = isRecord(arg) && typeof arg.newName === 'string' ? arg.newName : undefined;
-			const name = given ?? (await window.showInputBox({
+			const newName = isRecord(arg) && typeof arg.newName === 'string' ? arg.newName : undefined;
+			const name = newName ?? (await window.showInputBox({
 				title: l10n.t('Rename "{0}"', connection.name),
 				prompt: l10n.t('A new name for the connection, unique in the {0}', scopeSettingsName(connection.scope)),
 				value: connection.name,
@@ -211,7 +221,8 @@ function connectionCommands(deps: ConnectionCommandDeps): Record<string, (arg?: 
 		},
 
 		/** Removes a connection (a broken entry too) and its key, after a modal confirmation; `{connection, confirmed: true}` skips it. */
-		'braze.removeConnection': async (arg: unknown): Promise<true | undefined> => {
+		'braze.removeConnection': async (given: unknown): Promise<true | undefined> => {
+			const arg = given ?? deps.selected();
 			const item: ConnectionItem | undefined = isConnectionItem(arg) ? arg : await target(arg);
 			if (!item) return undefined;
 			const label = item.name ?? l10n.t('Entry {0}', item.index + 1);
@@ -263,7 +274,7 @@ function connectionCommands(deps: ConnectionCommandDeps): Record<string, (arg?: 
 			}
 			if (!all && refOf(arg)) return false;
 			const count = await keys.deleteAll(deps.legacyOrigins());
-			void window.showInformationMessage(l10n.t('Removed {0} API key(s) from VS Code\'s secret storage.', count));
+			void window.showInformationMessage(l10n.t('Removed every Braze API key from VS Code\'s secret storage ({0} in all).', count));
 			return true;
 		},
 
