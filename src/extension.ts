@@ -29,6 +29,10 @@ export interface BrazeExtensionApi {
 	readonly presentedErrors: readonly PresentedError[];
 	/** The results shown in the open chart panels. */
 	openResults(): readonly (PanelResult | null)[];
+	/** The active connection, if any. */
+	activeConnection(): { readonly scope: 'user' | 'workspace'; readonly name: string } | undefined;
+	/** Stores a key the way versions before connections did (one per REST origin), then runs the migration: for the migration test. */
+	migrateLegacyKey(origin: string, key: string): Promise<readonly { readonly scope: 'user' | 'workspace'; readonly name: string }[]>;
 	/** The connection status-bar item's text and tooltip as shown now. */
 	connectionStatus(): { readonly text: string; readonly tooltip: string };
 }
@@ -107,6 +111,7 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 	context.subscriptions.push(connectionsView, ...treeSubscriptions);
 	registerConnectionCommands(context, {
 		store: connections,
+		access,
 		keys,
 		verify,
 		legacyOrigins: () => candidateLegacyEndpoints(legacySettingValues()).map((e) => e.origin),
@@ -144,6 +149,14 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 	return {
 		presentedErrors,
 		openResults: () => panels.all.map((p) => (p.result ? displayedResult(p.result) : null)),
+		activeConnection: () => {
+			const active = connections.active();
+			return active && { scope: active.scope, name: active.name };
+		},
+		migrateLegacyKey: async (origin, key) => {
+			await keys.storeLegacyKeyForTest(origin, key);
+			return migrateLegacyKeys(connections, keys, [origin, ...legacySettingValues()]);
+		},
 		connectionStatus: () => {
 			const { text, tooltip } = statusBar.item;
 			return { text, tooltip: typeof tooltip === 'string' ? tooltip : tooltip?.value ?? '' };

@@ -20,7 +20,7 @@ const { window, commands } = vscode;
 export function registerSavedQueries(context: vscode.ExtensionContext, runner: QueryRunner, onDidChangeConnections: vscode.Event<void>): SavedQueryStore {
 	const store = new SavedQueryStore(context.globalState);
 	const treeSubscriptions: vscode.Disposable[] = [];
-	const view = window.createTreeView(SAVED_QUERIES_VIEW_ID, { treeDataProvider: savedQueriesTree(store, runner.activeConnectionName, onDidChangeConnections, treeSubscriptions) });
+	const view = window.createTreeView(SAVED_QUERIES_VIEW_ID, { treeDataProvider: savedQueriesTree(store, () => runner.activeConnectionName(), onDidChangeConnections, treeSubscriptions) });
 	context.subscriptions.push(...treeSubscriptions);
 	// Drives the welcome content, which shows only when there is nothing to list.
 	const updateContext = () => void commands.executeCommand('setContext', 'braze.hasSavedQueries', store.nonEmptyScopes().length > 0);

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { SettingsScope } from '../config/settingsArray';
 import type { KpiQuerySpec } from '../shared/query';
+import { invalidEndpointError } from '../braze/instances';
 import { lookupEndpoint } from './endpoint';
 import { promptForApiKey } from './keyPrompt';
 import type { ConnectionKeyStore } from './keyStore';
@@ -37,7 +38,7 @@ export class ConnectionAccess {
 			if (!named) void this.#explainMissing(spec.connection);
 			return named;
 		}
-		if (spec.endpoint !== undefined) return this.#forLegacyEndpoint(spec.endpoint);
+		if (spec.endpoint !== undefined) return this.connectionForEndpoint(spec.endpoint);
 		const active = this.#store.active();
 		if (active) return active;
 		const added = await vscode.commands.executeCommand<ConnectionRef | undefined>('braze.addConnection');
@@ -57,10 +58,13 @@ export class ConnectionAccess {
 		return lookup.status === 'ok' ? lookup.key : undefined;
 	}
 
-	/** A saved query from before connections names an endpoint: the active connection when it points there, else the first that does, else a new user-level one. */
-	async #forLegacyEndpoint(value: string): Promise<Connection | undefined> {
+	/**
+	 * A saved query or argument from before connections names an endpoint: the active connection when it points there,
+	 * else the first that does, else a new user-level one. Throws BrazeValidationError when the value is not usable.
+	 */
+	async connectionForEndpoint(value: string): Promise<Connection | undefined> {
 		const lookup = lookupEndpoint(value);
-		if (!lookup.ok) return undefined;
+		if (!lookup.ok) throw lookup.reason === 'invalid' ? lookup.error : invalidEndpointError(value);
 		const active = this.#store.active();
 		if (active && active.endpoint.origin === lookup.endpoint.origin) return active;
 		const existing = this.#store.withOrigin(lookup.endpoint.origin)[0];

@@ -15,12 +15,19 @@ import type { Connection, ConnectionItem, ConnectionRef } from './model';
 import { uniqueName } from './migration';
 import { BACK, nameStep, pickConnection, pickEndpointStep, scopeStep } from './prompts';
 import type { ConnectionStore } from './store';
+import type { ConnectionAccess } from './access';
+import { localizedMessage } from '../commands/errorPresenter';
+import { BrazeValidationError } from '../braze/errors';
 import { l10n } from '../l10n';
 
 const { window, commands } = vscode;
 
+/** A legacy endpoint argument that is not usable (already reported). */
+const INVALID = Symbol('invalid');
+
 export interface ConnectionCommandDeps {
 	readonly store: ConnectionStore;
+	readonly access: ConnectionAccess;
 	readonly keys: ConnectionKeyStore;
 	/** Verifies a connection with a progress notification; resolves when shown. */
 	readonly verify: (connection: Connection) => Promise<unknown>;
@@ -242,7 +249,8 @@ function connectionCommands(deps: ConnectionCommandDeps): Record<string, (arg?: 
 
 		/** Stores a key for a connection (the active one by default); `{connection?, key}` skips the question. The legacy `{endpoint, key}` still works. */
 		'braze.setApiKey': async (arg: unknown): Promise<boolean> => {
-			const connection = await target(legacyEndpointArg(arg) ?? arg);
+			const legacy = await legacyEndpointArg(arg);
+			const connection = legacy === INVALID ? undefined : await target(legacy ?? arg);
 			if (!connection) return false;
 			if (isRecord(arg) && typeof arg.key === 'string') {
 				const problem = apiKeyProblemText(arg.key);
@@ -261,7 +269,9 @@ function connectionCommands(deps: ConnectionCommandDeps): Record<string, (arg?: 
 		'braze.clearApiKey': async (arg: unknown): Promise<boolean> => {
 			const all = isRecord(arg) && arg.all === true;
 			let connection: Connection | undefined;
-			if (!all && (refOf(arg) || legacyEndpointArg(arg))) connection = await target(legacyEndpointArg(arg) ?? arg);
+			const legacy = all ? undefined : await legacyEndpointArg(arg);
+			if (legacy === INVALID) return false;
+			if (!all && (refOf(arg) || legacy)) connection = await target(legacy ?? arg);
 			else if (!all) {
 				const choice = await pickClearTarget();
 				if (choice === undefined) return false;
@@ -349,11 +359,17 @@ function connectionCommands(deps: ConnectionCommandDeps): Record<string, (arg?: 
 		return picked?.value;
 	}
 
-	function legacyEndpointArg(arg: unknown): { connection: string; scope: SettingsScope } | undefined {
+	/** The legacy `{endpoint}` argument (before connections): the connection pointing there, added when there is none. */
+	async function legacyEndpointArg(arg: unknown): Promise<{ connection: string; scope: SettingsScope } | typeof INVALID | undefined> {
 		if (!isRecord(arg) || typeof arg.endpoint !== 'string' || arg.connection !== undefined) return undefined;
-		const lookup = lookupEndpoint(arg.endpoint);
-		const match = lookup.ok ? store.withOrigin(lookup.endpoint.origin)[0] : undefined;
-		return match ? { connection: match.name, scope: match.scope } : undefined;
+		try {
+			const match = await deps.access.connectionForEndpoint(arg.endpoint);
+			return match && { connection: match.name, scope: match.scope };
+		} catch (error) {
+			if (!(error instanceof BrazeValidationError)) throw error;
+			showError(localizedMessage(error));
+			return INVALID;
+		}
 	}
 
 	function nameFor(value: string): string {

@@ -94,6 +94,11 @@ export class ConnectionKeyStore implements vscode.Disposable {
 		return this.#secrets.get(LEGACY_PREFIX + origin);
 	}
 
+	/** Writes a key where an earlier version kept it: only the migration test calls this. */
+	storeLegacyKeyForTest(origin: string, key: string): Thenable<void> {
+		return this.#secrets.store(LEGACY_PREFIX + origin, key);
+	}
+
 	deleteLegacyKey(origin: string): Thenable<void> {
 		return this.#secrets.delete(LEGACY_PREFIX + origin);
 	}

@@ -2,13 +2,14 @@
 // then the permission grid in a notification, remembered (without the key) for the tree and status bar.
 import * as vscode from 'vscode';
 import type { RequestLogEntry } from '../braze/client';
-import { describeError, presentError } from '../commands/errorPresenter';
+import { describeError, localizedMessage, presentError } from '../commands/errorPresenter';
 import { requestTimeoutMs } from '../config/settings';
 import type { ConnectionAccess } from './access';
 import type { Connection } from './model';
 import type { ConnectionStore } from './store';
-import { describeVerification, parseStoredVerification, verifyConnection } from './verify';
-import type { VerificationResult } from './verify';
+import { parseStoredVerification, toStoredVerification, verifyConnection } from './verify';
+import type { StoredVerification, VerificationResult } from './verify';
+import { describeVerification, verificationTooltip } from './verifyText';
 import { l10n } from '../l10n';
 
 export interface VerifyDeps {
@@ -41,10 +42,10 @@ export async function verifyWithProgress(connection: Connection, deps: VerifyDep
 				});
 			},
 		);
-		await deps.store.recordVerification(connection, result);
-		const { notification } = describeVerification(result, l10n);
+		await deps.store.recordVerification(connection, toStoredVerification(result));
+		const { notification } = describeVerification(result, l10n, { connectionName: connection.name, locale: vscode.env.language, failureText: localizedMessage });
 		const show = result.verdict === 'ok' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-		void show(l10n.t('Connection "{0}": {1}', connection.name, notification));
+		void show(notification);
 		return result;
 	} catch (error) {
 		const presented = describeError(error);
@@ -57,6 +58,20 @@ export async function verifyWithProgress(connection: Connection, deps: VerifyDep
 export function storedVerificationText(store: ConnectionStore, connection: Connection): { readonly short: string; readonly text: string } | undefined {
 	const stored = parseStoredVerification(store.storedVerification(connection));
 	if (!stored) return undefined;
-	const { short, tooltip } = describeVerification(stored, l10n);
-	return { short, text: tooltip };
+	return { short: verificationShort(stored), text: verificationTooltip(stored, l10n, { locale: vscode.env.language }) };
+}
+
+/** A few words for the tree item's description. */
+function verificationShort(stored: StoredVerification): string {
+	const readable = Object.values(stored.metrics).filter((m) => m.kind === 'allowed').length;
+	switch (stored.verdict) {
+		case 'ok':
+			return l10n.t('verified');
+		case 'partial':
+			return l10n.t('{0} of 4 series', readable);
+		case 'unauthorized':
+			return l10n.t('key refused');
+		case 'failed':
+			return l10n.t('check failed');
+	}
 }

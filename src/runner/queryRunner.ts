@@ -89,12 +89,17 @@ export class KpiQueryRunner implements vscode.Disposable {
 		panel.showResult(result);
 	}
 
-	/** The connection of `spec` and its key, asking for either when missing; undefined when the user gave none. */
+	/** The connection of `spec` and its key, asking for either when missing; undefined when the user gave none or it is unusable (the user was told). */
 	async #accessFor(spec: KpiQuerySpec, from?: SettingsScope): Promise<BrazeAccess | undefined> {
-		const connection = await this.#deps.access.connectionFor(spec, from);
-		if (!connection) return undefined;
-		const apiKey = await this.#deps.access.keyFor(connection);
-		return apiKey === undefined ? undefined : { connection, apiKey };
+		try {
+			const connection = await this.#deps.access.connectionFor(spec, from);
+			if (!connection) return undefined;
+			const apiKey = await this.#deps.access.keyFor(connection);
+			return apiKey === undefined ? undefined : { connection, apiKey };
+		} catch (error) {
+			this.#report(error);
+			return undefined;
+		}
 	}
 
 	/** Cancels the fetch running for `panel`, if any. */
@@ -175,11 +180,11 @@ export class KpiQueryRunner implements vscode.Disposable {
 	}
 
 	/** Shows `error` once, with its actions (aimed at `connection`, the one that failed), without waiting for the user's answer. */
-	#report(error: unknown, connection: ConnectionRef, retry: (on?: ConnectionRef) => unknown): PresentedError | undefined {
+	#report(error: unknown, connection?: ConnectionRef, retry?: (on?: ConnectionRef) => unknown): PresentedError | undefined {
 		const presented = describeError(error);
 		if (presented) {
 			this.#deps.onDidPresentError(presented);
-			void presentError(presented, { log: this.#deps.log, connection, retry });
+			void presentError(presented, { log: this.#deps.log, ...(connection ? { connection } : {}), ...(retry ? { retry } : {}) });
 		}
 		return presented;
 	}
@@ -192,6 +197,7 @@ export class KpiQueryRunner implements vscode.Disposable {
 
 /** The query as run: on the connection it resolved to, by name (a legacy endpoint is replaced by that connection). */
 function pinConnection(spec: KpiQuerySpec, access: BrazeAccess): KpiQuerySpec {
-	const { endpoint: _legacy, ...rest } = spec;
-	return { ...rest, connection: access.connection.name };
+	const pinned: KpiQuerySpec = { ...spec, connection: access.connection.name };
+	delete (pinned as { endpoint?: string }).endpoint;
+	return pinned;
 }

@@ -72,13 +72,15 @@ suite('commands and keys', () => {
 		assert.equal((await recordedRequests()).length, before);
 	});
 
-	test('changing the endpoint never sends the old key to the new host: the key prompt appears instead', async () => {
+	test('changing a connection\'s endpoint never sends its key to the new host: the key prompt appears instead', async () => {
 		await vscode.commands.executeCommand('braze.setApiKey', { key: KEY });
 		const other = sandboxUrl().replace('127.0.0.1', 'localhost');
 		assert.notEqual(other, sandboxUrl());
+		const active = (await extensionApi()).activeConnection();
+		assert.ok(active);
 		const before = (await recordedRequests()).length;
 		try {
-			await setSetting('restEndpoint', other);
+			assert.equal(await vscode.commands.executeCommand('braze.editConnection', { connection: active.name, endpoint: other }), true);
 			const running = vscode.commands.executeCommand('braze.showDau', { length: 3 });
 			// The key prompt is open: nothing has been sent. Dismiss it, as a user who has no key for that host would.
 			await new Promise((resolve) => setTimeout(resolve, 500));
@@ -87,11 +89,13 @@ suite('commands and keys', () => {
 			assert.equal(await running, undefined);
 			assert.equal((await recordedRequests()).length, before);
 		} finally {
-			await setSetting('restEndpoint', sandboxUrl());
+			await vscode.commands.executeCommand('braze.editConnection', { connection: active.name, endpoint: sandboxUrl() });
 		}
+		// Back on its own origin, the connection's key is used again without a prompt.
+		assert.ok(await vscode.commands.executeCommand<PanelResult | undefined>('braze.showDau', { length: 3 }));
 	});
 
-	test('a saved query naming its own endpoint uses that endpoint and only its key', async () => {
+	test('a query naming an endpoint (from before connections) runs on a connection to that endpoint, with only its key', async () => {
 		await vscode.commands.executeCommand('braze.setApiKey', { key: KEY });
 		const other = sandboxUrl().replace('127.0.0.1', 'localhost');
 		await vscode.commands.executeCommand('braze.setApiKey', { key: 'other-origin-key', endpoint: other });

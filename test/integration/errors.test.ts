@@ -41,7 +41,7 @@ suite('errors and retries', () => {
 		const error = await showDauExpectingError();
 		assert.match(error.message, /401/);
 		assert.ok(!error.message.includes(SANDBOX_KEYS.invalid), 'the key never appears in a message');
-		assert.deepEqual(error.actions, ['setApiKey', 'selectEndpoint', 'openLog']);
+		assert.deepEqual(error.actions, ['setApiKey', 'selectConnection', 'openLog']);
 	});
 
 	test('a key without the permission names kpi.dau.data_series and says a new key is needed', async () => {
@@ -49,7 +49,7 @@ suite('errors and retries', () => {
 		const error = await showDauExpectingError();
 		assert.match(error.message, /kpi\.dau\.data_series/);
 		assert.match(error.message, /new REST API key|nouvelle clé/);
-		assert.deepEqual(error.actions, ['setApiKey', 'openLog']);
+		assert.deepEqual(error.actions, ['setApiKey', 'selectConnection', 'openLog']);
 	});
 
 	test('403 Forbidden says to contact the Braze administrator', async () => {
@@ -87,18 +87,19 @@ suite('errors and retries', () => {
 		await setFaults({ htmlOk: 1 });
 		const error = await showDauExpectingError();
 		assert.match(error.message, /HTML/);
-		assert.ok(error.actions.includes('selectEndpoint'));
+		assert.ok(error.actions.includes('editConnection'));
 	});
 
-	test('a broken endpoint setting is reported with Select REST Endpoint, and nothing is sent', async () => {
+	test('an unusable endpoint named by a query is reported with Edit Connection, and nothing is sent', async () => {
+		const api = await extensionApi();
 		const before = (await recordedRequests()).length;
-		try {
-			await setSetting('restEndpoint', 'http://rest.iad-01.braze.com');
-			const error = await showDauExpectingError();
-			assert.deepEqual(error.actions, ['selectEndpoint', 'openSettings']);
-			assert.equal((await recordedRequests()).length, before);
-		} finally {
-			await setSetting('restEndpoint', sandboxUrl());
-		}
+		const errorsBefore = api.presentedErrors.length;
+		const result = await vscode.commands.executeCommand<PanelResult | undefined>('braze.showDau', { length: 5, endpoint: 'http://rest.iad-01.braze.com' });
+		assert.equal(result, undefined);
+		const shown = api.presentedErrors.slice(errorsBefore);
+		assert.equal(shown.length, 1, JSON.stringify(shown));
+		assert.deepEqual(shown[0].actions, ['editConnection', 'openSettings']);
+		assert.match(shown[0].message, /rest\.iad-01\.braze\.com/);
+		assert.equal((await recordedRequests()).length, before);
 	});
 });

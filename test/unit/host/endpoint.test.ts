@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BRAZE_INSTANCES } from '../../../src/braze/instances';
-import { lookupEndpoint } from '../../../src/config/endpoint';
+import { lookupEndpoint } from '../../../src/connections/endpoint';
 
 function origin(value: unknown): string {
 	const lookup = lookupEndpoint(value);

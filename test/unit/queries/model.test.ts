@@ -17,6 +17,7 @@ import {
 	validateNewQueryName,
 } from '../../../src/queries/model';
 import type { BrokenSavedQuery, SavedQueryItem, UsableSavedQuery } from '../../../src/queries/model';
+import { canonicalJson, locateEntry } from '../../../src/shared/settingsEntries';
 import { resolveSeriesEnd } from '../../../src/shared/query';
 import type { KpiQuerySpec } from '../../../src/shared/query';
 

@@ -22,6 +22,20 @@ export class EventEmitter<T> {
 	}
 }
 
+export class Disposable {
+	constructor(private readonly onDispose: () => void) {}
+
+	static from(...disposables: { dispose(): unknown }[]): Disposable {
+		return new Disposable(() => {
+			for (const d of disposables) d.dispose();
+		});
+	}
+
+	dispose(): void {
+		this.onDispose();
+	}
+}
+
 export const ConfigurationTarget = { Global: 1, Workspace: 2, WorkspaceFolder: 3 } as const;
 
 interface ConfigurationChange {
@@ -110,7 +124,7 @@ function deepFreeze(value: unknown): unknown {
 	return value;
 }
 
-const fake = { EventEmitter, ConfigurationTarget, workspace, l10n };
+const fake = { EventEmitter, Disposable, ConfigurationTarget, workspace, l10n };
 const moduleInternals = Module as unknown as { _resolveFilename(request: string, ...rest: unknown[]): string };
 const resolveFilename = moduleInternals._resolveFilename.bind(Module);
 moduleInternals._resolveFilename = (request: string, ...rest: unknown[]) => (request === 'vscode' ? 'vscode' : resolveFilename(request, ...rest));
