@@ -18,8 +18,10 @@ export type ParsedCli = { readonly kind: 'run'; readonly options: CliOptions } |
 export const CLI_HELP = `Usage: npm run sandbox -- [options]
 
 A local Braze-compatible KPI API (GET /kpi/{dau,mau,new_users,uninstalls}/data_series) for tests and demos.
-Any non-empty Bearer key works, except the test keys sandbox-invalid-key (401), sandbox-no-kpi-permission
-(403 Access Denied), sandbox-forbidden (403 Forbidden) and sandbox-only-<metric> (that metric only).
+Any non-empty Bearer key reads the "prod" workspace, except the test keys sandbox-invalid-key (401),
+sandbox-no-kpi-permission (403 Access Denied), sandbox-forbidden (403 Forbidden), sandbox-dev-key and any
+sandbox-dev-* key (the "dev" workspace, a tenth of prod's numbers), and sandbox-[dev-]only-<metric>[+<metric>…]
+(those series only, e.g. sandbox-only-dau+mau or sandbox-dev-only-dau+new_users).
 
 Options:
   --port <n>          port on 127.0.0.1 (default ${DEFAULT_CLI_PORT}; 0 picks a free one)

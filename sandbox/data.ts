@@ -1,7 +1,15 @@
-// The sandbox's synthetic KPI data: a pure, deterministic function of (metric, app, date). No clock, no
-// Math.random: the same question always gets the same number, so tests can recompute what was served.
+// The sandbox's synthetic KPI data: a pure, deterministic function of (workspace, metric, app, date). No
+// clock, no Math.random: the same question always gets the same number, so tests can recompute what was served.
 import type { KpiMetric } from '../src/shared/kpi';
 import { addDays, toDayNumber } from '../src/shared/dates';
+
+/** A workspace of the sandbox, chosen by the key (sandbox/keys.ts). Both have the same apps. */
+export type SandboxWorkspace = 'prod' | 'dev';
+
+export const SANDBOX_WORKSPACES: readonly SandboxWorkspace[] = ['prod', 'dev'];
+
+/** The dev workspace serves prod's value divided by this, rounded to the nearest integer (halves up). */
+export const DEV_WORKSPACE_DIVISOR = 10;
 
 export interface SandboxApp {
 	readonly id: string;
@@ -58,7 +66,7 @@ const PROFILES: readonly AppProfile[] = [
 	},
 ];
 
-/** The sandbox workspace's apps: iOS (from 2016) and Android (from 2017) with years of history, and a web app that started on 2026-09-14. */
+/** The apps of every sandbox workspace: iOS (from 2016) and Android (from 2017) with years of history, and a web app that started on 2026-09-14. */
 export const SANDBOX_APPS: readonly SandboxApp[] = PROFILES.map((p) => p.app);
 
 const REFERENCE_DAY = toDayNumber('2026-01-01');
@@ -70,9 +78,26 @@ const MAX_YEARS = 40;
  * The value the sandbox serves for `metric` on `date` (YYYY-MM-DD), or null when there is no row that
  * day (before the app's first day, or an unknown app id). `appId` null means all apps: the plain sum of
  * the apps that have a row that day (MAU included, so it is not de-duplicated across apps).
- * Throws a RangeError when `date` is not a calendar date.
+ * The dev workspace serves `Math.round(prod / 10)` of the same question (all apps included: rounded after
+ * the sum), so it has rows on the same days. Throws a RangeError when `date` is not a calendar date.
  */
-export function sandboxValue(metric: KpiMetric, appId: string | null, date: string): number | null {
+export function sandboxValue(metric: KpiMetric, appId: string | null, date: string, workspace: SandboxWorkspace = 'prod'): number | null {
+	const prod = prodValue(metric, appId, date);
+	return prod === null || workspace === 'prod' ? prod : Math.round(prod / DEV_WORKSPACE_DIVISOR);
+}
+
+/** The `length` days ending on `endDate`, ascending, without the days that have no row. */
+export function sandboxSeries(metric: KpiMetric, appId: string | null, endDate: string, length: number, workspace: SandboxWorkspace = 'prod'): { time: string; value: number }[] {
+	const rows: { time: string; value: number }[] = [];
+	for (let offset = length - 1; offset >= 0; offset--) {
+		const time = addDays(endDate, -offset);
+		const value = sandboxValue(metric, appId, time, workspace);
+		if (value !== null) rows.push({ time, value });
+	}
+	return rows;
+}
+
+function prodValue(metric: KpiMetric, appId: string | null, date: string): number | null {
 	const day = toDayNumber(date);
 	if (appId !== null) {
 		const profile = PROFILES.find((p) => p.app.id === appId);
@@ -84,17 +109,6 @@ export function sandboxValue(metric: KpiMetric, appId: string | null, date: stri
 		if (value !== null) total = (total ?? 0) + value;
 	}
 	return total;
-}
-
-/** The `length` days ending on `endDate`, ascending, without the days that have no row. */
-export function sandboxSeries(metric: KpiMetric, appId: string | null, endDate: string, length: number): { time: string; value: number }[] {
-	const rows: { time: string; value: number }[] = [];
-	for (let offset = length - 1; offset >= 0; offset--) {
-		const time = addDays(endDate, -offset);
-		const value = sandboxValue(metric, appId, time);
-		if (value !== null) rows.push({ time, value });
-	}
-	return rows;
 }
 
 function appValue(profile: AppProfile, metric: KpiMetric, day: number, date: string): number | null {

@@ -1,5 +1,5 @@
 // One request to /kpi/{metric}/data_series, in Braze's order: the rate-limit pool, then whatever a
-// gateway would do (injected faults), then auth, then parameters, then the data.
+// gateway would do (injected faults), then auth, then parameters, then the data of the key's workspace.
 import type { KpiMetric } from '../src/shared/kpi';
 import type { Answer, NonAnswer } from './answers';
 import { PROXY_ERROR_PAGE, htmlAnswer, jsonAnswer, statusAnswer } from './answers';
@@ -54,5 +54,5 @@ export function answerKpiRequest(request: KpiRequest, faults: FaultState, limite
 	const parsed = parseKpiParams(request.query, request.today, APP_IDS);
 	if (!parsed.ok) return jsonAnswer(400, parsed.body, headers);
 
-	return seriesAnswer(request.metric, parsed.params, request.today, faults.settings, faults.takeBodyFault(), headers);
+	return seriesAnswer(request.metric, parsed.params, request.today, faults.settings, faults.takeBodyFault(), headers, auth.workspace);
 }

@@ -5,19 +5,28 @@ import type { Answer } from './answers';
 import { HTML_OK_PAGE, htmlAnswer, jsonAnswer } from './answers';
 import type { BodyFault } from './faults';
 import { hash32, sandboxSeries } from './data';
+import type { SandboxWorkspace } from './data';
 import type { KpiParams } from './params';
 import type { SandboxFaults } from './server';
 
 type Row = { time: string; value: number };
 
 /**
- * The 200 answer for a valid query. Days after `today` have no row yet, so a series that ends in the
- * future is shorter than `length` (rows before that are exactly `sandboxSeries`).
+ * The 200 answer for a valid query on `workspace`'s data. Days after `today` have no row yet, so a series that
+ * ends in the future is shorter than `length` (rows before that are exactly `sandboxSeries`).
  */
-export function seriesAnswer(metric: KpiMetric, params: KpiParams, today: string, settings: Readonly<SandboxFaults>, fault: BodyFault | null, headers: Readonly<Record<string, string>>): Answer {
+export function seriesAnswer(
+	metric: KpiMetric,
+	params: KpiParams,
+	today: string,
+	settings: Readonly<SandboxFaults>,
+	fault: BodyFault | null,
+	headers: Readonly<Record<string, string>>,
+	workspace: SandboxWorkspace,
+): Answer {
 	if (fault === 'htmlOk') return htmlAnswer(200, HTML_OK_PAGE, headers);
 	const omitted = new Set(settings.omitDates ?? []);
-	let rows = sandboxSeries(metric, params.appId, params.endDate, params.length).filter((r) => r.time <= today && !omitted.has(r.time));
+	let rows = sandboxSeries(metric, params.appId, params.endDate, params.length, workspace).filter((r) => r.time <= today && !omitted.has(r.time));
 	if (settings.duplicateDates && rows.length > 0) rows = withDuplicate(rows);
 	if (settings.shuffle) rows = shuffled(rows);
 	const data: Record<string, string | number>[] = rows.map((r) => ({

@@ -8,9 +8,10 @@ import { performance } from 'node:perf_hooks';
 import { isKpiMetric } from '../src/shared/kpi';
 import type { Answer, NonAnswer } from './answers';
 import { jsonAnswer, statusAnswer } from './answers';
+import type { SandboxWorkspace } from './data';
 import { CONTROL_PREFIX, answerControlRequest } from './control';
 import { FaultState } from './faults';
-import { bearerToken } from './keys';
+import { bearerToken, workspaceOfAuthorization } from './keys';
 import { answerKpiRequest } from './kpiRoute';
 import { HourlyRateLimiter, rateLimitHeaders } from './rateLimit';
 
@@ -59,6 +60,8 @@ export interface RecordedRequest {
 	hasBearer: boolean;
 	/** Short hash of the key, never the key. */
 	keyFingerprint: string | null;
+	/** The workspace the key reads ("prod" or "dev"), also when it is refused a series; null for a key that answers 401. */
+	workspace: SandboxWorkspace | null;
 	/** The answer's status; 0 while pending, and for dropped or hanging requests. */
 	status: number;
 	/** True once the client closed the connection of a hanging request: it gave up on the socket, not only on its promise. */
@@ -132,7 +135,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		const method = req.method ?? 'GET';
 		const token = bearerToken(req.headers.authorization);
 		const fingerprint = token === null ? null : keyFingerprint(token);
-		const record: RecordedRequest = { method, path: url.pathname, query: recordedQuery(url.searchParams), hasBearer: token !== null, keyFingerprint: fingerprint, status: 0, closedByClient: false };
+		const record: RecordedRequest = { method, path: url.pathname, query: recordedQuery(url.searchParams), hasBearer: token !== null, keyFingerprint: fingerprint, workspace: workspaceOfAuthorization(req.headers.authorization), status: 0, closedByClient: false };
 		requests.push(record);
 		req.resume();
 		const target = `${url.pathname}${url.searchParams.has('api_key') ? redactedSearch(url.searchParams) : url.search}`;

@@ -84,6 +84,7 @@ test('requests are recorded with a fingerprint, and neither the record nor the l
 		query: { length: '3' },
 		hasBearer: true,
 		keyFingerprint: keyFingerprint(GOOD_KEY),
+		workspace: 'prod',
 		status: 200,
 		closedByClient: false,
 	});
