@@ -159,7 +159,9 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 		},
 		connectionStatus: () => {
 			const { text, tooltip } = statusBar.item;
-			return { text, tooltip: typeof tooltip === 'string' ? tooltip : tooltip?.value ?? '' };
+			// The Markdown tooltip as plain text: escapes and non-breaking spaces undone.
+			const markdown = typeof tooltip === 'string' ? tooltip : tooltip?.value ?? '';
+			return { text, tooltip: markdown.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1') };
 		},
 	};
 }

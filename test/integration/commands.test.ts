@@ -29,9 +29,11 @@ suite('commands and keys', () => {
 		assert.deepEqual(missing, []);
 	});
 
-	test('Set API Key and Clear API Key store and remove the key of the configured endpoint; a quoted key is refused', async () => {
+	test('Set API Key and Clear API Key store and remove the key of the active connection; a quoted key is refused', async () => {
+		const active = (await extensionApi()).activeConnection();
+		assert.ok(active, 'braze.restEndpoint, set at start, became the active connection');
 		assert.equal(await vscode.commands.executeCommand('braze.setApiKey', { key: KEY }), true);
-		assert.equal(await vscode.commands.executeCommand('braze.clearApiKey'), true);
+		assert.equal(await vscode.commands.executeCommand('braze.clearApiKey', { connection: active.name }), true);
 		assert.equal(await vscode.commands.executeCommand('braze.setApiKey', { key: `"${KEY}"` }), false, 'a quoted key is refused');
 		assert.equal(await vscode.commands.executeCommand('braze.setApiKey', { key: KEY }), true);
 	});
@@ -107,7 +109,7 @@ suite('commands and keys', () => {
 			const sent = (await recordedRequests()).slice(before);
 			assert.deepEqual(sent.map((r) => r.keyFingerprint), [keyFingerprint('other-origin-key')]);
 		} finally {
-			await vscode.commands.executeCommand('braze.clearApiKey', { endpoint: other });
+			await vscode.commands.executeCommand('braze.removeConnection', { connection: new URL(other).host, confirmed: true });
 		}
 	});
 

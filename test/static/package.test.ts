@@ -7,9 +7,9 @@ import { REPO_ROOT } from '../support/repo';
 import { listZipEntries } from '../support/zip';
 
 const VSIX = path.join(REPO_ROOT, 'dist-vsix', 'braze-kpi.vsix');
-// Issue 2: the production host bundle stays under 60 KB minified, counted as 60,000 bytes (node-fetch alone
+// Issue 11: the production host bundle, with everything the connections, cache, status bar and chat add, stays under 80 KB minified
 // would add ~300 KB). `npm run bench` prints what each part costs.
-const HOST_BUDGET = 60_000;
+const HOST_BUDGET = 80 * 1024;
 const WEBVIEW_BUDGET = 300 * 1024;
 
 test('the .vsix holds the bundles, media, l10n, manifest strings and docs, and nothing else', () => {
@@ -19,7 +19,7 @@ test('the .vsix holds the bundles, media, l10n, manifest strings and docs, and n
 	for (const required of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/webview.js', 'extension/l10n/bundle.l10n.fr.json', 'extension/package.nls.json', 'extension/package.nls.fr.json', 'extension/readme.md', 'extension/changelog.md', 'extension/license.txt', 'extension/media/icon.png', 'extension/dist/codicons/codicon.css', 'extension/dist/codicons/codicon.ttf']) {
 		assert.ok(lower.includes(required), `missing ${required}`);
 	}
-	const allowed = /^extension\/(package\.json|package\.nls(\.fr)?\.json|readme\.md|changelog\.md|LICENSE(\.txt)?|dist\/(extension|webview)\.js|media\/[\w.-]+|l10n\/bundle\.l10n\.fr\.json|dist\/codicons\/codicon\.(css|ttf))$/;
+	const allowed = /^extension\/(package\.json|package\.nls(\.fr)?\.json|readme\.md|changelog\.md|LICENSE(\.txt)?|dist\/(extension|webview)\.js|media\/(walkthrough\/)?[\w.-]+|l10n\/bundle\.l10n\.fr\.json|dist\/codicons\/codicon\.(css|ttf))$/;
 	assert.deepEqual(names.filter((n) => !allowed.test(n)), [], 'files that should not ship');
 });
 
