@@ -47,7 +47,7 @@ export type VerificationResult = VerificationFields<MetricAccess>;
 /** A result as kept in globalState: plain JSON, without errors and without the key. */
 export type StoredVerification = VerificationFields<StoredMetricAccess>;
 
-/** BrazeClient's options (the key, fetch, clock, log hook, timeouts, a shared limiter…) and the signal that cancels the check. */
+/** BrazeClient's own options, passed on as they are (key, fetch, clock, log hook, timeout, and any later one such as a shared request limiter), and the signal that cancels the check. */
 export interface VerifyOptions extends BrazeClientOptions {
 	readonly signal?: AbortSignal;
 }

@@ -64,6 +64,15 @@ describe('verifyConnection', () => {
 		assert.ok(!JSON.stringify(result).includes(FULL_KEY));
 	});
 
+	it('yesterday is a UTC day: late evening in New York on the 15th is already the 16th, so the DAU asked for is the 15th\'s', async () => {
+		const lateEvening = new Date('2026-03-15T23:30:00-04:00');
+		const result = await verify(KEY, { now: () => lateEvening });
+		assert.equal(result.latestCompleteDay, '2026-03-15');
+		assert.equal(result.latestCompleteDau, sandboxValue('dau', null, '2026-03-15'));
+		assert.equal(result.checkedAt, '2026-03-16T03:30:00.000Z');
+		assert.ok(sandbox.requests.every((r) => r.query.ending_at === '2026-03-15T23:59:59Z'));
+	});
+
 	it('a partial key: exactly the readable series are allowed, the others name their missing permission', async () => {
 		const result = await verify(sandboxOnlyKey(['dau', 'mau']));
 		assert.equal(result.verdict, 'partial');
