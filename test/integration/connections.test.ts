@@ -37,7 +37,7 @@ suite('connections', () => {
 		await closeAllEditors();
 	});
 
-	test('the settings hold names and endpoints only, never a key', async () => {
+	test('the settings hold names and endpoints only, never a key', () => {
 		const text = JSON.stringify(connectionsSetting());
 		assert.ok(text.includes('"Prod"') && text.includes('"Dev"'), text);
 		assert.ok(!text.includes(PROD_KEY) && !text.includes(DEV_KEY));
