@@ -29,6 +29,8 @@ export interface BrazeExtensionApi {
 	readonly presentedErrors: readonly PresentedError[];
 	/** The results shown in the open chart panels. */
 	openResults(): readonly (PanelResult | null)[];
+	/** Resolves once the start-up migration has run. */
+	whenReady(): Promise<unknown>;
 	/** The active connection, if any. */
 	activeConnection(): { readonly scope: 'user' | 'workspace'; readonly name: string } | undefined;
 	/** Stores a key the way versions before connections did (one per REST origin), then runs the migration: for the migration test. */
@@ -134,7 +136,7 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 	};
 	context.subscriptions.push(keys.onDidChange(() => void updateContext()), connections.onDidChange(() => void updateContext()));
 	// The first start after the upgrade: keys per origin become connections; a still-set braze.restEndpoint picks the active one.
-	void (async () => {
+	const migration = (async () => {
 		try {
 			await migrateLegacyKeys(connections, keys, legacySettingValues());
 			await adoptRestEndpoint(connections, vscode.workspace.getConfiguration(SETTINGS_SECTION).get<unknown>('restEndpoint'));
@@ -143,12 +145,14 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 		}
 		await updateContext();
 	})();
+	connections.settleWith(migration);
 
 	// Only the test runner sees what the panels hold: other extensions get nothing.
 	if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
 	return {
 		presentedErrors,
 		openResults: () => panels.all.map((p) => (p.result ? displayedResult(p.result) : null)),
+		whenReady: () => connections.whenReady(),
 		activeConnection: () => {
 			const active = connections.active();
 			return active && { scope: active.scope, name: active.name };

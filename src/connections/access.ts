@@ -33,6 +33,7 @@ export class ConnectionAccess {
 	 * Add Connection. Undefined (after saying why) when there is none to use.
 	 */
 	async connectionFor(spec: KpiQuerySpec, from?: SettingsScope): Promise<Connection | undefined> {
+		await this.#store.whenReady();
 		if (spec.connection !== undefined) {
 			const named = this.#store.find(spec.connection, from);
 			if (!named) void this.#explainMissing(spec.connection);

@@ -47,6 +47,7 @@ function connectionCommands(deps: ConnectionCommandDeps): Record<string, (arg?: 
 
 	/** The connection an argument names; without one, the active connection; with none at all, offers to add one. */
 	const target = async (arg: unknown): Promise<Connection | undefined> => {
+		await store.whenReady();
 		const ref = refOf(arg);
 		if (ref) {
 			const found = ref.scope ? store.get({ scope: ref.scope, name: ref.name }) : store.find(ref.name);

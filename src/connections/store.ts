@@ -23,12 +23,23 @@ export class ConnectionStore implements vscode.Disposable {
 	readonly #workspaceId: () => string;
 	readonly #subscription: vscode.Disposable;
 	#cache: readonly ScopeConnections[] | undefined;
+	#ready: Promise<unknown> = Promise.resolve();
 
 	constructor(workspaceState: vscode.Memento, globalState: vscode.Memento, workspaceId: () => string) {
 		this.#workspaceState = workspaceState;
 		this.#globalState = globalState;
 		this.#workspaceId = workspaceId;
 		this.#subscription = this.#setting.onDidChange(() => this.refresh());
+	}
+
+	/** Marks the store as settling until `work` (the start-up migration) ends; `whenReady` waits for it. */
+	settleWith(work: Promise<unknown>): void {
+		this.#ready = work.catch(() => undefined);
+	}
+
+	/** Resolves once the start-up migration has added what it adds: a command never asks for a connection the migration is making. */
+	whenReady(): Promise<unknown> {
+		return this.#ready;
 	}
 
 	availableScopes(): SettingsScope[] {

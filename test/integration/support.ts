@@ -19,6 +19,7 @@ export async function extensionApi(): Promise<BrazeExtensionApi> {
 	assert.ok(extension, `${extensionId} is not installed`);
 	const api = await extension.activate();
 	assert.ok(api, 'the extension returns its test API only when VS Code runs it under a test runner');
+	await api.whenReady();
 	return api;
 }
 
