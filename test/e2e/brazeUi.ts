@@ -9,7 +9,7 @@ import { addDays, daysBetween } from '../../src/shared/dates';
 import { SANDBOX_APPS, sandboxSeries } from '../../sandbox/data';
 import type { E2eSession } from '../host/e2eSession';
 import { repoRoot } from '../host/paths';
-import { answerQuickInput, pickQuickItem, quickItem, runCommand, screenshot, setColorTheme, waitForWebviewFocus, webviewFrame } from '../host/workbench';
+import { answerQuickInput, escapeRegExp, pickQuickItem, quickItem, runCommand, screenshot, setColorTheme, waitForWebviewFocus, webviewFrame } from '../host/workbench';
 
 /** The README's screenshots, refreshed by every e2e run. */
 export const docsScreenshotsDir = path.join(repoRoot, 'docs', 'screenshots');
@@ -85,7 +85,7 @@ export async function showDauThroughPrompts(page: Page, answers: PromptAnswers, 
 
 /** Waits for the API key prompt (a password box naming the sandbox's host), checks it hides what is typed, and answers it. */
 export async function answerKeyPrompt(page: Page, host: string, key: string): Promise<void> {
-	const title = `Braze REST API key for ${host}`;
+	const title = keyPromptTitle(host);
 	await page.locator(quickInputTitle, { hasText: title }).waitFor();
 	assert.equal(await page.locator(quickInputBox).getAttribute('type'), 'password', 'the key prompt must be a password input');
 	await answerQuickInput(page, key, { prompt: title });
@@ -95,7 +95,12 @@ export async function answerKeyPrompt(page: Page, host: string, key: string): Pr
 export async function setApiKey(page: Page, host: string, key: string): Promise<void> {
 	await runCommandSettled(page, 'Braze: Set API Key');
 	await answerKeyPrompt(page, host, key);
-	await page.locator('.notifications-toasts .notification-toast', { hasText: `Braze API key saved for ${host}.` }).waitFor();
+	await page.locator('.notifications-toasts .notification-toast', { hasText: new RegExp(`API key saved for the connection ".+" \\(${escapeRegExp(host)}\\)\\.`) }).waitFor();
+}
+
+/** The title of the key prompt of a connection on `host`: `REST API key of the connection "<name>" (<host>)`. */
+export function keyPromptTitle(host: string): RegExp {
+	return new RegExp(`^REST API key of the connection ".+" \\(${escapeRegExp(host)}\\)$`);
 }
 
 /** A clean start for a test: no editor open, `key` stored for the sandbox, and no request recorded yet. */

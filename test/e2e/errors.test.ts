@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import { SANDBOX_KEYS } from '../../sandbox/keys';
 import { useE2eSession } from '../host/e2eSession';
 import { closeQuickInput, notification, webviewFrame } from '../host/workbench';
-import { startWithKey, saveScreenshot, showDauThroughPrompts } from './brazeUi';
+import { keyPromptTitle, startWithKey, saveScreenshot, showDauThroughPrompts } from './brazeUi';
 
 describe('Braze errors (code-server)', () => {
 	const current = useE2eSession();
@@ -19,7 +19,7 @@ describe('Braze errors (code-server)', () => {
 		const toast = notification(page, `Braze refused the API key for ${host} (401)`);
 		await toast.waitFor();
 		const buttons = (await toast.locator('.notification-list-item-buttons-container a.monaco-button').allTextContents()).map((text) => text.trim());
-		assert.deepEqual(buttons, ['Set API Key', 'Select REST Endpoint', 'Open Log']);
+		assert.deepEqual(buttons, ['Set API Key', 'Select Connection', 'Open Log']);
 		// 401 is never retried: one request, answered 401, with the key in the Authorization header.
 		const requests = (await sandbox.requests()).filter((r) => r.path.startsWith('/kpi/'));
 		assert.deepEqual(requests.map((r) => ({ status: r.status, hasBearer: r.hasBearer })), [{ status: 401, hasBearer: true }]);
@@ -28,7 +28,7 @@ describe('Braze errors (code-server)', () => {
 		await saveScreenshot(page, 'e2e-error-invalid-key', { keepNotifications: true });
 
 		await toast.getByRole('button', { name: 'Set API Key', exact: true }).click();
-		await page.locator('.quick-input-widget .quick-input-title', { hasText: `Braze REST API key for ${host}` }).waitFor();
+		await page.locator('.quick-input-widget .quick-input-title', { hasText: keyPromptTitle(host) }).waitFor();
 		assert.equal(await page.locator('.quick-input-widget .quick-input-box input').getAttribute('type'), 'password');
 		await closeQuickInput(page);
 	});

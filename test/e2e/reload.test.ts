@@ -2,7 +2,7 @@
 // extension's WebviewPanelSerializer), showing the same days, and the sandbox receives no new KPI request.
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { useE2eSession } from '../host/e2eSession';
+import { E2E_CONNECTION, useE2eSession } from '../host/e2eSession';
 import { waitForWorkbench } from '../host/workbench';
 import { startWithKey, readTable, runCommandSettled, showDauThroughPrompts, waitForActiveTab, waitForChart } from './brazeUi';
 
@@ -19,7 +19,7 @@ describe('Chart panel after a window reload (code-server)', () => {
 
 		await showDauThroughPrompts(page, QUERY);
 		const shown = await waitForChart(page, FIRST_DAY, QUERY.end);
-		await waitForActiveTab(page, 'DAU · All apps');
+		await waitForActiveTab(page, `DAU · All apps · ${E2E_CONNECTION}`);
 		const before = await readTable(shown);
 		assert.equal(before.length, QUERY.length);
 		const kpiRequests = async (): Promise<number> => (await sandbox.requests()).filter((r) => r.path.startsWith('/kpi/')).length;
@@ -32,7 +32,7 @@ describe('Chart panel after a window reload (code-server)', () => {
 		await waitForWorkbench(page);
 
 		const restored = await waitForChart(page, FIRST_DAY, QUERY.end);
-		await waitForActiveTab(page, 'DAU · All apps');
+		await waitForActiveTab(page, `DAU · All apps · ${E2E_CONNECTION}`);
 		assert.deepEqual(await readTable(restored), before);
 		assert.equal(await kpiRequests(), 1, 'the restored panel sent a new KPI request');
 	});

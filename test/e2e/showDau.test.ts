@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import type { FrameLocator } from 'playwright-core';
-import { useE2eSession } from '../host/e2eSession';
+import { E2E_CONNECTION, useE2eSession } from '../host/e2eSession';
 import { answerQuickInput, notification, runCommand, themeKind } from '../host/workbench';
 import {
 	answerKeyPrompt,
@@ -61,7 +61,7 @@ describe('Braze: Show DAU (code-server)', () => {
 		await answerKeyPrompt(page, sandboxHost(), API_KEY);
 		chart = await waitForChart(page, FIRST_DAY, QUERY.end);
 
-		await waitForActiveTab(page, 'DAU · All apps');
+		await waitForActiveTab(page, `DAU · All apps · ${E2E_CONNECTION}`);
 		assert.equal((await chart.locator('#panel-title').textContent())?.trim(), 'Daily active users');
 		const requests = (await sandbox.requests()).filter((r) => r.path.startsWith('/kpi/'));
 		assert.deepEqual(

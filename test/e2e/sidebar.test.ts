@@ -2,7 +2,7 @@
 // the queries from the user settings, and a click that runs one into its own chart panel.
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { useE2eSession } from '../host/e2eSession';
+import { E2E_CONNECTION, useE2eSession } from '../host/e2eSession';
 import { startWithKey, readTable, saveScreenshot, sandboxAppId, servedDays, showView, waitForActiveTab, waitForChart } from './brazeUi';
 
 const ARCADE = sandboxAppId('Sandbox Arcade (Web)');
@@ -22,8 +22,9 @@ describe('Braze sidebar: Saved Queries (code-server)', () => {
 		await startWithKey(current(), 'e2e-sidebar-key');
 
 		await page.locator('.activitybar .action-label[aria-label="Braze"]').click();
-		const view = page.locator('.part.sidebar');
-		await view.locator('.composite.title', { hasText: 'Saved Queries' }).waitFor();
+		const sidebar = page.locator('.part.sidebar');
+		const view = sidebar.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Saved Queries' }) });
+		await view.waitFor();
 		const rows = view.locator('.monaco-list-row[role="treeitem"]');
 		await rows.filter({ hasText: 'Uninstalls, last week' }).waitFor();
 		const labels = (await rows.locator('.label-name').allTextContents()).map((label) => label.trim());
@@ -33,7 +34,7 @@ describe('Braze sidebar: Saved Queries (code-server)', () => {
 		const firstDay = '2026-09-10';
 		const chart = await waitForChart(page, firstDay, ARCADE_LAUNCH.end);
 		// A panel showing a saved query unchanged is titled with the query's name.
-		await waitForActiveTab(page, ARCADE_LAUNCH.name);
+		await waitForActiveTab(page, `${ARCADE_LAUNCH.name} · ${E2E_CONNECTION}`);
 		const requests = (await sandbox.requests()).filter((r) => r.path.startsWith('/kpi/'));
 		assert.deepEqual(
 			requests.map((r) => ({ path: r.path, query: r.query, status: r.status })),

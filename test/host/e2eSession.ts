@@ -13,6 +13,9 @@ import { startSandboxProcess } from './sandboxProcess';
 import { waitForCommand, waitForWorkbench } from './workbench';
 
 /** Env var with a prepackaged .vsix (set by runE2e.js so the suite packages once); absent, each session packages. */
+
+/** The one connection an e2e session starts with, pointing at its sandbox. */
+export const E2E_CONNECTION = 'Sandbox';
 export const vsixVariable = 'BRAZE_E2E_VSIX';
 
 export interface E2eSession {
@@ -27,7 +30,7 @@ export interface E2eSession {
 }
 
 export interface E2eSessionOptions extends Pick<CodeServerOptions, 'workspaceFiles' | 'echo'> {
-	/** Settings merged over `{"braze.restEndpoint": <sandbox url>}`. */
+	/** Settings merged over `{"braze.connections": [{"name": "Sandbox", "endpoint": <sandbox url>}]}`. */
 	readonly settings?: Readonly<Record<string, unknown>>;
 	/** Extra sandbox CLI options, e.g. ['--latency', '200']. */
 	readonly sandboxArgs?: readonly string[];
@@ -53,7 +56,7 @@ export async function openE2eSession(options: E2eSessionOptions = {}): Promise<E
 		closers.push(() => sandbox.stop());
 		const host = await startCodeServer(entry, {
 			vsixPaths: [vsixPath],
-			settings: { 'braze.restEndpoint': sandbox.url, ...options.settings },
+			settings: { 'braze.connections': [{ name: E2E_CONNECTION, endpoint: sandbox.url }], ...options.settings },
 			...(options.workspaceFiles ? { workspaceFiles: options.workspaceFiles } : {}),
 			echo: options.echo ?? false,
 		});

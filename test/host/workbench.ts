@@ -245,6 +245,6 @@ async function settleAfterAccept(page: Page, answered: string): Promise<void> {
 		.catch(() => undefined);
 }
 
-function escapeRegExp(text: string): string {
+export function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
