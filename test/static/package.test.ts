@@ -8,8 +8,9 @@ import { listZipEntries } from '../support/zip';
 
 const VSIX = path.join(REPO_ROOT, 'dist-vsix', 'braze-kpi.vsix');
 // Issue 2: the production host bundle stays under 60 KB minified, counted as 60,000 bytes (node-fetch alone
-// would add ~300 KB). `npm run bench` prints what each part costs.
-const HOST_BUDGET = 60_000;
+// would add ~300 KB). Issue 11 raised it to 80 KB (81,920 bytes) for the shared request limit, the day cache and
+// what wires them. `npm run bench` prints what each part costs.
+const HOST_BUDGET = 81_920;
 const WEBVIEW_BUDGET = 300 * 1024;
 
 test('the .vsix holds the bundles, media, l10n, manifest strings and docs, and nothing else', () => {
