@@ -3,6 +3,9 @@
 // fetched from the sandbox with 40 ms latency, at concurrency 1 and 4, measured side by side in one run, as a ratio.
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 
@@ -40,4 +43,58 @@ try {
 	console.log(`  concurrency 1: ${serial.toFixed(0)} ms   concurrency 4: ${parallel.toFixed(0)} ms   ratio ${(serial / parallel).toFixed(2)}x`);
 } finally {
 	await sandbox.close();
+}
+
+await benchDayCache();
+
+/**
+ * Issue 11: a 1,000-day query (ending today) against the sandbox at 40 ms latency, through the day cache and one
+ * limiter of 4 shared by every request: cold, then opened again (cached), and a single request of the 4 days the
+ * cached run refreshes, side by side in each round; medians of 7 rounds, each round in a fresh cache partition.
+ */
+async function benchDayCache() {
+	const { startSandbox } = require('../out/sandbox/server.js');
+	const { BrazeClient } = require('../out/src/braze/client.js');
+	const { RequestLimiter } = require('../out/src/braze/concurrency.js');
+	const { DayCache } = require('../out/src/cache/dayCache.js');
+	const { fetchCachedSeries } = require('../out/src/cache/cachedSeries.js');
+	const sandbox = await startSandbox({ faults: { latencyMs: 40 } });
+	const dir = await mkdtemp(join(tmpdir(), 'braze-bench-cache-'));
+	try {
+		const limiter = new RequestLimiter(4);
+		const client = new BrazeClient({ baseUrl: sandbox.url, apiKey: 'bench-key', limiter });
+		const cache = new DayCache({ directory: dir });
+		const deps = { fetchWindows: (request, signal) => client.fetchWindows(request, signal), cache, now: () => new Date(), refreshDays: 3 };
+		const query = { metric: 'dau', length: 1000 };
+		const timed = async (run) => {
+			sandbox.clearRequests();
+			const started = performance.now();
+			await run();
+			return { ms: performance.now() - started, requests: sandbox.requests.length };
+		};
+		const rounds = [];
+		// Round 0 warms up the JIT and the connections; it is not counted.
+		for (let i = 0; i <= 7; i++) {
+			const partition = `bench-${i}`;
+			const cold = await timed(() => fetchCachedSeries(deps, partition, query));
+			await cache.flush(); // the cold run's write goes on after it returns; a reopen comes later than that
+			const cached = await timed(() => fetchCachedSeries(deps, partition, query));
+			await cache.flush();
+			const one = await timed(() => client.fetchSeries({ metric: 'dau', length: 4 }));
+			if (i > 0) rounds.push({ cold, cached, one });
+		}
+		const median = (pick) => rounds.map(pick).sort((a, b) => a - b)[Math.floor(rounds.length / 2)];
+		const cold = median((r) => r.cold.ms);
+		const cached = median((r) => r.cached.ms);
+		const one = median((r) => r.one.ms);
+		const bytesPerPartition = (await cache.sizeBytes()) / (rounds.length + 1);
+		console.log(`day cache (1000 days ending today, 40 ms latency, one shared limit of 4 requests in flight, median of ${rounds.length})`);
+		console.log(`  requests sent   cold: ${rounds[0].cold.requests}   opened again: ${rounds[0].cached.requests}   (goal 10, then 1)`);
+		console.log(`  cold: ${cold.toFixed(0)} ms   opened again: ${cached.toFixed(0)} ms   one request (4 days, no cache): ${one.toFixed(0)} ms`);
+		console.log(`  opened again ÷ one request: ${(cached / one).toFixed(2)}x (goal ≤ 1.2)   cold ÷ one request: ${(cold / one).toFixed(2)}x`);
+		console.log(`  on disk: ${kb(Math.round(bytesPerPartition))} per 1000-day series`);
+	} finally {
+		await sandbox.close();
+		await rm(dir, { recursive: true, force: true });
+	}
 }

@@ -78,7 +78,7 @@ interface CheckedRequest {
 
 /**
  * The series, from the cache for the settled days and from Braze for the rest, in the fewest requests. Fetched days,
- * gaps included, are written back. When Braze cannot be reached (network, timeout, 5xx) and some of the range is
+ * gaps included, are written back (in the background: the cache's next operation waits for it). When Braze cannot be reached (network, timeout, 5xx) and some of the range is
  * cached, resolves with the cached days marked offline; otherwise rejects with the BrazeError (BrazeValidationError
  * for a bad request, before anything is read or sent).
  */
@@ -105,7 +105,8 @@ export async function fetchCachedSeries(deps: CachedSeriesDeps, partitionId: str
 	for (const window of plan.windows) {
 		for (let date = window.firstDate; date <= window.lastDate; date = addDays(date, 1)) fetched.set(date, { value: values.get(date) ?? null, fetchedAt });
 	}
-	await deps.cache.write(partitionId, checked.key, fetched);
+	// Not awaited: the chart need not wait for the disk. The cache runs its operations in order, so the next read sees it.
+	void deps.cache.write(partitionId, checked.key, fetched).catch(() => undefined);
 	return {
 		series: seriesOf(checked, new Map([...fromCache, ...fetched]), now),
 		provenance: provenance(fromCache, answer.requestCount, false),

@@ -38,6 +38,8 @@ export class DayCache {
 	#queue: Promise<unknown> = Promise.resolve();
 	/** Reads since the last write of each file: file name → series key → epoch ms, applied on its next write. */
 	readonly #touches = new Map<string, Map<string, number>>();
+	/** The last content read or written of each file, reused while the file's size and time are unchanged (no other window wrote it). */
+	readonly #memo = new Map<string, { readonly size: number; readonly mtimeMs: number; readonly content: PartitionContent }>();
 
 	constructor(options: DayCacheOptions) {
 		this.directory = options.directory;
@@ -114,6 +116,11 @@ export class DayCache {
 		});
 	}
 
+	/** Resolves once every operation asked for so far is done (before the extension stops, or to measure). */
+	async flush(): Promise<void> {
+		await this.#serial(() => Promise.resolve());
+	}
+
 	/** Bytes on disk of every partition file. */
 	sizeBytes(): Promise<number> {
 		return this.#serial(async () => (await this.#sizes()).reduce((sum, s) => sum + s.bytes, 0));
@@ -139,21 +146,29 @@ export class DayCache {
 	async #load(fileName: string): Promise<PartitionContent | null> {
 		const path = join(this.directory, fileName);
 		let text: string;
+		let size: number;
+		let mtimeMs: number;
 		try {
-			const { size } = await this.#fs.stat(path);
+			({ size, mtimeMs } = await this.#fs.stat(path));
+			const memo = this.#memo.get(fileName);
+			if (memo && memo.size === size && memo.mtimeMs === mtimeMs) return memo.content;
 			if (size > this.#maxBytes) return await this.#drop(fileName, `${size} bytes, larger than the cap of ${this.#maxBytes}`);
 			text = await this.#fs.readFile(path, 'utf8');
 		} catch (error) {
+			this.#memo.delete(fileName);
 			if (errorCode(error) !== 'ENOENT') this.#log(`Day cache: could not read ${fileName} (${errorCode(error) ?? String(error)}); using the network instead`);
 			return null;
 		}
 		const parsed = parsePartition(text, fileName);
-		return parsed.ok ? parsed.content : this.#drop(fileName, parsed.problem);
+		if (!parsed.ok) return this.#drop(fileName, parsed.problem);
+		this.#memo.set(fileName, { size, mtimeMs, content: parsed.content });
+		return parsed.content;
 	}
 
 	async #drop(fileName: string, problem: string): Promise<null> {
 		this.#log(`Day cache: dropped ${fileName}: ${problem}`);
 		this.#touches.delete(fileName);
+		this.#memo.delete(fileName);
 		try {
 			await this.#fs.unlink(join(this.directory, fileName));
 		} catch (error) {
@@ -177,7 +192,11 @@ export class DayCache {
 			await this.#fs.writeFile(temp, serialisePartition(content), 'utf8');
 			await this.#fs.rename(temp, path);
 			touches?.clear();
+			const { size, mtimeMs } = await this.#fs.stat(path);
+			this.#memo.set(fileName, { size, mtimeMs, content });
 		} catch (error) {
+			// The content in hand was changed but not written: never reuse it.
+			this.#memo.delete(fileName);
 			this.#log(`Day cache: could not write ${fileName} (${errorCode(error) ?? String(error)}); the data stays uncached`);
 			await this.#fs.unlink(temp).catch(() => undefined);
 		}
@@ -185,6 +204,7 @@ export class DayCache {
 
 	async #delete(fileName: string): Promise<void> {
 		const path = join(this.directory, fileName);
+		this.#memo.delete(fileName);
 		try {
 			await this.#fs.unlink(path);
 		} catch (error) {

@@ -8,7 +8,7 @@ export interface CacheFileSystem {
 	unlink(path: string): Promise<void>;
 	readdir(path: string): Promise<string[]>;
 	mkdir(path: string, options: { recursive: true }): Promise<unknown>;
-	stat(path: string): Promise<{ size: number }>;
+	stat(path: string): Promise<{ size: number; mtimeMs: number }>;
 }
 
 /** Node's own `fs/promises`. */

@@ -1,8 +1,10 @@
 // Decides which days of a query come from the day cache and which windows are asked of Braze. Pure.
 import { MAX_WINDOW_LENGTH } from '../braze/requestParams';
 import type { SeriesWindow } from '../braze/series';
-import { addDays, brazeToday, daysBetween } from '../shared/dates';
+import { addDays, brazeToday, daysBetween, fromDayNumber, toDayNumber } from '../shared/dates';
 import type { CachedDay, CachedDays } from './cachedDay';
+
+const MS_PER_DAY = 86_400_000;
 
 export interface DayPlanInput {
 	/** First and last day of the query, `YYYY-MM-DD`, first ≤ last. */
@@ -28,30 +30,35 @@ export interface DayPlan {
  * day fetched while it was still recent (a partial today, a yesterday Braze was still counting) is fetched once more.
  */
 export function isSettled(date: string, day: CachedDay, now: Date, refreshDays: number): boolean {
-	if (refreshDays <= 0) return false;
-	// A fetch time in the future (a clock set back, a hand-edited file) counts as now.
-	const fetchedOn = brazeToday(new Date(Math.min(day.fetchedAt, now.getTime())));
-	return date < addDays(fetchedOn, -Math.max(refreshDays, 1));
+	return refreshDays > 0 && toDayNumber(date) < settledBefore(day.fetchedAt, now, refreshDays);
+}
+
+/** The first day number not yet settled for a fetch at `fetchedAt`; a fetch time in the future (a clock set back, a hand-edited file) counts as now. */
+function settledBefore(fetchedAt: number, now: Date, refreshDays: number): number {
+	return Math.floor(Math.min(fetchedAt, now.getTime()) / MS_PER_DAY) - Math.max(refreshDays, 1);
 }
 
 /** Which days of `firstDate..lastDate` the cache serves, and the windows that fetch the rest. */
 export function planDays(input: DayPlanInput): DayPlan {
-	const today = brazeToday(input.now);
-	const lastFetchable = input.lastDate < today ? input.lastDate : today;
+	const today = toDayNumber(brazeToday(input.now));
+	const first = toDayNumber(input.firstDate);
+	const last = Math.min(toDayNumber(input.lastDate), today);
+	// Day numbers, not date labels, in the loops: a 3,650-day plan stays well under a millisecond.
+	const cutoffs = new Map<number, number>();
 	const needed: string[] = [];
-	for (let date = lastFetchable; date >= input.firstDate; date = addDays(date, -1)) {
-		const day = input.cached.get(date);
-		if (!day || !isSettled(date, day, input.now, input.refreshDays)) needed.push(date);
+	const candidates: string[] = [];
+	for (let day = last; day >= first; day--) {
+		const date = fromDayNumber(day);
+		const held = input.cached.get(date);
+		let cutoff = held ? cutoffs.get(held.fetchedAt) : undefined;
+		if (held && cutoff === undefined) cutoffs.set(held.fetchedAt, (cutoff = settledBefore(held.fetchedAt, input.now, input.refreshDays)));
+		if (input.refreshDays > 0 && cutoff !== undefined && day < cutoff) candidates.push(date);
+		else needed.push(date);
 	}
 	const windows = coverWithWindows(needed);
-	const fromCache: string[] = [];
-	let w = windows.length - 1;
-	for (let date = input.firstDate; date <= lastFetchable; date = addDays(date, 1)) {
-		while (w >= 0 && windows[w].lastDate < date) w--;
-		if (w < 0 || date < windows[w].firstDate) fromCache.push(date);
-	}
-	const tomorrow = addDays(today, 1);
-	const afterToday = input.lastDate > today ? daysBetween(input.firstDate > tomorrow ? input.firstDate : tomorrow, input.lastDate) + 1 : 0;
+	// A settled day inside a window is fetched anyway (it rides along): only the others come from the cache.
+	const fromCache = candidates.filter((date) => !windows.some((w) => date >= w.firstDate && date <= w.lastDate)).reverse();
+	const afterToday = Math.max(0, toDayNumber(input.lastDate) - Math.max(today, first - 1));
 	return { fromCache, windows, afterToday };
 }
 

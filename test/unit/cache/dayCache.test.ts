@@ -78,6 +78,25 @@ describe('DayCache', () => {
 		assert.deepEqual(Object.fromEntries(await c.read('p', DAU)), { '2026-03-10': { value: 6, fetchedAt: T0 + 1000 }, '2026-03-09': { value: 1, fetchedAt: T0 } });
 	});
 
+	it('sees what another window wrote to the same file, and merges with it instead of overwriting it', async () => {
+		const windowA = cache();
+		const windowB = cache();
+		await windowA.write('p', DAU, days(3));
+		assert.equal((await windowB.read('p', DAU)).size, 3);
+		await windowA.write('p', DAU, days(5, T0, '2026-01-10'));
+		assert.equal((await windowB.read('p', DAU)).size, 8, 'B reads the file again once it changed');
+		await windowB.write('p', MAU, days(2));
+		assert.equal((await windowA.read('p', DAU)).size, 8);
+		assert.equal((await windowA.read('p', MAU)).size, 2);
+	});
+
+	it('flush() waits for writes started without waiting', async () => {
+		const c = cache();
+		void c.write('p', DAU, days(30));
+		await c.flush();
+		assert.equal((await cache().read('p', DAU)).size, 30);
+	});
+
 	it('runs concurrent writes one at a time: none is lost', async () => {
 		const c = cache();
 		await Promise.all(Array.from({ length: 20 }, (_, i) => c.write('p', DAU, [[addDays('2026-01-01', i), { value: i, fetchedAt: T0 }]])));
