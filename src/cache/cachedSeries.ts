@@ -4,9 +4,9 @@ import type { WindowsRequest, WindowsResponse } from '../braze/client';
 import type { BrazeError } from '../braze/errors';
 import { BrazeNetworkError, BrazeServerError, BrazeTimeoutError, BrazeValidationError } from '../braze/errors';
 import { validateAppId, validateLength } from '../braze/requestParams';
-import { toDailySeries } from '../braze/series';
-import { addDays, brazeToday, isPlainDate } from '../shared/dates';
-import type { DailySeries, KpiMetric, RateLimitInfo } from '../shared/kpi';
+import { provisionalDateOf } from '../braze/series';
+import { addDays, brazeToday, fromDayNumber, isPlainDate, toDayNumber } from '../shared/dates';
+import type { DailyPoint, DailySeries, KpiMetric, RateLimitInfo } from '../shared/kpi';
 import { isKpiMetric, KPI_METRICS } from '../shared/kpi';
 import type { CachedDay, CachedDays, SeriesKey } from './cachedDay';
 import type { DayCache } from './dayCache';
@@ -158,9 +158,16 @@ function pick(cached: CachedDays, dates: readonly string[]): Map<string, CachedD
 	return picked;
 }
 
+/** One point per day of the range: the day's value, or a gap when it has none (not cached, not fetched, or a gap itself). */
 function seriesOf(checked: CheckedRequest, days: CachedDays, now: Date): DailySeries {
-	const rows = [...days].flatMap(([date, day]) => (day.value === null ? [] : [{ date, value: day.value }]));
-	return toDailySeries(checked.key.metric, checked.firstDate, checked.lastDate, rows, brazeToday(now));
+	const points: DailyPoint[] = [];
+	// Day numbers, not addDays: this runs on every reopen and should cost next to nothing.
+	for (let day = toDayNumber(checked.firstDate), last = toDayNumber(checked.lastDate); day <= last; day++) {
+		const date = fromDayNumber(day);
+		points.push({ date, value: days.get(date)?.value ?? null });
+	}
+	const { metric } = checked.key;
+	return { metric, firstDate: checked.firstDate, lastDate: checked.lastDate, points, provisionalDate: provisionalDateOf(checked.firstDate, checked.lastDate, brazeToday(now)) };
 }
 
 function provenance(fromCache: CachedDays, requestsSent: number, offline: boolean): SeriesProvenance {
