@@ -55,7 +55,11 @@ describe('fetchCachedSeries against the sandbox', () => {
 		cache = new DayCache({ directory: dir, now: () => now });
 		client = h.client();
 	});
-	afterEach(() => rm(dir, { recursive: true, force: true }));
+	afterEach(async () => {
+		// The fetched days are written in the background: let the last write end before the folder goes.
+		await cache.flush();
+		await rm(dir, { recursive: true, force: true });
+	});
 
 	it('sends exactly 1 request when a 1,000-day query is opened a second time', async () => {
 		const request: CachedSeriesRequest = { metric: 'dau', length: 1000 };
