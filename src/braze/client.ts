@@ -188,6 +188,7 @@ export class BrazeClient {
 		signal: AbortSignal | undefined,
 	): Promise<{ results: WindowResult[]; rateLimit: RateLimitInfo | null; requestCount: number }> {
 		const endpoint = endpointOf(metric);
+		// One controller for the whole fetch: the caller's cancel, or the first failed window, stops every window.
 		const { controller, dispose } = linkedAbortController(signal);
 		const fetchWindow = (window: SeriesWindow): Promise<WindowResult> => {
 			const params = { length: window.length, endingAt: endingAtOf(window), appId };
