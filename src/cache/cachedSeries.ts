@@ -11,6 +11,7 @@ import { isKpiMetric, KPI_METRICS } from '../shared/kpi';
 import type { CachedDay, CachedDays, SeriesKey } from './cachedDay';
 import type { DayCache } from './dayCache';
 import { planDays } from './planner';
+import { normaliseRefreshDays } from './refreshDays';
 
 /** One series of `length` days ending on `endDate` (default: today). */
 export interface CachedSeriesRequest {
@@ -60,7 +61,7 @@ export interface CachedSeriesDeps {
 	readonly fetchWindows: (request: WindowsRequest, signal?: AbortSignal) => Promise<WindowsResponse>;
 	readonly cache: Pick<DayCache, 'read' | 'write'>;
 	readonly now: () => Date;
-	/** Days before today fetched again even when cached; 0 = always fetch. */
+	/** Days before today fetched again even when cached; 0 = always fetch; nonsense (negative, NaN) = the default, 3. */
 	readonly refreshDays: number;
 }
 
@@ -86,7 +87,7 @@ export async function fetchCachedSeries(deps: CachedSeriesDeps, partitionId: str
 	const now = deps.now();
 	const checked = checkRequest(request, now);
 	const cached = await deps.cache.read(partitionId, checked.key);
-	const plan = planDays({ firstDate: checked.firstDate, lastDate: checked.lastDate, cached, now, refreshDays: options.ignoreCache ? 0 : deps.refreshDays });
+	const plan = planDays({ firstDate: checked.firstDate, lastDate: checked.lastDate, cached, now, refreshDays: options.ignoreCache ? 0 : normaliseRefreshDays(deps.refreshDays) });
 	const fromCache = pick(cached, plan.fromCache);
 	if (plan.windows.length === 0) {
 		return { series: seriesOf(checked, fromCache, now), provenance: provenance(fromCache, 0, false), rateLimit: null, offlineCause: null };
@@ -122,7 +123,7 @@ export async function peekCachedSeries(deps: Pick<CachedSeriesDeps, 'cache' | 'n
 	const cached = await deps.cache.read(partitionId, checked.key);
 	const shown = pick(cached, datesOf(checked, now));
 	if (shown.size === 0) return null;
-	const plan = planDays({ firstDate: checked.firstDate, lastDate: checked.lastDate, cached, now, refreshDays: deps.refreshDays });
+	const plan = planDays({ firstDate: checked.firstDate, lastDate: checked.lastDate, cached, now, refreshDays: normaliseRefreshDays(deps.refreshDays) });
 	const { daysFromCache, oldestCachedFetch } = provenance(shown, 0, false);
 	return { series: seriesOf(checked, shown, now), daysFromCache, oldestCachedFetch, complete: plan.windows.length === 0 };
 }

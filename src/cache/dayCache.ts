@@ -43,7 +43,7 @@ export class DayCache {
 
 	constructor(options: DayCacheOptions) {
 		this.directory = options.directory;
-		this.#maxBytes = options.maxBytes ?? megabytesToBytes(undefined);
+		this.#maxBytes = saneMaxBytes(options.maxBytes);
 		this.#now = options.now ?? ((): Date => new Date());
 		this.#log = options.log ?? ((): void => undefined);
 		this.#fs = options.fileSystem ?? nodeFileSystem;
@@ -55,7 +55,7 @@ export class DayCache {
 
 	/** Changes the cap (the setting changed); applied on the next write. */
 	setMaxBytes(maxBytes: number): void {
-		this.#maxBytes = maxBytes;
+		this.#maxBytes = saneMaxBytes(maxBytes);
 	}
 
 	/** The cached days of one series, empty when there are none. */
@@ -260,6 +260,11 @@ export class DayCache {
 		}
 		this.#log(`Day cache: ${total} bytes, over the cap of ${this.#maxBytes}: dropped the ${evicted.length} least recently used series`);
 	}
+}
+
+/** A positive byte count, else the default cap: a cap of 0 or NaN would silently empty the cache on every write. */
+function saneMaxBytes(maxBytes: number | undefined): number {
+	return maxBytes !== undefined && Number.isFinite(maxBytes) && maxBytes > 0 ? Math.floor(maxBytes) : megabytesToBytes(undefined);
 }
 
 function findEntry(content: PartitionContent, key: SeriesKey): CachedSeriesEntry | undefined {

@@ -140,6 +140,8 @@ describe('fetchCachedSeries against the sandbox', () => {
 		h.sandbox.clearRequests();
 		await fetchCachedSeries(deps(), 'conn-1', request);
 		assert.equal(h.sandbox.requests.length, 0);
+		await fetchCachedSeries(deps({ refreshDays: Number.NaN }), 'conn-1', request);
+		assert.equal(h.sandbox.requests.length, 0, 'a nonsense refreshDays is the default, not "always fetch"');
 	});
 
 	it('keeps partitions apart and forgets everything of a dropped partition', async () => {

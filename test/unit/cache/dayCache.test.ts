@@ -244,6 +244,10 @@ describe('DayCache', () => {
 			assert.equal(megabytesToBytes(0.5), 524_288);
 			for (const bad of [0, -1, Number.NaN, '50', undefined]) assert.equal(megabytesToBytes(bad), DEFAULT_MAX_MEGABYTES * 1024 * 1024);
 			assert.equal(cache().maxBytes, 52_428_800);
+			for (const bad of [0, -5, Number.NaN]) assert.equal(cache({ maxBytes: bad }).maxBytes, 52_428_800, `cap ${bad}`);
+			const c = cache({ maxBytes: 1000 });
+			c.setMaxBytes(2000.7);
+			assert.equal(c.maxBytes, 2000);
 		});
 	});
 });
