@@ -59,7 +59,7 @@ export interface CachedSeriesPeek {
 export interface CachedSeriesDeps {
 	/** Usually `(request, signal) => client.fetchWindows(request, signal)`. */
 	readonly fetchWindows: (request: WindowsRequest, signal?: AbortSignal) => Promise<WindowsResponse>;
-	readonly cache: Pick<DayCache, 'read' | 'write'>;
+	readonly cache: Pick<DayCache, 'read' | 'write' | 'generation'>;
 	readonly now: () => Date;
 	/** Days before today fetched again even when cached; 0 = always fetch; nonsense (negative, NaN) = the default, 3. */
 	readonly refreshDays: number;
@@ -79,13 +79,15 @@ interface CheckedRequest {
 
 /**
  * The series, from the cache for the settled days and from Braze for the rest, in the fewest requests. Fetched days,
- * gaps included, are written back (in the background: the cache's next operation waits for it). When Braze cannot be reached (network, timeout, 5xx) and some of the range is
+ * gaps included, are written back (in the background: the cache's next operation waits for it), unless the partition
+ * was dropped or the cache cleared while they were fetched. When Braze cannot be reached (network, timeout, 5xx) and some of the range is
  * cached, resolves with the cached days marked offline; otherwise rejects with the BrazeError (BrazeValidationError
  * for a bad request, before anything is read or sent).
  */
 export async function fetchCachedSeries(deps: CachedSeriesDeps, partitionId: string, request: CachedSeriesRequest, options: CachedSeriesOptions = {}): Promise<CachedSeriesResult> {
 	const now = deps.now();
 	const checked = checkRequest(request, now);
+	const generation = deps.cache.generation(partitionId);
 	const cached = await deps.cache.read(partitionId, checked.key);
 	const plan = planDays({ firstDate: checked.firstDate, lastDate: checked.lastDate, cached, now, refreshDays: options.ignoreCache ? 0 : normaliseRefreshDays(deps.refreshDays) });
 	const fromCache = pick(cached, plan.fromCache);
@@ -107,7 +109,7 @@ export async function fetchCachedSeries(deps: CachedSeriesDeps, partitionId: str
 		for (let date = window.firstDate; date <= window.lastDate; date = addDays(date, 1)) fetched.set(date, { value: values.get(date) ?? null, fetchedAt });
 	}
 	// Not awaited: the chart need not wait for the disk. The cache runs its operations in order, so the next read sees it.
-	void deps.cache.write(partitionId, checked.key, fetched).catch(() => undefined);
+	void deps.cache.write(partitionId, checked.key, fetched, generation).catch(() => undefined);
 	return {
 		series: seriesOf(checked, new Map([...fromCache, ...fetched]), now),
 		provenance: provenance(fromCache, answer.requestCount, false),
@@ -117,7 +119,7 @@ export async function fetchCachedSeries(deps: CachedSeriesDeps, partitionId: str
 }
 
 /** The cached days of the range at once, with no request; null when none of the range is cached. Rejects only for a bad request. */
-export async function peekCachedSeries(deps: Pick<CachedSeriesDeps, 'cache' | 'now' | 'refreshDays'>, partitionId: string, request: CachedSeriesRequest): Promise<CachedSeriesPeek | null> {
+export async function peekCachedSeries(deps: { readonly cache: Pick<DayCache, 'read'>; readonly now: () => Date; readonly refreshDays: number }, partitionId: string, request: CachedSeriesRequest): Promise<CachedSeriesPeek | null> {
 	const now = deps.now();
 	const checked = checkRequest(request, now);
 	const cached = await deps.cache.read(partitionId, checked.key);

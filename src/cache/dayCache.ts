@@ -38,6 +38,10 @@ export class DayCache {
 	#queue: Promise<unknown> = Promise.resolve();
 	/** Reads since the last write of each file: file name → series key → epoch ms, applied on its next write. */
 	readonly #touches = new Map<string, Map<string, number>>();
+	/** Counts drops and clears: a write that began before one of its partition is stale and skipped. */
+	#changes = 0;
+	#clearedAt = 0;
+	readonly #droppedAt = new Map<string, number>();
 	/** The last content read or written of each file, reused while the file's size and time are unchanged (no other window wrote it). */
 	readonly #memo = new Map<string, { readonly size: number; readonly mtimeMs: number; readonly content: PartitionContent }>();
 
@@ -70,9 +74,24 @@ export class DayCache {
 		});
 	}
 
-	/** Adds days to one series; a day already cached is replaced unless the cached fetch is newer. Then enforces the cap. */
-	write(partitionId: string, key: SeriesKey, days: Iterable<readonly [string, CachedDay]>): Promise<void> {
+	/**
+	 * A number that changes when the partition is dropped or the cache cleared. Take it before fetching and pass it to
+	 * `write`: days fetched with a key that has since been replaced are then not written into the new key's partition.
+	 */
+	generation(partitionId: string): number {
+		return Math.max(this.#clearedAt, this.#droppedAt.get(partitionId) ?? 0);
+	}
+
+	/**
+	 * Adds days to one series; a day already cached is replaced unless the cached fetch is newer. Then enforces the cap.
+	 * Skipped when `generation` is given and the partition was dropped or the cache cleared since it was taken.
+	 */
+	write(partitionId: string, key: SeriesKey, days: Iterable<readonly [string, CachedDay]>, generation?: number): Promise<void> {
 		return this.#serial(async () => {
+			if (generation !== undefined && generation !== this.generation(partitionId)) {
+				this.#log('Day cache: skipped the days of a fetch that began before its connection was dropped or the cache cleared');
+				return;
+			}
 			const fileName = partitionFileName(partitionId);
 			const content = (await this.#load(fileName)) ?? { partitionId, series: [] };
 			let entry = findEntry(content, key);
@@ -92,6 +111,8 @@ export class DayCache {
 
 	/** Forgets one partition (its connection's key changed, or it was removed). Rejects with CacheClearError. */
 	dropPartition(partitionId: string): Promise<void> {
+		// Counted at the call, not when the queue reaches it: a write queued before it but begun earlier is already stale.
+		this.#droppedAt.set(partitionId, ++this.#changes);
 		return this.#serial(async () => {
 			const fileName = partitionFileName(partitionId);
 			this.#touches.delete(fileName);
@@ -101,6 +122,7 @@ export class DayCache {
 
 	/** Forgets every partition; only the cache's own files are touched. Rejects with CacheClearError naming the first file left. */
 	clear(): Promise<void> {
+		this.#clearedAt = ++this.#changes;
 		return this.#serial(async () => {
 			this.#touches.clear();
 			let firstFailure: CacheClearError | null = null;

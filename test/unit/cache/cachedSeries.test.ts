@@ -160,6 +160,19 @@ describe('fetchCachedSeries against the sandbox', () => {
 		assert.equal(h.sandbox.requests.length, 1, 'conn-2 kept its days');
 	});
 
+	it('does not write back days fetched with a key that was replaced while the fetch was on the wire', async () => {
+		const request: CachedSeriesRequest = { metric: 'dau', length: 200 };
+		const dropMidway: CachedSeriesDeps['fetchWindows'] = async (windows, signal) => {
+			const answer = await client.fetchWindows(windows, signal);
+			void cache.dropPartition('conn-1'); // the key changed while Braze was answering
+			return answer;
+		};
+		const result = await fetchCachedSeries(deps({ fetchWindows: dropMidway }), 'conn-1', request);
+		assert.equal(result.series.points.filter((p) => p.value !== null).length, 200, 'the caller still gets its answer');
+		await cache.flush();
+		assert.equal((await cache.read('conn-1', { metric: 'dau', appId: null })).size, 0);
+	});
+
 	for (const [what, faults, cause] of [
 		['the network is down', { dropConnection: 99 }, BrazeNetworkError],
 		['Braze keeps failing', { serverErrors: 99, serverErrorStatus: 503 }, BrazeServerError],

@@ -153,6 +153,26 @@ describe('DayCache', () => {
 		assert.deepEqual(logs, []);
 	});
 
+	it('skips a write whose generation was taken before its partition was dropped or the cache cleared', async () => {
+		const c = cache();
+		const before = c.generation('p');
+		assert.equal(c.generation('q'), before);
+		await c.write('p', DAU, days(2), before);
+		assert.equal((await c.read('p', DAU)).size, 2, 'a current generation writes');
+		void c.dropPartition('p');
+		assert.notEqual(c.generation('p'), before, 'changed at the call');
+		assert.equal(c.generation('q'), before, 'other partitions keep theirs');
+		await c.write('p', DAU, days(5), before);
+		assert.equal((await c.read('p', DAU)).size, 0);
+		assert.deepEqual(logs, ['Day cache: skipped the days of a fetch that began before its connection was dropped or the cache cleared']);
+		const q = c.generation('q');
+		void c.clear();
+		await c.write('q', DAU, days(5), q);
+		assert.equal((await c.read('q', DAU)).size, 0, 'clear() makes every earlier generation stale');
+		await c.write('q', DAU, days(5), c.generation('q'));
+		assert.equal((await c.read('q', DAU)).size, 5);
+	});
+
 	it('keeps the old file and logs when a write fails half-way (the rename), leaving no temporary file', async () => {
 		await cache().write('p', DAU, days(3));
 		const before = await readFile(fileOf('p'), 'utf8');
