@@ -80,9 +80,9 @@ interface CheckedRequest {
 /**
  * The series, from the cache for the settled days and from Braze for the rest, in the fewest requests. Fetched days,
  * gaps included, are written back (in the background: the cache's next operation waits for it), unless the partition
- * was dropped or the cache cleared while they were fetched. When Braze cannot be reached (network, timeout, 5xx) and some of the range is
- * cached, resolves with the cached days marked offline; otherwise rejects with the BrazeError (BrazeValidationError
- * for a bad request, before anything is read or sent).
+ * was dropped or the cache cleared while they were fetched. When Braze cannot be reached (network, timeout, 5xx) and
+ * some of the range is cached, resolves with the cached days marked offline; otherwise rejects with the BrazeError
+ * (BrazeValidationError for a bad request, before anything is read or sent).
  */
 export async function fetchCachedSeries(deps: CachedSeriesDeps, partitionId: string, request: CachedSeriesRequest, options: CachedSeriesOptions = {}): Promise<CachedSeriesResult> {
 	const now = deps.now();
