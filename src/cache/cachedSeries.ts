@@ -130,6 +130,17 @@ export async function peekCachedSeries(deps: { readonly cache: Pick<DayCache, 'r
 	return { series: seriesOf(checked, shown, now), daysFromCache, oldestCachedFetch, complete: plan.windows.length === 0 };
 }
 
+/**
+ * The requests a fetch would send now (retries not counted), without sending any: to warn before a query that needs
+ * more than the rate limit leaves, or to name the cost in a confirmation. Rejects only for a bad request.
+ */
+export async function requestsNeeded(deps: { readonly cache: Pick<DayCache, 'read'>; readonly now: () => Date; readonly refreshDays: number }, partitionId: string, request: CachedSeriesRequest, options: Pick<CachedSeriesOptions, 'ignoreCache'> = {}): Promise<number> {
+	const now = deps.now();
+	const checked = checkRequest(request, now);
+	const cached = options.ignoreCache ? new Map<string, CachedDay>() : await deps.cache.read(partitionId, checked.key);
+	return planDays({ firstDate: checked.firstDate, lastDate: checked.lastDate, cached, now, refreshDays: normaliseRefreshDays(deps.refreshDays) }).windows.length;
+}
+
 /** Failures that mean "Braze cannot be reached now", for which cached days are better than nothing. */
 function isOffline(error: unknown): error is BrazeError {
 	return error instanceof BrazeNetworkError || error instanceof BrazeTimeoutError || error instanceof BrazeServerError;

@@ -9,7 +9,7 @@ import { SANDBOX_APPS, sandboxValue } from '../../../sandbox/data';
 import { BrazeAuthError, BrazeCancelledError, BrazeNetworkError, BrazeServerError, BrazeValidationError } from '../../../src/braze/errors';
 import type { BrazeClient } from '../../../src/braze/client';
 import type { CachedSeriesDeps, CachedSeriesRequest } from '../../../src/cache/cachedSeries';
-import { fetchCachedSeries, peekCachedSeries } from '../../../src/cache/cachedSeries';
+import { fetchCachedSeries, peekCachedSeries, requestsNeeded } from '../../../src/cache/cachedSeries';
 import { DayCache } from '../../../src/cache/dayCache';
 import { addDays } from '../../../src/shared/dates';
 import type { DailySeries, KpiMetric } from '../../../src/shared/kpi';
@@ -218,6 +218,18 @@ describe('fetchCachedSeries against the sandbox', () => {
 		assert.deepEqual(sent(), [{ length: '7' }]);
 		assert.deepEqual(result.series.points.slice(-3).map((p) => p.value), [null, null, null]);
 		assert.deepEqual([...(await cache.read('conn-1', { metric: 'dau', appId: null })).keys()].sort().at(-1), TODAY);
+	});
+
+	it('tells how many requests a fetch would send, without sending any', async () => {
+		const request: CachedSeriesRequest = { metric: 'dau', length: 1000 };
+		assert.equal(await requestsNeeded(deps(), 'conn-1', request), 10);
+		await fetchCachedSeries(deps(), 'conn-1', request);
+		h.sandbox.clearRequests();
+		assert.equal(await requestsNeeded(deps(), 'conn-1', request), 1);
+		assert.equal(await requestsNeeded(deps(), 'conn-1', request, { ignoreCache: true }), 10);
+		assert.equal(await requestsNeeded(deps(), 'conn-1', { metric: 'dau', length: 900, endDate: addDays(TODAY, -10) }), 0);
+		assert.equal(await requestsNeeded(deps(), 'conn-1', { metric: 'dau', length: 5, endDate: addDays(TODAY, 10) }), 0, 'days after today need nothing');
+		assert.equal(h.sandbox.requests.length, 0);
 	});
 
 	describe('peekCachedSeries', () => {
