@@ -6,9 +6,9 @@ import { brazeToday } from '../shared/dates';
 import { apiKeyProblem } from '../shared/apiKey';
 import { DEFAULT_MAX_BODY_BYTES } from './body';
 import { abortableSleep, linkedAbortController, raceWithCancellation, throwIfCancelled } from './cancellation';
-import { mapWithConcurrency } from './concurrency';
+import { mapWithConcurrency, RequestLimiter } from './concurrency';
 import type { BrazeError } from './errors';
-import { BrazeNetworkError, BrazeRateLimitError, BrazeServerError, BrazeValidationError } from './errors';
+import { BrazeCancelledError, BrazeNetworkError, BrazeRateLimitError, BrazeServerError, BrazeValidationError } from './errors';
 import { resolveRestEndpoint } from './instances';
 import { endpointOf } from './metrics';
 import { lowestRemaining, msUntilReset, retryAfterMs } from './rateLimit';
@@ -20,6 +20,8 @@ import { resolveRetryPolicy, retryDelayMs } from './retry';
 import type { RetryCause, RetryPolicy } from './retry';
 import { rowsInWindow, splitIntoWindows, toDailySeries } from './series';
 import type { SeriesWindow } from './series';
+import { checkWindows } from './windowList';
+import type { DayWindow } from './windowList';
 import { errorForStatus, isRetryableStatus } from './statusErrors';
 import type { RequestContext } from './statusErrors';
 import { sendOnce } from './transport';
@@ -39,8 +41,12 @@ export interface BrazeClientOptions {
 	random?: () => number;
 	/** Per-attempt timeout, body included. Default 30 s. */
 	timeoutMs?: number;
-	/** Windows fetched at once. Default 4. */
+	/** Windows fetched at once. Default 4, or the capacity of `limiter` when one is given. */
 	maxConcurrency?: number;
+	/** Caps requests in flight; share one between clients to cap the whole extension. Default: a private limiter of 4. */
+	limiter?: RequestLimiter;
+	/** Told before every wait for a 429's reset or a retry backoff, so the user can see why nothing moves. */
+	onWait?: (wait: RetryWait) => void;
 	retry?: Partial<RetryPolicy>;
 	/** Bodies larger than this are refused. Default 5 MB. */
 	maxBodyBytes?: number;
@@ -55,6 +61,30 @@ export interface SeriesRequest {
 	endingAt?: string;
 	/** An app's API identifier; absent or null = all apps of the workspace. */
 	appId?: string | null;
+}
+
+/** A wait before a retry: `until` is on the client's clock; `attempt` is the number of the attempt sent when it ends (2 for the first retry). */
+export interface RetryWait {
+	readonly reason: 'rateLimit' | 'retry';
+	readonly until: Date;
+	readonly attempt: number;
+}
+
+/** Explicit windows of one series, e.g. the holes a cache could not fill. */
+export interface WindowsRequest {
+	metric: KpiMetric;
+	/** An app's API identifier; absent or null = all apps of the workspace. */
+	appId?: string | null;
+	/** Each of 1 to 100 days; they may be in any order but must not overlap. */
+	windows: readonly DayWindow[];
+}
+
+export interface WindowsResponse {
+	/** The rows of every window, each inside the window it was asked for; a day of a window with no row is a day Braze did not return. */
+	rows: SeriesRow[];
+	rateLimit: RateLimitInfo | null;
+	/** HTTP requests sent, retries included. */
+	requestCount: number;
 }
 
 export interface SeriesResponse {
@@ -85,7 +115,9 @@ export class BrazeClient {
 	readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 	readonly #random: () => number;
 	readonly #maxConcurrency: number;
+	readonly #limiter: RequestLimiter;
 	readonly #retryPolicy: RetryPolicy;
+	readonly #onWait: ((wait: RetryWait) => void) | undefined;
 
 	/** Throws BrazeValidationError (field `endpoint` or `apiKey`) for an unusable setting. */
 	constructor(options: BrazeClientOptions) {
@@ -94,8 +126,10 @@ export class BrazeClient {
 		this.#now = options.now ?? ((): Date => new Date());
 		this.#sleep = options.sleep ?? abortableSleep;
 		this.#random = options.random ?? Math.random;
-		this.#maxConcurrency = positiveInteger(options.maxConcurrency, DEFAULT_MAX_CONCURRENCY);
+		this.#limiter = options.limiter ?? new RequestLimiter(positiveInteger(options.maxConcurrency, DEFAULT_MAX_CONCURRENCY));
+		this.#maxConcurrency = positiveInteger(options.maxConcurrency, this.#limiter.capacity);
 		this.#retryPolicy = resolveRetryPolicy(options.retry);
+		this.#onWait = options.onWait;
 		this.#transport = {
 			fetch: options.fetch ?? globalThis.fetch,
 			apiKey: checkApiKey(options.apiKey, this.#host),
@@ -118,11 +152,46 @@ export class BrazeClient {
 		const now = this.#now();
 		const endDate = endDateOfRequest(endingAt, now);
 		const windows = splitIntoWindows(endDate, length);
+		const windowRows = await this.#fetchWindowList(metric, appId, windows, (w) => windowEndingAt(w, endingAt), signal);
+		const rows = windowRows.results.flatMap((r, i) => rowsInWindow(r.rows, windows[i]));
+		return {
+			series: toDailySeries(metric, windows[windows.length - 1].firstDate, endDate, rows, brazeToday(now)),
+			rateLimit: windowRows.rateLimit,
+			requestCount: windowRows.requestCount,
+		};
+	}
+
+	/**
+	 * The rows of explicit windows of one series (a cache asks only for the days it lacks). A window ending today sends no
+	 * `ending_at` (Braze's default, now); any other ends at 23:59:59Z of its last day. Rejects like `fetchSeries`.
+	 */
+	async fetchWindows(request: WindowsRequest, signal?: AbortSignal): Promise<WindowsResponse> {
+		const metric = checkMetric(request.metric);
+		const appId = request.appId == null ? null : validateAppId(request.appId);
+		const windows = checkWindows(request.windows);
+		const today = brazeToday(this.#now());
+		const endingAtOf = (w: SeriesWindow): string | null => (w.lastDate === today ? null : endOfDay(w.lastDate, 'Z'));
+		const fetched = await this.#fetchWindowList(metric, appId, windows, endingAtOf, signal);
+		return {
+			rows: fetched.results.flatMap((r, i) => rowsInWindow(r.rows, windows[i])),
+			rateLimit: fetched.rateLimit,
+			requestCount: fetched.requestCount,
+		};
+	}
+
+	/** Every window's request, at most `maxConcurrency` at once; the first failure (or the caller's cancel) stops them all. */
+	async #fetchWindowList(
+		metric: KpiMetric,
+		appId: string | null,
+		windows: readonly SeriesWindow[],
+		endingAtOf: (window: SeriesWindow) => string | null,
+		signal: AbortSignal | undefined,
+	): Promise<{ results: WindowResult[]; rateLimit: RateLimitInfo | null; requestCount: number }> {
 		const endpoint = endpointOf(metric);
 		// One controller for the whole fetch: the caller's cancel, or the first failed window, stops every window.
 		const { controller, dispose } = linkedAbortController(signal);
 		const fetchWindow = (window: SeriesWindow): Promise<WindowResult> => {
-			const params = { length: window.length, endingAt: windowEndingAt(window, endingAt), appId };
+			const params = { length: window.length, endingAt: endingAtOf(window), appId };
 			const url = buildSeriesUrl(this.baseUrl, endpoint.path, params);
 			const ctx = { metric, permission: endpoint.permission, host: this.#host, url, paramsSent: paramsToSend(params) };
 			return this.#fetchWindow(ctx, endpoint.valueField, controller.signal);
@@ -131,10 +200,8 @@ export class BrazeClient {
 			throwIfCancelled(controller.signal);
 			const results = await mapWithConcurrency(windows, this.#maxConcurrency, fetchWindow, () => controller.abort());
 			if (signal) throwIfCancelled(signal);
-			const rows = results.flatMap((r, i) => rowsInWindow(r.rows, windows[i]));
-			const firstDate = windows[windows.length - 1].firstDate;
 			return {
-				series: toDailySeries(metric, firstDate, endDate, rows, brazeToday(now)),
+				results,
 				rateLimit: lowestRemaining(results.map((r) => r.rateLimit)),
 				requestCount: results.reduce((sum, r) => sum + r.attempts, 0),
 			};
@@ -148,7 +215,7 @@ export class BrazeClient {
 		let waitedMs = 0;
 		for (let attempt = 1; ; attempt++) {
 			throwIfCancelled(signal);
-			const outcome = await sendOnce(ctx.url, attempt, signal, this.#transport);
+			const outcome = await this.#limiter.run(() => sendOnce(ctx.url, attempt, signal, this.#transport), signal, () => new BrazeCancelledError());
 			let cause: RetryCause;
 			let finalError: () => BrazeError;
 			if (outcome.kind === 'network-error') {
@@ -167,7 +234,17 @@ export class BrazeClient {
 			const delay = retryDelayMs(cause, attempt, waitedMs, this.#retryPolicy, this.#random);
 			if (delay === null) throw finalError();
 			waitedMs += delay;
+			this.#notifyWait(cause.kind === 'rate-limited' ? 'rateLimit' : 'retry', delay, attempt + 1);
 			await raceWithCancellation(this.#sleep(delay, signal), signal);
+		}
+	}
+
+	#notifyWait(reason: RetryWait['reason'], delayMs: number, attempt: number): void {
+		if (!this.#onWait) return;
+		try {
+			this.#onWait({ reason, until: new Date(this.#now().getTime() + delayMs), attempt });
+		} catch {
+			// A listener's failure (a closed notification) must not fail the fetch it only reports on.
 		}
 	}
 
