@@ -5,7 +5,12 @@ import { exportResultToJson, registerExportCommands } from './commands/exportCom
 import { promptForQuery } from './commands/queryPrompt';
 import { registerSavedQueries, saveQueryInteractive } from './commands/savedQueryCommands';
 import { registerShowKpiCommands } from './commands/showKpi';
-import { SETTINGS_SECTION } from './config/settings';
+import { SETTINGS_SECTION, cacheSetting } from './config/settings';
+import { RequestLimiter } from './braze/concurrency';
+import { DayCache } from './cache/dayCache';
+import { megabytesToBytes } from './cache/eviction';
+import { normaliseRefreshDays } from './cache/refreshDays';
+import { registerCacheCommands } from './commands/cacheCommands';
 import { ConnectionAccess } from './connections/access';
 import { registerConnectionCommands } from './connections/commands';
 import { ConnectionKeyStore } from './connections/keyStore';
@@ -22,6 +27,9 @@ import { seriesToCsv } from './shared/csv';
 import { displayedResult } from './shared/protocol';
 import type { PanelResult } from './shared/protocol';
 import { l10n } from './l10n';
+
+/** Requests in flight at once, across every fetch the extension runs: Braze's quota is shared with production traffic. */
+const MAX_REQUESTS_IN_FLIGHT = 4;
 
 /** What `activate` returns: read by the integration tests, never holds a key. */
 export interface BrazeExtensionApi {
@@ -66,8 +74,18 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 			void saveQueryInteractive(savedQueries, panel.query);
 		},
 	});
+	const limiter = new RequestLimiter(MAX_REQUESTS_IN_FLIGHT);
+	const cache = new DayCache({
+		directory: vscode.Uri.joinPath(context.globalStorageUri, 'day-cache').fsPath,
+		maxBytes: megabytesToBytes(cacheSetting('maxMegabytes')),
+		log: (line) => log.info(line),
+	});
 	const runner = new KpiQueryRunner({
 		access,
+		limiter,
+		cache,
+		refreshDays: () => normaliseRefreshDays(cacheSetting('refreshDays')),
+		partitionOf: (connection) => keys.identity(connection),
 		panels,
 		log,
 		recentAppIds,
@@ -101,7 +119,7 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 	context.subscriptions.push(log, connections, keys, panels, runner, statusBar);
 
 	const verify = async (connection: Parameters<typeof verifyWithProgress>[0]) => {
-		const result = await verifyWithProgress(connection, { store: connections, access, log, fetch: globalThis.fetch, now: () => new Date(), logRequest: (entry) => runner.logRequest(entry) });
+		const result = await verifyWithProgress(connection, { store: connections, access, log, fetch: globalThis.fetch, now: () => new Date(), logRequest: (entry) => runner.logRequest(entry), limiter });
 		if (result && result.verdict !== 'unauthorized') void vscode.commands.executeCommand('setContext', 'braze.walkthrough.verified', true);
 		return result;
 	};
@@ -134,7 +152,17 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 		await vscode.commands.executeCommand('setContext', 'braze.hasConnections', connections.all().length > 0);
 		await vscode.commands.executeCommand('setContext', 'braze.hasApiKey', hasKey);
 	};
-	context.subscriptions.push(keys.onDidChange(() => void updateContext()), connections.onDidChange(() => void updateContext()));
+	context.subscriptions.push(
+		keys.onDidChange(() => void updateContext()),
+		connections.onDidChange(() => void updateContext()),
+		// Days fetched with a key that is gone are not shown for the next one: another key may be another workspace.
+		keys.onDidReplaceKey((ref) => void (ref === 'all' ? cache.clear() : cache.dropPartition(keys.identity(ref))).catch((error: unknown) => log.warn(`Could not drop cached days: ${String(error)}`))),
+		vscode.workspace.onDidChangeConfiguration((e) => {
+			if (e.affectsConfiguration(`${SETTINGS_SECTION}.cache.maxMegabytes`)) cache.setMaxBytes(megabytesToBytes(cacheSetting('maxMegabytes')));
+		}),
+		{ dispose: () => void cache.flush() },
+	);
+	registerCacheCommands(context, { cache, connections, keys, panels, runner });
 	// The first start after the upgrade: keys per origin become connections; a still-set braze.restEndpoint picks the active one.
 	const migration = (async () => {
 		try {

@@ -10,6 +10,11 @@ export function requestTimeoutMs(): number {
 	return seconds * 1000;
 }
 
+/** A `braze.cache.*` setting's value, unchecked (the cache checks it). */
+export function cacheSetting(name: 'refreshDays' | 'maxMegabytes'): unknown {
+	return setting(`cache.${name}`);
+}
+
 /** A `braze.*` setting's value, unchecked. */
 function setting(name: string): unknown {
 	return vscode.workspace.getConfiguration(SETTINGS_SECTION).get<unknown>(name);

@@ -32,6 +32,9 @@ export class ConnectionKeyStore implements vscode.Disposable {
 	readonly #changed = new vscode.EventEmitter<void>();
 	/** Fires when a key was set or cleared, here or in another window. */
 	readonly onDidChange = this.#changed.event;
+	readonly #replaced = new vscode.EventEmitter<ConnectionRef | 'all'>();
+	/** Fires, in this window, when a connection's key was replaced or removed (`all`: every key): what was fetched with the old one is dropped. */
+	readonly onDidReplaceKey = this.#replaced.event;
 	readonly #secrets: vscode.SecretStorage;
 	readonly #memento: vscode.Memento;
 	readonly #workspaceId: () => string;
@@ -63,6 +66,7 @@ export class ConnectionKeyStore implements vscode.Disposable {
 		const slot = this.#slot(ref);
 		await this.#secrets.store(slot, JSON.stringify({ origin, key }));
 		await this.#index([...this.#records().filter((r) => r.slot !== slot), { slot, scope: ref.scope, name: ref.name, origin }]);
+		this.#replaced.fire(ref);
 	}
 
 	/** Removes the key of `ref`; true when there was one. */
@@ -71,6 +75,7 @@ export class ConnectionKeyStore implements vscode.Disposable {
 		const had = (await this.#secrets.get(slot)) !== undefined;
 		await this.#secrets.delete(slot);
 		await this.#index(this.#records().filter((r) => r.slot !== slot));
+		this.#replaced.fire(ref);
 		return had;
 	}
 
@@ -86,6 +91,7 @@ export class ConnectionKeyStore implements vscode.Disposable {
 			await this.#secrets.delete(LEGACY_PREFIX + origin);
 		}
 		await this.#index([]);
+		this.#replaced.fire('all');
 		return removed;
 	}
 
@@ -114,10 +120,16 @@ export class ConnectionKeyStore implements vscode.Disposable {
 	dispose(): void {
 		this.#subscription.dispose();
 		this.#changed.dispose();
+		this.#replaced.dispose();
 	}
 
 	#slot(ref: ConnectionRef): string {
-		return SLOT_PREFIX + JSON.stringify([ref.scope, ref.scope === 'workspace' ? this.#workspaceId() : '', nameKey(ref.name)]);
+		return SLOT_PREFIX + this.identity(ref);
+	}
+
+	/** What identifies a connection across windows: its level, its workspace when it is a workspace's, and its name. Also its cache partition. */
+	identity(ref: ConnectionRef): string {
+		return JSON.stringify([ref.scope, ref.scope === 'workspace' ? this.#workspaceId() : '', nameKey(ref.name)]);
 	}
 
 	#records(): SlotRecord[] {

@@ -2,6 +2,7 @@
 // then the permission grid in a notification, remembered (without the key) for the tree and status bar.
 import * as vscode from 'vscode';
 import type { RequestLogEntry } from '../braze/client';
+import type { RequestLimiter } from '../braze/concurrency';
 import { describeError, localizedMessage, presentError } from '../commands/errorPresenter';
 import { requestTimeoutMs } from '../config/settings';
 import type { ConnectionAccess } from './access';
@@ -19,6 +20,7 @@ export interface VerifyDeps {
 	readonly fetch: typeof fetch;
 	readonly now: () => Date;
 	readonly logRequest: (entry: RequestLogEntry) => void;
+	readonly limiter: RequestLimiter;
 }
 
 /** Verifies `connection` (asking for its key when it has none); resolves to the result, or undefined when cancelled or without a key. */
@@ -38,6 +40,7 @@ export async function verifyWithProgress(connection: Connection, deps: VerifyDep
 					now: deps.now,
 					signal: controller.signal,
 					timeoutMs: requestTimeoutMs(),
+					limiter: deps.limiter,
 					onRequest: deps.logRequest,
 				});
 			},

@@ -46,8 +46,13 @@ export class PanelManager implements vscode.Disposable {
 
 	/** The result shown by the active chart panel, else by the one used last. */
 	activeResult(): PanelResult | undefined {
-		const active = this.all.find((p) => p.panel.active) ?? this.#lastActive;
-		return active?.result ? displayedResult(active.result) : undefined;
+		const result = this.activePanel()?.result;
+		return result ? displayedResult(result) : undefined;
+	}
+
+	/** The active chart panel, else the one used last. */
+	activePanel(): ChartPanel | undefined {
+		return this.all.find((p) => p.panel.active) ?? this.#lastActive;
 	}
 
 	get all(): readonly ChartPanel[] {

@@ -2,6 +2,10 @@
 // then the chart panel. Errors become one message here, at the edge.
 import * as vscode from 'vscode';
 import { BrazeClient } from '../braze/client';
+import type { RequestLimiter } from '../braze/concurrency';
+import { fetchCachedSeries, peekCachedSeries, requestsNeeded } from '../cache/cachedSeries';
+import type { CachedSeriesRequest } from '../cache/cachedSeries';
+import type { DayCache } from '../cache/dayCache';
 import type { RequestLogEntry } from '../braze/client';
 import { BrazeCancelledError } from '../braze/errors';
 import type { PresentedError } from '../commands/errorPresenter';
@@ -38,6 +42,13 @@ export interface QueryRunnerDeps {
 	readonly recentAppIds: RecentAppIds;
 	readonly fetch: typeof fetch;
 	readonly now: () => Date;
+	/** One limit on requests in flight, shared by every fetch the extension runs. */
+	readonly limiter: RequestLimiter;
+	readonly cache: DayCache;
+	/** `braze.cache.refreshDays` as set now. */
+	readonly refreshDays: () => number;
+	/** The cache partition of a connection: its days are dropped when its key changes or it is removed. */
+	readonly partitionOf: (connection: ConnectionRef) => string;
 	/** Every error shown to the user, for the integration tests' eyes. */
 	readonly onDidPresentError: (error: PresentedError) => void;
 }
@@ -45,6 +56,8 @@ export interface QueryRunnerDeps {
 /** Runs queries into chart panels; one fetch at a time per panel (a new run cancels the old one). */
 export class KpiQueryRunner implements vscode.Disposable {
 	readonly #running = new Map<ChartPanel, vscode.CancellationTokenSource>();
+	/** Requests left this hour, as Braze last said, per connection's key (its cache partition). */
+	readonly #remaining = new Map<string, number>();
 	readonly #deps: QueryRunnerDeps;
 
 	constructor(deps: QueryRunnerDeps) {
@@ -64,8 +77,8 @@ export class KpiQueryRunner implements vscode.Disposable {
 		return this.#fetchInto(panel, pinned, access);
 	}
 
-	/** Re-runs a panel in place with a changed query (the panel's own controls). */
-	async rerun(panel: ChartPanel, spec: KpiQuerySpec): Promise<PanelResult | undefined> {
+	/** Re-runs a panel in place with a changed query (the panel's own controls); `ignoreCache` fetches every day again. */
+	async rerun(panel: ChartPanel, spec: KpiQuerySpec, ignoreCache = false): Promise<PanelResult | undefined> {
 		if (panel.isDisposed) return this.run(spec);
 		const problem = futureEndProblem(spec, this.#deps.now());
 		if (problem) {
@@ -79,7 +92,7 @@ export class KpiQueryRunner implements vscode.Disposable {
 			panel.showError(l10n.t('No API key was given, so nothing was fetched. Set API Key, then Run again.'));
 			return undefined;
 		}
-		return this.#fetchInto(panel, pinConnection(spec, access), access);
+		return this.#fetchInto(panel, pinConnection(spec, access), access, ignoreCache);
 	}
 
 	/** Shows a result that needs no fetch (an exported file) in its panel, replacing any fetch running there. */
@@ -107,19 +120,30 @@ export class KpiQueryRunner implements vscode.Disposable {
 		this.#running.get(panel)?.cancel();
 	}
 
-	async #fetchInto(panel: ChartPanel, spec: KpiQuerySpec, access: BrazeAccess): Promise<PanelResult | undefined> {
+	async #fetchInto(panel: ChartPanel, spec: KpiQuerySpec, access: BrazeAccess, ignoreCache = false): Promise<PanelResult | undefined> {
 		this.cancel(panel);
 		const source = new vscode.CancellationTokenSource();
 		this.#running.set(panel, source);
 		// Closing the panel stops its fetch: nothing would show the answer, and Braze's quota is shared.
 		const closed = panel.onDidDispose(() => source.cancel());
+		if (!(await this.#quotaAllows(spec, access, ignoreCache))) {
+			closed.dispose();
+			this.#running.delete(panel);
+			source.dispose();
+			panel.showError(l10n.t('Not fetched: the query needs more requests than Braze\'s hourly quota has left.'));
+			return undefined;
+		}
+		// Stale while revalidating: the cached days are drawn at once, marked as cached, while Braze is asked for the rest.
+		const cached = ignoreCache ? undefined : await this.#peek(spec, access);
+		if (cached && this.#running.get(panel) === source) panel.showResult(cached);
 		panel.showLoading(spec);
 		try {
 			const result = await vscode.window.withProgress(
 				{ location: vscode.ProgressLocation.Notification, title: l10n.t('Braze: fetching {0} for {1}…', metricShortName(spec.metric), appName(spec)), cancellable: true },
-				(progress, token) => this.#fetchResult(spec, access, progress, token, source.token),
+				(progress, token) => this.#fetchResult(spec, access, ignoreCache, progress, token, source.token),
 			);
 			if (this.#running.get(panel) !== source) return undefined; // A newer run replaced this one.
+			if (result.rateLimit?.remaining != null) this.#remaining.set(this.#deps.partitionOf(access.connection), result.rateLimit.remaining);
 			panel.showResult(result);
 			if (spec.appId) await this.#deps.recentAppIds.remember(spec.appId);
 			return displayedResult(result);
@@ -135,10 +159,13 @@ export class KpiQueryRunner implements vscode.Disposable {
 		}
 	}
 
-	async #fetchResult(spec: KpiQuerySpec, { connection: { endpoint }, apiKey }: BrazeAccess, progress: vscode.Progress<{ message?: string; increment?: number }>, ...tokens: vscode.CancellationToken[]): Promise<PanelResult> {
-		const length = lengthToFetch(spec.length);
-		// A long range takes several requests (one per 100 days): the notification counts those answered.
-		const requests = Math.ceil(length / MAX_DAYS_PER_REQUEST);
+	async #fetchResult(spec: KpiQuerySpec, { connection, apiKey }: BrazeAccess, ignoreCache: boolean, progress: vscode.Progress<{ message?: string; increment?: number }>, ...tokens: vscode.CancellationToken[]): Promise<PanelResult> {
+		const { endpoint } = connection;
+		const request = this.#cacheRequest(spec);
+		const cacheDeps = { cache: this.#deps.cache, now: this.#deps.now, refreshDays: this.#deps.refreshDays() };
+		const partition = this.#deps.partitionOf(connection);
+		// Only the days the cache cannot give are asked for: the notification counts those requests.
+		const requests = await requestsNeeded(cacheDeps, partition, request, { ignoreCache });
 		let answered = 0;
 		const controller = new AbortController();
 		const subscriptions = tokens.map((t) => t.onCancellationRequested(() => controller.abort()));
@@ -150,23 +177,78 @@ export class KpiQueryRunner implements vscode.Disposable {
 				fetch: this.#deps.fetch,
 				now: this.#deps.now,
 				timeoutMs: requestTimeoutMs(),
+				limiter: this.#deps.limiter,
 				onRequest: (entry) => {
 					this.logRequest(entry);
 					if (requests > 1 && entry.status !== null && entry.status < 400) progress.report({ message: l10n.t('{0} of {1} requests', ++answered, requests), increment: 100 / requests });
 				},
+				// A wait for Braze's rate limit or a retry is said, with the time it ends, so that nobody waits blind.
+				onWait: (wait) => {
+					const at = wait.until.toLocaleTimeString(vscode.env.language);
+					progress.report({ message: wait.reason === 'rateLimit' ? l10n.t('Braze rate limit: retrying at {0} — Cancel to stop', at) : l10n.t('Braze did not answer: retrying at {0} — Cancel to stop', at) });
+				},
 			});
-			const { endingAt } = resolveSeriesEnd(spec.end, this.#deps.now());
-			const response = await client.fetchSeries({ metric: spec.metric, length, appId: spec.appId, endingAt }, controller.signal);
+			const fetched = await fetchCachedSeries({ ...cacheDeps, fetchWindows: (r, signal) => client.fetchWindows(r, signal) }, partition, request, { ignoreCache, signal: controller.signal });
+			const { provenance } = fetched;
+			if (fetched.offlineCause) this.#deps.log.warn(`Offline, showing cached days: ${fetched.offlineCause.message}`);
 			return {
 				query: spec,
 				instance: { label: endpoint.label, host: endpoint.host },
-				series: response.series,
+				series: fetched.series,
 				fetchedAt: this.#deps.now().toISOString(),
-				rateLimit: response.rateLimit,
+				rateLimit: fetched.rateLimit,
+				provenance: {
+					daysFromCache: provenance.daysFromCache,
+					oldestCachedFetch: provenance.oldestCachedFetch?.toISOString() ?? null,
+					requestsSent: provenance.requestsSent,
+					offline: provenance.offline,
+				},
 			};
 		} finally {
 			for (const s of subscriptions) s.dispose();
 		}
+	}
+
+	/**
+	 * Before a query that needs more requests than Braze last said remain this hour for the connection's key, asks
+	 * whether to go on: the quota is shared with the workspace's production traffic.
+	 */
+	async #quotaAllows(spec: KpiQuerySpec, { connection }: BrazeAccess, ignoreCache: boolean): Promise<boolean> {
+		const remaining = this.#remaining.get(this.#deps.partitionOf(connection));
+		if (remaining === undefined) return true;
+		const needed = await requestsNeeded({ cache: this.#deps.cache, now: this.#deps.now, refreshDays: this.#deps.refreshDays() }, this.#deps.partitionOf(connection), this.#cacheRequest(spec), { ignoreCache }).catch(() => 0);
+		if (needed <= remaining) return true;
+		const fetch = l10n.t('Fetch Anyway');
+		const choice = await vscode.window.showWarningMessage(
+			l10n.t('This query needs {0} requests, and Braze said {1} remain this hour for "{2}".', needed, remaining, connection.name),
+			{ modal: true, detail: l10n.t('The hourly quota is shared with your workspace\'s other API traffic. Shorten the range, or fetch anyway.') },
+			fetch,
+		);
+		return choice === fetch;
+	}
+
+	/** The cached days of `spec`, as a result marked as cached, or undefined when none are cached. */
+	async #peek(spec: KpiQuerySpec, { connection }: BrazeAccess): Promise<PanelResult | undefined> {
+		try {
+			const peek = await peekCachedSeries({ cache: this.#deps.cache, now: this.#deps.now, refreshDays: this.#deps.refreshDays() }, this.#deps.partitionOf(connection), this.#cacheRequest(spec));
+			if (!peek || peek.oldestCachedFetch === null) return undefined;
+			const { endpoint } = connection;
+			return {
+				query: spec,
+				instance: { label: endpoint.label, host: endpoint.host },
+				series: peek.series,
+				fetchedAt: peek.oldestCachedFetch.toISOString(),
+				rateLimit: null,
+				provenance: { daysFromCache: peek.daysFromCache, oldestCachedFetch: peek.oldestCachedFetch.toISOString(), requestsSent: 0, offline: false, pending: !peek.complete },
+			};
+		} catch {
+			return undefined;
+		}
+	}
+
+	/** What the cache is asked: the query's days (twice them when that still fits one request, for the change card). */
+	#cacheRequest(spec: KpiQuerySpec): CachedSeriesRequest {
+		return { metric: spec.metric, length: lengthToFetch(spec.length), endDate: resolveSeriesEnd(spec.end, this.#deps.now()).endDate, appId: spec.appId };
 	}
 
 	/** One line per request in the Braze log (never the key). */

@@ -19,6 +19,22 @@ export interface PanelResult {
 	/** ISO-8601 instant of the fetch. */
 	readonly fetchedAt: string;
 	readonly rateLimit: RateLimitInfo | null;
+	/** Where the days came from, when the day cache took part: absent for a result from before the cache or from a file. */
+	readonly provenance?: ResultProvenance;
+}
+
+/** How much of a result came from the day cache, and how fresh it is. */
+export interface ResultProvenance {
+	/** Days taken from the cache (gaps included). */
+	readonly daysFromCache: number;
+	/** ISO-8601 instant of the oldest fetch among those days, or null when none came from the cache. */
+	readonly oldestCachedFetch: string | null;
+	/** Requests sent for this result, retries included. */
+	readonly requestsSent: number;
+	/** Braze could not be reached: only cached days are shown. */
+	readonly offline: boolean;
+	/** Cached days drawn while Braze is asked for the rest. */
+	readonly pending?: boolean;
 }
 
 /**
@@ -127,6 +143,7 @@ export function parsePanelResult(raw: unknown): PanelResult | null {
 		series,
 		fetchedAt: raw.fetchedAt,
 		rateLimit: parseRateLimit(raw.rateLimit),
+		...(isRecord(raw.provenance) ? { provenance: parseProvenance(raw.provenance) } : {}),
 	};
 }
 
@@ -148,6 +165,18 @@ function parseDailySeries(raw: unknown): DailySeries | null {
 
 function isDate(value: unknown): value is string {
 	return typeof value === 'string' && isPlainDate(value);
+}
+
+/** A result's provenance from untrusted state: odd fields read as the most cautious value (nothing from the cache, not offline). */
+function parseProvenance(raw: Record<string, unknown>): ResultProvenance {
+	const oldest = raw.oldestCachedFetch;
+	return {
+		daysFromCache: isWholeNumber(raw.daysFromCache, 0, 2 * MAX_QUERY_LENGTH) ? raw.daysFromCache : 0,
+		oldestCachedFetch: typeof oldest === 'string' && !Number.isNaN(Date.parse(oldest)) ? oldest : null,
+		requestsSent: isWholeNumber(raw.requestsSent, 0) ? raw.requestsSent : 0,
+		offline: raw.offline === true,
+		...(raw.pending === true ? { pending: true } : {}),
+	};
 }
 
 function parseRateLimit(raw: unknown): RateLimitInfo | null {

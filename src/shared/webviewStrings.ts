@@ -69,6 +69,12 @@ export const WEBVIEW_STRINGS = {
 	appIdInvalid: 'Enter an app ID without spaces, or leave it empty for all apps.',
 	// {0}: date and time of the fetch.
 	fetchedAt: 'Fetched {0}',
+	// {0}: when the oldest cached day shown was fetched. Braze could not be reached.
+	offlineCached: 'Offline: Braze could not be reached, so these are cached days, the oldest fetched {0}.',
+	// {0}: when the oldest cached day shown was fetched. Shown while the rest is fetched.
+	cachedPending: 'Cached days, the oldest fetched {0}; asking Braze for the newer ones…',
+	// {0}: days taken from the day cache; {1}: when the oldest of them was fetched; {2}: requests sent for the rest.
+	fromCache: '{0} days from the cache (the oldest fetched {1}); requests sent for the rest: {2}',
 	// {0}: requests left; {1}: the limit.
 	rateLimit: 'API rate limit: {0} of {1} requests left',
 	noResult: 'No data yet. Choose the days and select Run.',

@@ -183,6 +183,11 @@ export class PanelView {
 	private footerItems(result: PanelResult): HTMLElement[] {
 		const { strings, format } = this.ctx;
 		const items = [h('span', {}, fillPlaceholders(strings.fetchedAt, format.instant(result.fetchedAt)))];
+		// What came from the day cache is said, with its age: nothing cached pretends to be fresh.
+		const from = result.provenance;
+		if (from?.offline) items.push(h('span', { class: 'cache-note offline' }, fillPlaceholders(strings.offlineCached, format.instant(from.oldestCachedFetch ?? result.fetchedAt))));
+		else if (from?.pending) items.push(h('span', { class: 'cache-note' }, fillPlaceholders(strings.cachedPending, format.instant(from.oldestCachedFetch ?? result.fetchedAt))));
+		else if (from && from.daysFromCache > 0 && from.oldestCachedFetch) items.push(h('span', { class: 'cache-note' }, fillPlaceholders(strings.fromCache, format.count(from.daysFromCache), format.instant(from.oldestCachedFetch), format.count(from.requestsSent))));
 		const limit = result.rateLimit;
 		if (limit && limit.limit !== null && limit.remaining !== null) {
 			items.push(h('span', {}, fillPlaceholders(strings.rateLimit, format.count(limit.remaining), format.count(limit.limit))));
