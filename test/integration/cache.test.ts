@@ -14,7 +14,7 @@ async function showDau(args: Record<string, unknown>): Promise<PanelResult> {
 	return result;
 }
 
-async function requestsDuring(action: () => Promise<unknown>): Promise<number> {
+async function requestsDuring(action: () => PromiseLike<unknown>): Promise<number> {
 	const before = (await recordedRequests()).length;
 	await action();
 	return (await recordedRequests()).length - before;
