@@ -26,6 +26,8 @@ suite('errors and retries', () => {
 
 	setup(async () => {
 		await resetFaults();
+		// Each failure is tested against Braze itself: no cached day stands in for it.
+		await vscode.commands.executeCommand('braze.clearCache', { all: true });
 		await vscode.commands.executeCommand('braze.setApiKey', { key: GOOD_KEY });
 	});
 
