@@ -71,6 +71,8 @@ suite('errors and retries', () => {
 	test('5xx is retried, then fails with a Retry action once the attempts are spent', async () => {
 		await setFaults({ serverErrors: 1, serverErrorStatus: 503 });
 		assert.ok(await vscode.commands.executeCommand<PanelResult | undefined>('braze.showDau', { length: 5 }), 'one 503 is retried');
+		// With those days cached, a failure would show them offline: this test is about the failure itself.
+		await vscode.commands.executeCommand('braze.clearCache', { all: true });
 		await setFaults({ serverErrors: 50, serverErrorStatus: 502 });
 		const error = await showDauExpectingError();
 		assert.match(error.message, /502/);
