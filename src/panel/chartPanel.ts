@@ -88,9 +88,14 @@ export class ChartPanel implements vscode.Disposable {
 		this.#show(result.query, result, { type: 'result', result });
 	}
 
-	/** A fetch failed or was cancelled: the previous result stays on screen with `message`. */
+	/** A fetch failed: the previous result stays on screen, with its own query, and `message`. */
 	showError(message: string): void {
-		this.#show(this.#query, this.#result, { type: 'error', message });
+		this.#show(this.#result?.query ?? this.#query, this.#result, { type: 'error', message });
+	}
+
+	/** The user cancelled the fetch: the previous result stays, with its own query, and a neutral `message`. */
+	showCancelled(message: string): void {
+		this.#show(this.#result?.query ?? this.#query, this.#result, { type: 'cancelled', message });
 	}
 
 	/** Titles the panel with a saved query's name. */

@@ -122,7 +122,8 @@ export class KpiQueryRunner implements vscode.Disposable {
 		} catch (error) {
 			if (this.#running.get(panel) !== source) return undefined;
 			const presented = this.#report(error, () => this.rerun(panel, spec));
-			panel.showError(presented?.message ?? l10n.t('Cancelled.'));
+			if (presented) panel.showError(presented.message);
+			else panel.showCancelled(l10n.t('Cancelled.'));
 			return undefined;
 		} finally {
 			closed.dispose();

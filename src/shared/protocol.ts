@@ -19,7 +19,19 @@ export interface PanelResult {
 	/** ISO-8601 instant of the fetch. */
 	readonly fetchedAt: string;
 	readonly rateLimit: RateLimitInfo | null;
+	/** Other apps' series of the same metric over the same days, drawn with `series` (Compare); absent when there are none. */
+	readonly compared?: readonly ComparedSeries[];
 }
+
+/** One more app's series in a comparison. */
+export interface ComparedSeries {
+	/** The app's API identifier, or null for all apps. */
+	readonly appId: string | null;
+	readonly series: DailySeries;
+}
+
+/** The most series one chart holds (the query's own and the compared ones). */
+export const MAX_CHART_SERIES = 10;
 
 /**
  * The result as the user sees it: the query's own days. A panel's result may hold the previous period too
@@ -42,8 +54,10 @@ export type HostToWebview =
 	| { readonly type: 'loading'; readonly query: KpiQuerySpec }
 	/** Host → webview: a fetch finished; draw it. */
 	| { readonly type: 'result'; readonly result: PanelResult }
-	/** Host → webview: a fetch failed or was cancelled; `message` is already localized. The previous result stays. */
-	| { readonly type: 'error'; readonly message: string };
+	/** Host → webview: a fetch failed; `message` is already localized. The previous result stays, with its own query. */
+	| { readonly type: 'error'; readonly message: string }
+	/** Host → webview: the user cancelled the fetch; a neutral note, not an error. The previous result stays, with its own query. */
+	| { readonly type: 'cancelled'; readonly message: string };
 
 /** The part of a query the panel's controls can change. */
 export interface RunRequest {
@@ -71,6 +85,22 @@ export type WebviewToHost =
 export interface PersistedPanelState {
 	readonly query: KpiQuerySpec;
 	readonly result: PanelResult | null;
+	/** The chart's display choices, kept per panel; the webview reads them back itself (absent: the defaults). */
+	readonly view?: ChartViewOptions;
+}
+
+/** How the panel draws its chart, chosen in the panel. */
+export interface ChartViewOptions {
+	/** The y-axis starts at zero instead of fitting the data. */
+	readonly startAtZero: boolean;
+	/** The previous period of the same length is drawn dashed, aligned by day, when the result holds it. */
+	readonly previousPeriod: boolean;
+}
+
+/** The display choices in `raw`, or the defaults (fit the data, no overlay). */
+export function parseChartViewOptions(raw: unknown): ChartViewOptions {
+	const view = isRecord(raw) ? raw : {};
+	return { startAtZero: view.startAtZero === true, previousPeriod: view.previousPeriod === true };
 }
 
 export function assertNever(value: never): never {
@@ -121,13 +151,30 @@ export function parsePanelResult(raw: unknown): PanelResult | null {
 	if (!isRecord(instance) || typeof instance.host !== 'string' || (instance.label !== null && typeof instance.label !== 'string')) return null;
 	const series = parseDailySeries(raw.series);
 	if (!series || series.metric !== query.spec.metric || typeof raw.fetchedAt !== 'string' || Number.isNaN(Date.parse(raw.fetchedAt))) return null;
+	const compared = parseCompared(raw.compared, series);
+	if (compared === null) return null;
 	return {
 		query: query.spec,
 		instance: { label: instance.label, host: instance.host },
 		series,
 		fetchedAt: raw.fetchedAt,
 		rateLimit: parseRateLimit(raw.rateLimit),
+		...(compared.length > 0 ? { compared } : {}),
 	};
+}
+
+/** Compared series: each of the main series' metric and last day; [] when absent, null when unusable. */
+function parseCompared(raw: unknown, main: DailySeries): ComparedSeries[] | null {
+	if (raw === undefined) return [];
+	if (!Array.isArray(raw) || raw.length > MAX_CHART_SERIES - 1) return null;
+	const out: ComparedSeries[] = [];
+	for (const item of raw as unknown[]) {
+		if (!isRecord(item) || (item.appId !== null && typeof item.appId !== 'string')) return null;
+		const series = parseDailySeries(item.series);
+		if (!series || series.metric !== main.metric || series.lastDate !== main.lastDate) return null;
+		out.push({ appId: item.appId, series });
+	}
+	return out;
 }
 
 /** A series must hold exactly one point per day from `firstDate` to `lastDate`, no more than a query can ask for (twice, with the previous period). */

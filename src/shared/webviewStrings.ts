@@ -73,6 +73,13 @@ export const WEBVIEW_STRINGS = {
 	// Announced to screen readers when a fetch finished. {0}: number of days shown.
 	loadedDays: 'Loaded {0} days.',
 	loadedOneDay: 'Loaded one day.',
+	// Chart options above the chart.
+	chartOptionsLabel: 'Chart options',
+	startAtZero: 'Start at zero',
+	previousPeriod: 'Previous period',
+	// Legend entry of the dashed previous-period line. {0}: the series it belongs to.
+	previousPeriodLine: '{0}, previous period',
+	legendLabel: 'Legend',
 } as const;
 
 export type WebviewStringKey = keyof typeof WEBVIEW_STRINGS;
