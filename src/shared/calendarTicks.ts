@@ -19,6 +19,9 @@ interface Step {
 	readonly every: number;
 }
 
+// Longest length of each unit in days: a step that has too many ticks even so is skipped without listing them.
+const MAX_DAYS: Readonly<Record<TickUnit, number>> = { day: 1, week: 7, month: 31, quarter: 92, year: 366 };
+
 // Finest first; the first whose tick count fits is used.
 const STEPS: readonly Step[] = [
 	{ unit: 'day', every: 1 },
@@ -44,7 +47,9 @@ export function calendarTicks(firstDate: string, lastDate: string, maxTicks: num
 	const spansYears = firstDate.slice(0, 4) !== lastDate.slice(0, 4);
 	let dates: string[] = [];
 	let unit: TickUnit = 'year';
+	const days = daysBetween(firstDate, lastDate) + 1;
 	for (const step of STEPS) {
+		if (Math.floor(days / (MAX_DAYS[step.unit] * step.every)) > limit && step !== STEPS.at(-1)) continue;
 		dates = boundaries(firstDate, lastDate, step);
 		unit = step.unit;
 		if (dates.length <= limit) break;
