@@ -57,7 +57,11 @@ export class ChartPanel implements vscode.Disposable {
 			enableScripts: true,
 			localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
 		};
-		panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'braze-activity.svg');
+		// A pair: an SVG shown as an image cannot follow the theme's colour (currentColor draws black on dark tabs).
+		panel.iconPath = {
+			light: vscode.Uri.joinPath(extensionUri, 'media', 'chart-tab-light.svg'),
+			dark: vscode.Uri.joinPath(extensionUri, 'media', 'chart-tab-dark.svg'),
+		};
 		this.#subscriptions = vscode.Disposable.from(
 			panel.webview.onDidReceiveMessage((raw: unknown) => this.#onMessage(raw)),
 			panel.onDidDispose(() => this.dispose()),

@@ -254,7 +254,9 @@ function actionButton(text: string, icon: string, onClick: () => void): VscodeBu
 	const button = document.createElement('vscode-button');
 	button.secondary = true;
 	button.icon = icon;
-	button.textContent = text;
+	// A span, so that a narrow panel can hide the text and keep it as the button's accessible name.
+	button.append(h('span', { class: 'action-text' }, text));
+	button.title = text;
 	button.addEventListener('click', () => {
 		if (!button.disabled) onClick();
 	});

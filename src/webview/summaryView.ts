@@ -16,7 +16,8 @@ export function renderHeading(query: KpiQuerySpec, result: PanelResult | null, s
 	if (result && shown) facts.push(rangeText(shown, ctx), instanceText(result, ctx.strings));
 	return [
 		h('h1', { id: 'panel-title' }, metricName(query.metric, ctx.strings)),
-		h('ul', { class: 'query-facts' }, ...facts.map((text) => h('li', {}, text))),
+		// Each fact keeps to one line; a long app ID is cut with an ellipsis and shown whole in its tooltip.
+		h('ul', { class: 'query-facts' }, ...facts.map((text) => h('li', { title: text }, text))),
 	];
 }
 

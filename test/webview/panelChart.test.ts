@@ -161,3 +161,42 @@ describe('chart webview: series, axes and states', () => {
 		assert.equal(await panel.page.locator('canvas').getAttribute('data-day-count'), '10');
 	});
 });
+
+describe('chart webview layout', () => {
+	const suite = usePanelSuite();
+	const longId = 'a-very-long-application-identifier-0123456789abcdef-0123456789abcdef';
+
+	test('at 400 px: cards two by two, icon-only actions that keep their names, and the chart in view', async () => {
+		const panel = await suite.open({ viewport: { width: 400, height: 800 } });
+		await panel.send(initMessage(makeResult({ lastDate: '2024-05-29', values: ramp(30, 1000), appId: longId })));
+		await drawn(panel, 30);
+		const tops = await panel.page.locator('.figure').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+		assert.equal(tops[0], tops[1], 'two cards side by side');
+		assert.notEqual(tops[1], tops[2], 'then the next two');
+		const chart = await panel.page.locator('canvas').boundingBox();
+		assert.ok(chart && chart.y + 150 < 800, `at least 150 px of the chart is in view: it starts at ${chart?.y}`);
+		await panel.page.getByRole('button', { name: 'Copy as CSV' }).click();
+		assert.deepEqual((await panel.posted()).at(-1), { type: 'copyCsv' });
+		const scrollWidth = await panel.page.evaluate(() => document.documentElement.scrollWidth);
+		assert.ok(scrollWidth <= 400, `nothing is wider than the panel (${scrollWidth} px)`);
+	});
+
+	test('at 1280 px: a long app ID neither wraps the header nor moves the actions; an inline error pushes nothing sideways', async () => {
+		const panel = await suite.open({ viewport: { width: 1280, height: 800 } });
+		const actionsTop = async (): Promise<number> => (await panel.page.locator('.actions').boundingBox())?.y ?? -1;
+		await panel.send(initMessage(makeResult({ lastDate: '2024-05-29', values: ramp(30, 1000) })));
+		await drawn(panel, 30);
+		const before = await actionsTop();
+		const chartTop = (await panel.page.locator('canvas').boundingBox())?.y;
+		await panel.send({ type: 'result', result: makeResult({ lastDate: '2024-05-29', values: ramp(30, 1000), appId: longId }) });
+		await panel.page.locator('.query-facts li', { hasText: longId }).waitFor();
+		assert.equal(await actionsTop(), before, 'the actions stay on the heading line');
+		assert.equal((await panel.page.locator('canvas').boundingBox())?.y, chartTop, 'the chart does not jump');
+		assert.equal(await panel.page.locator('.query-facts li').first().getAttribute('title'), `App ${longId}`);
+		const endingX = (await panel.page.locator('#end-kind').boundingBox())?.x;
+		await panel.page.locator('#length input').fill('0');
+		await panel.page.locator('#length input').press('Enter');
+		await panel.page.locator('.field-problem:not([hidden])').waitFor();
+		assert.equal((await panel.page.locator('#end-kind').boundingBox())?.x, endingX, 'Ending stays where it was');
+	});
+});
