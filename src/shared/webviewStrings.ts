@@ -35,6 +35,10 @@ export const WEBVIEW_STRINGS = {
 	noData: 'No data',
 	// {0}: the provisional day, formatted.
 	provisionalNote: '{0} is still in progress: drawn dashed and left out of the summary.',
+	// {0}: the first day with data, formatted.
+	firstDataNoteOne: 'The first day of the range has no data: the data starts on {0}.',
+	// {0}: the first day with data, formatted; {1}: the number of days before it.
+	firstDataNoteMany: 'The first {1} days of the range have no data: the data starts on {0}.',
 	gapNoteOne: 'One day has no data and is shown as a gap.',
 	// {0}: number of days without data.
 	gapNoteMany: '{0} days have no data and are shown as gaps.',

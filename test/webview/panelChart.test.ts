@@ -146,6 +146,19 @@ describe('chart webview: series, axes and states', () => {
 		assert.deepEqual((await panel.state())?.query, result.query, 'a reload restores the query that the chart shows');
 	});
 
+	test('the gap note tells days before the first data apart from days missing inside the range', async () => {
+		const panel = await suite.open();
+		await panel.send(initMessage(makeResult({ lastDate: '2024-05-29', values: [null, null, null, 10, 12, null, 14, null, 15, 16] })));
+		await drawn(panel, 10);
+		assert.deepEqual(await panel.page.locator('.summary .note').allTextContents(), [
+			'The first 3 days of the range have no data: the data starts on May 23, 2024.',
+			'2 days have no data and are shown as gaps.',
+		]);
+		await panel.send({ type: 'result', result: makeResult({ lastDate: '2024-05-29', values: [null, 10, 12, 13] }) });
+		await drawn(panel, 4);
+		assert.deepEqual(await panel.page.locator('.summary .note').allTextContents(), ['The first day of the range has no data: the data starts on May 27, 2024.']);
+	});
+
 	test('a cancelled run shows a neutral note, not an error, and the previous chart stays', async () => {
 		const panel = await suite.open();
 		const result = makeResult({ lastDate: TODAY, values: ramp(10, 100), provisional: true });
