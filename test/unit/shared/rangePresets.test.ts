@@ -13,8 +13,8 @@ describe('resolveRangePreset', () => {
 	test('last N days: the N complete days ending yesterday', () => {
 		assert.deepEqual(resolveRangePreset('last-7-days', '2024-03-01'), { length: 7, end: { kind: 'yesterday' }, firstDate: '2024-02-23', lastDate: '2024-02-29' });
 		assert.deepEqual(days('last-14-days', '2024-01-05'), ['2023-12-22', '2024-01-04', 14], 'across a year end');
-		assert.deepEqual(days('last-30-days', '2024-05-31'), ['2024-04-30', '2024-05-29', 30]);
-		assert.deepEqual(days('last-90-days', '2024-05-31'), ['2024-03-01', '2024-05-29', 90]);
+		assert.deepEqual(days('last-30-days', '2024-05-31'), ['2024-05-01', '2024-05-30', 30]);
+		assert.deepEqual(days('last-90-days', '2024-05-31'), ['2024-03-02', '2024-05-30', 90]);
 		assert.deepEqual(days('last-365-days', '2024-03-01'), ['2023-03-02', '2024-02-29', 365], 'a leap year: 365 days from March 2');
 		assert.deepEqual(days('last-365-days', '2023-03-01'), ['2022-03-01', '2023-02-28', 365]);
 	});
