@@ -9,6 +9,7 @@ import type { HostToWebview, PanelResult } from '../shared/protocol';
 import { MAX_QUERY_LENGTH, querySpecKey } from '../shared/query';
 import type { KpiQuerySpec } from '../shared/query';
 import { renderChartPanelHtml } from './html';
+import { copyMarkdown, saveChartPng } from './panelShare';
 import { l10n } from '../l10n';
 
 export const CHART_VIEW_TYPE = 'braze.chart';
@@ -137,6 +138,10 @@ export class ChartPanel implements vscode.Disposable {
 		if (!message) return; // Not part of the protocol: ignore rather than trust it.
 		if (message.type === 'ready') this.#onReady();
 		else if (message.type === 'run') this.#handlers.run(this, { ...this.#query, ...message.request });
+		// The share actions need nothing from the owner: the panel's own data, a dialog, the clipboard.
+		else if (message.type === 'copyMarkdown') void copyMarkdown(message.markdown);
+		else if (message.type === 'savePng') void saveChartPng(message.base64, this.#result);
+		else if (message.type === 'exportCsv') void vscode.commands.executeCommand('braze.exportCsv'); // This panel is the active one: its button was just clicked.
 		else this.#handlers[message.type](this); // cancel, copyCsv, exportJson, saveQuery: the handler of that name.
 	}
 

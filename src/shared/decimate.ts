@@ -36,12 +36,12 @@ export function decimateDays(values: readonly (number | null)[], buckets: number
 
 /** First, lowest, highest and last of a run of indexes with values, in day order, without repeats. */
 function keepExtremes(values: readonly (number | null)[], run: readonly number[]): DrawnPoint[] {
-	let low = run[0] as number;
+	let low = run[0];
 	let high = low;
 	for (const i of run) {
 		if ((values[i] as number) < (values[low] as number)) low = i;
 		if ((values[i] as number) > (values[high] as number)) high = i;
 	}
-	const kept = [...new Set([run[0] as number, low, high, run.at(-1) as number])].sort((a, b) => a - b);
+	const kept = [...new Set([run[0], low, high, run.at(-1) as number])].sort((a, b) => a - b);
 	return kept.map((index) => ({ index, value: values[index] as number }));
 }

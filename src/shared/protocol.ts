@@ -79,7 +79,19 @@ export type WebviewToHost =
 	/** Webview → host: export the current result to a JSON file. */
 	| { readonly type: 'exportJson' }
 	/** Webview → host: save the panel's query to the saved queries. */
-	| { readonly type: 'saveQuery' };
+	| { readonly type: 'saveQuery' }
+	/** Webview → host: export the current result to a CSV file (the host builds it, as for Export to CSV). */
+	| { readonly type: 'exportCsv' }
+	/** Webview → host: put this Markdown (title, range, summary, per-day table), built by the webview, on the clipboard. */
+	| { readonly type: 'copyMarkdown'; readonly markdown: string }
+	/** Webview → host: save the chart as a PNG file; `base64` holds the image, drawn by the webview at its pixel size. */
+	| { readonly type: 'savePng'; readonly base64: string };
+
+/** Larger than any Markdown table of 3,650 days × 10 series; a guard on what the webview may send. */
+export const MAX_MARKDOWN_LENGTH = 4_000_000;
+/** Larger than a chart at 8K × devicePixelRatio 2 as PNG, base64. */
+export const MAX_PNG_BASE64_LENGTH = 40_000_000;
+const PNG_BASE64_PREFIX = 'iVBORw0KGgo'; // The 8-byte PNG signature, base64.
 
 /** What the webview keeps with `setState` so that a reload restores the panel without a new request. */
 export interface PersistedPanelState {
@@ -121,9 +133,20 @@ export function parseWebviewMessage(raw: unknown, maxLength: number): WebviewToH
 			const request = parseRunRequest(raw.request, maxLength);
 			return request ? { type: 'run', request } : null;
 		}
+		case 'exportCsv':
+			return { type: raw.type };
+		case 'copyMarkdown':
+			return typeof raw.markdown === 'string' && raw.markdown.length > 0 && raw.markdown.length <= MAX_MARKDOWN_LENGTH ? { type: 'copyMarkdown', markdown: raw.markdown } : null;
+		case 'savePng':
+			return isPngBase64(raw.base64) ? { type: 'savePng', base64: raw.base64 } : null;
 		default:
 			return null;
 	}
+}
+
+/** Base64 of a PNG: the signature first, only base64 characters, not larger than `MAX_PNG_BASE64_LENGTH`. */
+function isPngBase64(value: unknown): value is string {
+	return typeof value === 'string' && value.length <= MAX_PNG_BASE64_LENGTH && value.startsWith(PNG_BASE64_PREFIX) && /^[A-Za-z0-9+/]+={0,2}$/.test(value);
 }
 
 function parseRunRequest(raw: unknown, maxLength: number): RunRequest | null {

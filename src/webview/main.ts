@@ -33,6 +33,9 @@ function onMessage(message: HostToWebview): void {
 					copyCsv: () => host.postMessage({ type: 'copyCsv' }),
 					exportJson: () => host.postMessage({ type: 'exportJson' }),
 					saveQuery: () => host.postMessage({ type: 'saveQuery' }),
+					exportCsv: () => host.postMessage({ type: 'exportCsv' }),
+					copyMarkdown: (markdown) => host.postMessage({ type: 'copyMarkdown', markdown }),
+					savePng: (base64) => host.postMessage({ type: 'savePng', base64 }),
 					viewChanged: (options) => {
 						view = options;
 						if (state) remember(state);

@@ -18,6 +18,7 @@ import { createFormatters } from './format';
 import { seriesBounds } from './labels';
 import type { ViewContext } from './labels';
 import { renderHeading, renderSummary } from './summaryView';
+import { chartPngBase64, resultMarkdown } from './shareView';
 import { renderTable } from './tableView';
 import { observeThemeChanges, readChartPalette } from './theme';
 
@@ -27,6 +28,9 @@ export interface PanelViewEvents extends ControlsEvents {
 	copyCsv(): void;
 	exportJson(): void;
 	saveQuery(): void;
+	exportCsv(): void;
+	copyMarkdown(markdown: string): void;
+	savePng(base64: string): void;
 	/** The user changed how the chart is drawn (kept with the panel's state). */
 	viewChanged(options: ChartViewOptions): void;
 }
@@ -73,13 +77,17 @@ export class PanelView {
 		const copy = actionButton(strings.copyCsv, 'copy', () => events.copyCsv());
 		const exportJson = actionButton(strings.exportJson, 'json', () => events.exportJson());
 		const save = actionButton(strings.saveQuery, 'save', () => events.saveQuery());
-		this.resultButtons = [this.toggleButton, copy, exportJson];
+		// Share actions: icons with names and tooltips, so that the header keeps one line.
+		const exportCsv = actionButton(strings.exportCsv, 'export', () => events.exportCsv(), true);
+		const markdown = actionButton(strings.copyMarkdown, 'markdown', () => this.shareMarkdown(events), true);
+		const png = actionButton(strings.savePng, 'file-media', () => this.sharePng(events), true);
+		this.resultButtons = [this.toggleButton, copy, exportJson, exportCsv, markdown, png];
 		this.emptyBox.textContent = strings.noResult;
 		this.optionsBar = new ChartOptionsBar(strings, view, (options) => {
 			events.viewChanged(options);
 			this.render(this.result);
 		});
-		const actions = h('div', { class: 'actions', role: 'group', 'aria-label': strings.actionsLabel }, this.toggleButton, copy, exportJson, save);
+		const actions = h('div', { class: 'actions', role: 'group', 'aria-label': strings.actionsLabel }, this.toggleButton, copy, exportJson, save, exportCsv, markdown, png);
 		root.replaceChildren(
 			h('header', { class: 'panel-header' }, this.heading, actions),
 			this.controls.element,
@@ -236,6 +244,20 @@ export class PanelView {
 		return items;
 	}
 
+	private shareMarkdown(events: PanelViewEvents): void {
+		const result = this.result;
+		if (!result) return;
+		const shown = lastDays(result.series, result.query.length);
+		events.copyMarkdown(resultMarkdown(result, shown, shownColumns(result, shown, this.ctx), this.ctx));
+	}
+
+	/** The chart as drawn, so the table view shows it first (Chart.js needs a visible box to draw into). */
+	private sharePng(events: PanelViewEvents): void {
+		if (!this.result) return;
+		if (this.showingTable) this.toggleTable();
+		events.savePng(chartPngBase64(this.canvas, readChartPalette().background));
+	}
+
 	private toggleTable(): void {
 		this.showingTable = !this.showingTable;
 		this.updateToggle();
@@ -250,13 +272,14 @@ export class PanelView {
 	}
 }
 
-function actionButton(text: string, icon: string, onClick: () => void): VscodeButton {
+function actionButton(text: string, icon: string, onClick: () => void, iconOnly = false): VscodeButton {
 	const button = document.createElement('vscode-button');
 	button.secondary = true;
 	button.icon = icon;
 	// A span, so that a narrow panel can hide the text and keep it as the button's accessible name.
 	button.append(h('span', { class: 'action-text' }, text));
 	button.title = text;
+	if (iconOnly) button.classList.add('icon-only');
 	button.addEventListener('click', () => {
 		if (!button.disabled) onClick();
 	});

@@ -139,6 +139,8 @@ export interface OpenPanelOptions {
 	readonly timezoneId?: string;
 	readonly lang?: string;
 	readonly viewport?: { readonly width: number; readonly height: number };
+	/** The screen's device pixel ratio (1 unless given). */
+	readonly deviceScaleFactor?: number;
 	/** What `getState` returns when the page loads, as after a window reload. */
 	readonly savedState?: unknown;
 }
@@ -147,7 +149,7 @@ export interface OpenPanelOptions {
 export async function openPanel(browser: Browser, server: PanelServer, options: OpenPanelOptions = {}): Promise<PanelPage> {
 	const context = await browser.newContext({
 		viewport: options.viewport ?? { width: 1100, height: 860 },
-		deviceScaleFactor: 1,
+		deviceScaleFactor: options.deviceScaleFactor ?? 1,
 		timezoneId: options.timezoneId ?? 'UTC',
 		locale: 'en-US',
 	});

@@ -2,6 +2,7 @@
 // calendar ticks, the y-axis fit and its toggle kept per panel, and what a failed or cancelled run leaves.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { parseWebviewMessage } from '../../src/shared/protocol';
 import type { PanelResult } from '../../src/shared/protocol';
 import { scanColour } from './canvasPixels';
 import { usePanelSuite } from './harness';
@@ -211,5 +212,79 @@ describe('chart webview layout', () => {
 		await panel.page.locator('#length input').press('Enter');
 		await panel.page.locator('.field-problem:not([hidden])').waitFor();
 		assert.equal((await panel.page.locator('#end-kind').boundingBox())?.x, endingX, 'Ending stays where it was');
+	});
+});
+
+describe('chart webview sharing', () => {
+	const suite = usePanelSuite();
+
+	test('Save as PNG posts a valid PNG of the chart at its size × devicePixelRatio, on the theme background', async () => {
+		const panel = await suite.open({ deviceScaleFactor: 2, viewport: { width: 900, height: 700 } });
+		await panel.send(initMessage(compared(['ios-app', 'web-app'])));
+		await drawn(panel, 14);
+		const size = await panel.page.locator('canvas').evaluate((c) => ({ width: c.clientWidth, height: c.clientHeight }));
+		await panel.page.getByRole('button', { name: 'Save as PNG' }).click();
+		const message = (await panel.posted()).at(-1);
+		assert.ok(message && message.type === 'savePng', JSON.stringify(message));
+		const png = Buffer.from(message.base64, 'base64');
+		assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'the PNG signature');
+		assert.equal(png.subarray(12, 16).toString('ascii'), 'IHDR');
+		assert.deepEqual({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }, { width: size.width * 2, height: size.height * 2 });
+		assert.equal(png.subarray(-8, -4).toString('ascii'), 'IEND', 'the file is complete');
+		assert.ok(parseWebviewMessage(message, 3650), 'the host accepts it');
+		// Drawn back in the page: the top-left pixel is the editor background (#1f1f1f), not transparent.
+		const corner = await panel.page.evaluate(async (b64) => {
+			const image = new Image();
+			image.src = `data:image/png;base64,${b64}`;
+			await image.decode();
+			const canvas = document.createElement('canvas');
+			canvas.width = image.width;
+			canvas.height = image.height;
+			const context = canvas.getContext('2d');
+			context?.drawImage(image, 0, 0);
+			return [...(context?.getImageData(0, 0, 1, 1).data ?? [])];
+		}, message.base64);
+		assert.deepEqual(corner, [0x1f, 0x1f, 0x1f, 255]);
+	});
+
+	test('Copy as Markdown posts a GitHub table: title, range and instance, summary, one row per day and one column per series', async () => {
+		const panel = await suite.open();
+		const result = compared(['ios-app', 'web|app']);
+		await panel.send(initMessage(result));
+		await drawn(panel, 14);
+		await panel.page.getByRole('button', { name: 'Copy as Markdown' }).click();
+		const message = (await panel.posted()).at(-1);
+		assert.ok(message && message.type === 'copyMarkdown', JSON.stringify(message));
+		const lines = message.markdown.split('\n');
+		assert.deepEqual(lines.slice(0, 11), [
+			'## Daily active users · App ios-app',
+			'',
+			'May 16, 2024 – May 29, 2024 · US-01 (rest.iad-01.braze.com)',
+			'',
+			'| Summary |  |',
+			'| --- | ---: |',
+			'| Latest complete day | 1,280 (May 29, 2024) |',
+			'| Average | 1,140 |',
+			'| Minimum | 1,000 (May 16, 2024) |',
+			'| Maximum | 1,280 (May 29, 2024) |',
+			'',
+		]);
+		assert.equal(lines[11], '| Date | App ios-app | App web\\|app |', 'a | in an app ID is escaped');
+		assert.equal(lines[12], '| --- | ---: | ---: |');
+		assert.equal(lines[13], '| 2024-05-16 | 1000 | 2000 |');
+		assert.equal(lines.filter((l) => /^\| \d{4}-\d{2}-\d{2} \|/.test(l)).length, 14);
+		assert.ok(parseWebviewMessage(message, 3650), 'the host accepts it');
+	});
+
+	test('Export to CSV asks the host; without a result the share actions are off', async () => {
+		const panel = await suite.open();
+		await panel.send(initMessage(null));
+		await panel.page.locator('.empty').waitFor();
+		for (const name of ['Export to CSV', 'Copy as Markdown', 'Save as PNG']) await panel.page.getByRole('button', { name }).click({ force: true });
+		assert.deepEqual((await panel.posted()).slice(1), []);
+		await panel.send(initMessage(compared(['a'])));
+		await drawn(panel, 14);
+		await panel.page.getByRole('button', { name: 'Export to CSV' }).click();
+		assert.deepEqual((await panel.posted()).at(-1), { type: 'exportCsv' });
 	});
 });
