@@ -52,6 +52,8 @@ export const WEBVIEW_STRINGS = {
 	// {0}: metric; {1}, {2}: first and last day.
 	tableCaption: '{0} by day, {1} to {2}',
 	dateColumn: 'Date',
+	// The first column of the comparison summary: which app each row is about.
+	seriesColumn: 'Series',
 	// Marks the day that is still in progress, in the table.
 	provisional: 'in progress',
 	// Tooltip title of the day still in progress. {0}: the day, formatted.

@@ -11,6 +11,7 @@ import { KpiChart } from './chart';
 import { chartLines, previousPeriodValues, shownColumns } from './chartLines';
 import type { ShownColumn } from './chartLines';
 import { ChartOptionsBar } from './chartOptionsView';
+import { renderCompareSummary } from './compareSummaryView';
 import { QueryControls } from './controls';
 import type { ControlsEvents } from './controls';
 import { h } from './dom';
@@ -201,7 +202,7 @@ export class PanelView {
 			return;
 		}
 		const columns = shownColumns(result, shown, this.ctx);
-		this.summaryBox.append(renderSummary(shown, result.series, this.ctx));
+		this.summaryBox.append((result.compared ?? []).length > 0 ? renderCompareSummary(result, this.ctx) : renderSummary(shown, result.series, this.ctx));
 		this.tableBox.replaceChildren(renderTable(shown, columns, this.ctx));
 		this.updateToggle(); // Before drawing, so that Chart.js measures a visible box.
 		this.drawChart(result, shown, columns);

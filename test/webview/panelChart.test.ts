@@ -39,9 +39,9 @@ describe('chart webview: series, axes and states', () => {
 		assert.deepEqual(await legend.locator('li').evaluateAll((items) => items.map((li) => li.getAttribute('data-colour'))), [DARK.blue, DARK.orange, DARK.green]);
 		for (const colour of Object.values(DARK)) assert.ok((await scanColour(panel.page, colour)).pixels > 100, `a line is drawn in ${colour}`);
 		await panel.page.getByRole('button', { name: 'Table' }).click();
-		const headers = await panel.page.locator('.data-table thead th').allTextContents();
+		const headers = await panel.page.locator('.table-box thead th').allTextContents();
 		assert.deepEqual(headers, ['Date', 'App ios-app', 'All apps', 'App web-app']);
-		const firstRow = await panel.page.locator('.data-table tbody tr').first().locator('td').allTextContents();
+		const firstRow = await panel.page.locator('.table-box tbody tr').first().locator('td').allTextContents();
 		assert.deepEqual(firstRow, ['1,000', '2,000', '3,000']);
 	});
 
@@ -286,5 +286,24 @@ describe('chart webview sharing', () => {
 		await drawn(panel, 14);
 		await panel.page.getByRole('button', { name: 'Export to CSV' }).click();
 		assert.deepEqual((await panel.posted()).at(-1), { type: 'exportCsv' });
+	});
+});
+
+describe('chart webview comparison summary', () => {
+	const suite = usePanelSuite();
+
+	test('every compared series gets its own summary row, with its change when the previous period was fetched', async () => {
+		const panel = await suite.open();
+		const main = makeResult({ lastDate: '2024-05-29', values: [...ramp(7, 500), ...ramp(7, 1000)], length: 7, appId: 'ios-app' });
+		const other = makeResult({ lastDate: '2024-05-29', values: [...ramp(7, 2000), ...ramp(7, 2000)] }).series;
+		await panel.send(initMessage({ ...main, compared: [{ appId: null, series: other }] }));
+		await drawn(panel, 7);
+		const rows = await panel.page.locator('.compare-summary tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent)));
+		assert.deepEqual(rows, [
+			['Series', 'Latest complete day', 'Average', 'Minimum', 'Maximum', 'Change'],
+			['App ios-app', '1,210', '1,105', '1,000', '1,210', '+82.6%'],
+			['All apps', '2,210', '2,105', '2,000', '2,210', '0%'],
+		]);
+		assert.equal(await panel.page.locator('.figure').count(), 0, 'no single-series cards');
 	});
 });
