@@ -1,4 +1,4 @@
-// Prints sizes and speed figures; never a pass/fail. `npm run bench` (builds first).
+// Prints sizes and speed figures; never a pass/fail. `npm run bench` (builds first). Last: the webview chart draw time.
 // Sizes: the production host and webview bundles, the client alone, the .vsix. Speed: a 1000-day series (10 windows)
 // fetched from the sandbox with 40 ms latency, at concurrency 1 and 4, measured side by side in one run, as a ratio.
 import { execFileSync } from 'node:child_process';
@@ -98,5 +98,60 @@ async function benchDayCache() {
 	} finally {
 		await sandbox.close();
 		await rm(dir, { recursive: true, force: true });
+	}
+}
+
+// Webview: the chart page in headless Chromium (the webview tests' harness, production CSP and bundle) draws
+// one 30-day series and 10 series × 3,650 days in the same run; `show` is timed by its own performance measure.
+{
+	const { startPanelServer, launchBrowser, openPanel } = require('../out/test/webview/harness.js');
+	const { initMessage, makeResult } = require('../out/test/webview/sampleData.js');
+	const DRAWS = 9;
+	const wave = (days, seed) => Array.from({ length: days }, (_, i) => Math.round(10_000 + seed * 1_500 + 2_000 * Math.sin(i / 7 + seed) + 3 * i));
+	const resultOf = (days, seriesCount) => {
+		const main = makeResult({ lastDate: '2026-06-30', values: wave(days, 0) });
+		const compared = Array.from({ length: seriesCount - 1 }, (_, k) => ({ appId: `app-${k + 1}`, series: { ...makeResult({ lastDate: '2026-06-30', values: wave(days, k + 1) }).series } }));
+		return compared.length === 0 ? main : { ...main, query: { ...main.query, appId: 'app-0' }, compared };
+	};
+	const server = await startPanelServer();
+	const browser = await launchBrowser();
+	try {
+		const panel = await openPanel(browser, server, { viewport: { width: 1100, height: 860 } });
+		await panel.send(initMessage(resultOf(30, 1)));
+		await panel.page.locator('canvas[data-day-count="30"]').waitFor();
+		/** Median of `DRAWS` draws of `result` (after one warm-up), each sent as a host `result` message. */
+		const timeDraws = async (result) => {
+			const times = [];
+			for (let i = 0; i <= DRAWS; i++) {
+				// Listeners run in order: this one, added after the panel's, runs once the panel has drawn.
+				const ms = await panel.page.evaluate(
+					(message) =>
+						new Promise((resolve) => {
+							performance.clearMeasures('kpi-chart-draw');
+							window.addEventListener('message', () => resolve(performance.getEntriesByName('kpi-chart-draw').at(-1)?.duration ?? NaN), { once: true });
+							window.postMessage(message, '*');
+						}),
+					{ type: 'result', result },
+				);
+				if (Number.isNaN(ms)) throw new Error('the panel did not draw the result');
+				if (i > 0) times.push(ms);
+			}
+			return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+		};
+		const small = resultOf(30, 1);
+		const big = resultOf(3650, 10);
+		const rounds = [];
+		for (let round = 0; round < 3; round++) rounds.push([await timeDraws(small), await timeDraws(big)]);
+		const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+		const one = median(rounds.map(([s]) => s));
+		const ten = median(rounds.map(([, b]) => b));
+		const drawn = await panel.page.locator('canvas').getAttribute('data-drawn-points');
+		console.log(`webview chart draw (headless Chromium, 1100 px wide, median of ${3 * DRAWS} draws each)`);
+		console.log(`  1 series × 30 days: ${one.toFixed(1)} ms   10 series × 3,650 days: ${ten.toFixed(1)} ms   ratio ${(ten / one).toFixed(2)}x`);
+		console.log(`  points drawn per series for 3,650 days (thinned for drawing; table and tooltips exact): ${drawn}`);
+		await panel.close();
+	} finally {
+		await browser.close();
+		await server.close();
 	}
 }

@@ -145,7 +145,7 @@ function problemText<P extends string>(checked: { ok: true } | { ok: false; prob
 const LENGTH_PROBLEMS: Record<LengthProblem, () => string> = {
 	notWholeNumber: () => l10n.t('Enter a whole number of days, from 1 to {0}.', MAX_QUERY_LENGTH),
 	tooSmall: () => l10n.t('The series needs at least 1 day.'),
-	tooLarge: () => l10n.t('At most {0} days.', MAX_QUERY_LENGTH),
+	tooLarge: () => l10n.t('A series can cover at most {0} days: enter a smaller number.', MAX_QUERY_LENGTH),
 };
 
 const DATE_PROBLEMS: Record<DateProblem, () => string> = {
@@ -156,8 +156,8 @@ const DATE_PROBLEMS: Record<DateProblem, () => string> = {
 
 const APP_ID_PROBLEMS: Record<AppIdProblem, () => string> = {
 	empty: () => l10n.t('Enter an app identifier, or go back and pick "All apps".'),
-	whitespace: () => l10n.t('An app identifier has no spaces or control characters.'),
-	tooLong: () => l10n.t('This is too long to be an app identifier.'),
+	whitespace: () => l10n.t('An app identifier cannot contain spaces or control characters: remove them, or go back and pick "All apps".'),
+	tooLong: () => l10n.t('This is too long to be an app identifier: it has 256 characters at most.'),
 };
 
 /** Why a query's fixed end cannot be used (it is after today as Braze counts days), or undefined. */

@@ -9,6 +9,7 @@ import type { HostToWebview, PanelResult } from '../shared/protocol';
 import { MAX_QUERY_LENGTH, querySpecKey } from '../shared/query';
 import type { KpiQuerySpec } from '../shared/query';
 import { renderChartPanelHtml } from './html';
+import { copyMarkdown, saveChartPng } from './panelShare';
 import { l10n } from '../l10n';
 
 export const CHART_VIEW_TYPE = 'braze.chart';
@@ -57,7 +58,11 @@ export class ChartPanel implements vscode.Disposable {
 			enableScripts: true,
 			localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
 		};
-		panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'braze-activity.svg');
+		// A pair: an SVG shown as an image cannot follow the theme's colour (currentColor draws black on dark tabs).
+		panel.iconPath = {
+			light: vscode.Uri.joinPath(extensionUri, 'media', 'chart-tab-light.svg'),
+			dark: vscode.Uri.joinPath(extensionUri, 'media', 'chart-tab-dark.svg'),
+		};
 		this.#subscriptions = vscode.Disposable.from(
 			panel.webview.onDidReceiveMessage((raw: unknown) => this.#onMessage(raw)),
 			panel.onDidDispose(() => this.dispose()),
@@ -88,9 +93,14 @@ export class ChartPanel implements vscode.Disposable {
 		this.#show(result.query, result, { type: 'result', result });
 	}
 
-	/** A fetch failed or was cancelled: the previous result stays on screen with `message`. */
+	/** A fetch failed: the previous result stays on screen, with its own query, and `message`. */
 	showError(message: string): void {
-		this.#show(this.#query, this.#result, { type: 'error', message });
+		this.#show(this.#result?.query ?? this.#query, this.#result, { type: 'error', message });
+	}
+
+	/** The user cancelled the fetch: the previous result stays, with its own query, and a neutral `message`. */
+	showCancelled(message: string): void {
+		this.#show(this.#result?.query ?? this.#query, this.#result, { type: 'cancelled', message });
 	}
 
 	/** Titles the panel with a saved query's name. */
@@ -129,6 +139,10 @@ export class ChartPanel implements vscode.Disposable {
 		if (!message) return; // Not part of the protocol: ignore rather than trust it.
 		if (message.type === 'ready') this.#onReady();
 		else if (message.type === 'run') this.#handlers.run(this, { ...this.#query, ...message.request });
+		// The share actions need nothing from the owner: the panel's own data, a dialog, the clipboard.
+		else if (message.type === 'copyMarkdown') void copyMarkdown(message.markdown);
+		else if (message.type === 'savePng') void saveChartPng(message.base64, this.#result);
+		else if (message.type === 'exportCsv') void vscode.commands.executeCommand('braze.exportCsv'); // This panel is the active one: its button was just clicked.
 		else this.#handlers[message.type](this); // cancel, copyCsv, exportJson, saveQuery: the handler of that name.
 	}
 

@@ -150,7 +150,8 @@ export class KpiQueryRunner implements vscode.Disposable {
 		} catch (error) {
 			if (this.#running.get(panel) !== source) return undefined;
 			const presented = this.#report(error, access.connection, (on) => this.rerun(panel, on ? { ...spec, connection: on.name } : spec));
-			panel.showError(presented?.message ?? l10n.t('Cancelled.'));
+			if (presented) panel.showError(presented.message);
+			else panel.showCancelled(l10n.t('Cancelled.'));
 			return undefined;
 		} finally {
 			closed.dispose();

@@ -19,6 +19,8 @@ export interface PanelResult {
 	/** ISO-8601 instant of the fetch. */
 	readonly fetchedAt: string;
 	readonly rateLimit: RateLimitInfo | null;
+	/** Other apps' series of the same metric over the same days, drawn with `series` (Compare); absent when there are none. */
+	readonly compared?: readonly ComparedSeries[];
 	/** Where the days came from, when the day cache took part: absent for a result from before the cache or from a file. */
 	readonly provenance?: ResultProvenance;
 }
@@ -36,6 +38,16 @@ export interface ResultProvenance {
 	/** Cached days drawn while Braze is asked for the rest. */
 	readonly pending?: boolean;
 }
+
+/** One more app's series in a comparison. */
+export interface ComparedSeries {
+	/** The app's API identifier, or null for all apps. */
+	readonly appId: string | null;
+	readonly series: DailySeries;
+}
+
+/** The most series one chart holds (the query's own and the compared ones). */
+export const MAX_CHART_SERIES = 10;
 
 /**
  * The result as the user sees it: the query's own days. A panel's result may hold the previous period too
@@ -58,8 +70,10 @@ export type HostToWebview =
 	| { readonly type: 'loading'; readonly query: KpiQuerySpec }
 	/** Host → webview: a fetch finished; draw it. */
 	| { readonly type: 'result'; readonly result: PanelResult }
-	/** Host → webview: a fetch failed or was cancelled; `message` is already localized. The previous result stays. */
-	| { readonly type: 'error'; readonly message: string };
+	/** Host → webview: a fetch failed; `message` is already localized. The previous result stays, with its own query. */
+	| { readonly type: 'error'; readonly message: string }
+	/** Host → webview: the user cancelled the fetch; a neutral note, not an error. The previous result stays, with its own query. */
+	| { readonly type: 'cancelled'; readonly message: string };
 
 /** The part of a query the panel's controls can change. */
 export interface RunRequest {
@@ -81,12 +95,40 @@ export type WebviewToHost =
 	/** Webview → host: export the current result to a JSON file. */
 	| { readonly type: 'exportJson' }
 	/** Webview → host: save the panel's query to the saved queries. */
-	| { readonly type: 'saveQuery' };
+	| { readonly type: 'saveQuery' }
+	/** Webview → host: export the current result to a CSV file (the host builds it, as for Export to CSV). */
+	| { readonly type: 'exportCsv' }
+	/** Webview → host: put this Markdown (title, range, summary, per-day table), built by the webview, on the clipboard. */
+	| { readonly type: 'copyMarkdown'; readonly markdown: string }
+	/** Webview → host: save the chart as a PNG file; `base64` holds the image, drawn by the webview at its pixel size. */
+	| { readonly type: 'savePng'; readonly base64: string };
+
+/** Larger than any Markdown table of 3,650 days × 10 series; a guard on what the webview may send. */
+export const MAX_MARKDOWN_LENGTH = 4_000_000;
+/** Larger than a chart at 8K × devicePixelRatio 2 as PNG, base64. */
+export const MAX_PNG_BASE64_LENGTH = 40_000_000;
+const PNG_BASE64_PREFIX = 'iVBORw0KGgo'; // The 8-byte PNG signature, base64.
 
 /** What the webview keeps with `setState` so that a reload restores the panel without a new request. */
 export interface PersistedPanelState {
 	readonly query: KpiQuerySpec;
 	readonly result: PanelResult | null;
+	/** The chart's display choices, kept per panel; the webview reads them back itself (absent: the defaults). */
+	readonly view?: ChartViewOptions;
+}
+
+/** How the panel draws its chart, chosen in the panel. */
+export interface ChartViewOptions {
+	/** The y-axis starts at zero instead of fitting the data. */
+	readonly startAtZero: boolean;
+	/** The previous period of the same length is drawn dashed, aligned by day, when the result holds it. */
+	readonly previousPeriod: boolean;
+}
+
+/** The display choices in `raw`, or the defaults (fit the data, no overlay). */
+export function parseChartViewOptions(raw: unknown): ChartViewOptions {
+	const view = isRecord(raw) ? raw : {};
+	return { startAtZero: view.startAtZero === true, previousPeriod: view.previousPeriod === true };
 }
 
 export function assertNever(value: never): never {
@@ -107,9 +149,20 @@ export function parseWebviewMessage(raw: unknown, maxLength: number): WebviewToH
 			const request = parseRunRequest(raw.request, maxLength);
 			return request ? { type: 'run', request } : null;
 		}
+		case 'exportCsv':
+			return { type: raw.type };
+		case 'copyMarkdown':
+			return typeof raw.markdown === 'string' && raw.markdown.length > 0 && raw.markdown.length <= MAX_MARKDOWN_LENGTH ? { type: 'copyMarkdown', markdown: raw.markdown } : null;
+		case 'savePng':
+			return isPngBase64(raw.base64) ? { type: 'savePng', base64: raw.base64 } : null;
 		default:
 			return null;
 	}
+}
+
+/** Base64 of a PNG: the signature first, only base64 characters, not larger than `MAX_PNG_BASE64_LENGTH`. */
+function isPngBase64(value: unknown): value is string {
+	return typeof value === 'string' && value.length <= MAX_PNG_BASE64_LENGTH && value.startsWith(PNG_BASE64_PREFIX) && /^[A-Za-z0-9+/]+={0,2}$/.test(value);
 }
 
 function parseRunRequest(raw: unknown, maxLength: number): RunRequest | null {
@@ -137,6 +190,8 @@ export function parsePanelResult(raw: unknown): PanelResult | null {
 	if (!isRecord(instance) || typeof instance.host !== 'string' || (instance.label !== null && typeof instance.label !== 'string')) return null;
 	const series = parseDailySeries(raw.series);
 	if (!series || series.metric !== query.spec.metric || typeof raw.fetchedAt !== 'string' || Number.isNaN(Date.parse(raw.fetchedAt))) return null;
+	const compared = parseCompared(raw.compared, series);
+	if (compared === null) return null;
 	return {
 		query: query.spec,
 		instance: { label: instance.label, host: instance.host },
@@ -144,7 +199,22 @@ export function parsePanelResult(raw: unknown): PanelResult | null {
 		fetchedAt: raw.fetchedAt,
 		rateLimit: parseRateLimit(raw.rateLimit),
 		...(isRecord(raw.provenance) ? { provenance: parseProvenance(raw.provenance) } : {}),
+		...(compared.length > 0 ? { compared } : {}),
 	};
+}
+
+/** Compared series: each of the main series' metric and last day; [] when absent, null when unusable. */
+function parseCompared(raw: unknown, main: DailySeries): ComparedSeries[] | null {
+	if (raw === undefined) return [];
+	if (!Array.isArray(raw) || raw.length > MAX_CHART_SERIES - 1) return null;
+	const out: ComparedSeries[] = [];
+	for (const item of raw as unknown[]) {
+		if (!isRecord(item) || (item.appId !== null && typeof item.appId !== 'string')) return null;
+		const series = parseDailySeries(item.series);
+		if (!series || series.metric !== main.metric || series.lastDate !== main.lastDate) return null;
+		out.push({ appId: item.appId, series });
+	}
+	return out;
 }
 
 /** A series must hold exactly one point per day from `firstDate` to `lastDate`, no more than a query can ask for (twice, with the previous period). */

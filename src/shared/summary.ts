@@ -95,6 +95,25 @@ export function comparePeriods(series: DailySeries, periodLength: number): Perio
 	return { current, previous, change, relativeChange: previous.average === 0 ? null : change / previous.average };
 }
 
+/** The gaps of a series' complete days, told apart: before its first day with data, and after it. */
+export interface GapBreakdown {
+	/** The first day with a value, or null when there is none. */
+	readonly firstDataDate: string | null;
+	/** Days before `firstDataDate` (the app may have had no data yet); 0 when the series has no data at all. */
+	readonly beforeFirstData: number;
+	/** Days without a value from `firstDataDate` on (or every day, when the series has no data). */
+	readonly missing: number;
+}
+
+/** Leading empty days are not "missing": an app that started during the range has no data before its start. */
+export function gapBreakdown(series: DailySeries): GapBreakdown {
+	const complete = completePoints(series);
+	const first = complete.findIndex(hasValue);
+	if (first < 0) return { firstDataDate: null, beforeFirstData: 0, missing: complete.length };
+	const missing = complete.slice(first).filter((p) => !hasValue(p)).length;
+	return { firstDataDate: complete[first]?.date ?? null, beforeFirstData: first, missing };
+}
+
 /** The series cut to its last `days` calendar days (a provisional last day stays). */
 export function lastDays(series: DailySeries, days: number): DailySeries {
 	if (!Number.isInteger(days) || days < 1) throw new RangeError(`days must be a whole number ≥ 1, got ${days}`);

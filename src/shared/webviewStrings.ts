@@ -8,6 +8,9 @@ export const WEBVIEW_STRINGS = {
 	showTable: 'Table',
 	copyCsv: 'Copy as CSV',
 	exportJson: 'Export to JSON',
+	exportCsv: 'Export to CSV',
+	copyMarkdown: 'Copy as Markdown',
+	savePng: 'Save as PNG',
 	saveQuery: 'Save Query',
 	run: 'Run',
 	cancel: 'Cancel',
@@ -37,6 +40,10 @@ export const WEBVIEW_STRINGS = {
 	noData: 'No data',
 	// {0}: the provisional day, formatted.
 	provisionalNote: '{0} is still in progress: drawn dashed and left out of the summary.',
+	// {0}: the first day with data, formatted.
+	firstDataNoteOne: 'The first day of the range has no data: the data starts on {0}.',
+	// {0}: the first day with data, formatted; {1}: the number of days before it.
+	firstDataNoteMany: 'The first {1} days of the range have no data: the data starts on {0}.',
 	gapNoteOne: 'One day has no data and is shown as a gap.',
 	// {0}: number of days without data.
 	gapNoteMany: '{0} days have no data and are shown as gaps.',
@@ -47,6 +54,8 @@ export const WEBVIEW_STRINGS = {
 	// {0}: metric; {1}, {2}: first and last day.
 	tableCaption: '{0} by day, {1} to {2}',
 	dateColumn: 'Date',
+	// The first column of the comparison summary: which app each row is about.
+	seriesColumn: 'Series',
 	// Marks the day that is still in progress, in the table.
 	provisional: 'in progress',
 	// Tooltip title of the day still in progress. {0}: the day, formatted.
@@ -81,6 +90,13 @@ export const WEBVIEW_STRINGS = {
 	// Announced to screen readers when a fetch finished. {0}: number of days shown.
 	loadedDays: 'Loaded {0} days.',
 	loadedOneDay: 'Loaded one day.',
+	// Chart options above the chart.
+	chartOptionsLabel: 'Chart options',
+	startAtZero: 'Start at zero',
+	previousPeriod: 'Previous period',
+	// Legend entry of the dashed previous-period line. {0}: the series it belongs to.
+	previousPeriodLine: '{0}, previous period',
+	legendLabel: 'Legend',
 } as const;
 
 export type WebviewStringKey = keyof typeof WEBVIEW_STRINGS;

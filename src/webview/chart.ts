@@ -1,17 +1,31 @@
-// The KPI line chart. Registers only the Chart.js parts a line on a category axis needs (tree-shaken).
-import { CategoryScale, Chart, LineController, LineElement, LinearScale, PointElement, Tooltip } from 'chart.js';
-import type { ChartConfiguration, ScriptableContext, ScriptableLineSegmentContext, TooltipItem } from 'chart.js';
+// The KPI line chart: one or more series over the same days, on a linear day axis whose ticks fall on
+// calendar boundaries. Registers only the Chart.js parts a line chart needs (tree-shaken).
+import { Chart, LineController, LineElement, LinearScale, PointElement, Tooltip } from 'chart.js';
+import type { ChartConfiguration, ChartDataset, Scale, ScriptableLineSegmentContext, TooltipItem } from 'chart.js';
+import { calendarTicks } from '../shared/calendarTicks';
+import type { CalendarTicks } from '../shared/calendarTicks';
+import { fromDayNumber, toDayNumber } from '../shared/dates';
+import { decimateDays } from '../shared/decimate';
 import { fillPlaceholders } from '../shared/webviewStrings';
 import type { Formatters } from './format';
 import type { ChartPalette } from './theme';
 
-Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip);
+Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip);
 
-/** What the chart draws: one value per calendar day, null for a day without data. */
-export interface ChartModel {
-	readonly seriesLabel: string;
-	readonly dates: readonly string[];
+/** One line of the chart: a value per day of `ChartModel.dates`, null for a day without data. */
+export interface ChartLine {
+	readonly label: string;
 	readonly values: readonly (number | null)[];
+	/** A comparison drawn dashed (the previous period, aligned by day). */
+	readonly overlay: boolean;
+	/** Which of the theme's chart colours it takes. */
+	readonly colourIndex: number;
+}
+
+/** What the chart draws. */
+export interface ChartModel {
+	readonly dates: readonly string[];
+	readonly lines: readonly ChartLine[];
 	/** Index of the day still in progress, or -1. */
 	readonly provisionalIndex: number;
 	/** Tooltip title of the provisional day; {0}: the day. */
@@ -19,17 +33,33 @@ export interface ChartModel {
 	/** Tooltip line; {0}: the series label, {1}: the value. Templates, so that each language orders and spaces them. */
 	readonly valueLine: string;
 	readonly noDataText: string;
+	/** The y-axis starts at zero; otherwise it fits the data. */
+	readonly beginAtZero: boolean;
 }
 
-type LineChart = Chart<'line', (number | null)[], string>;
+type XY = { x: number; y: number | null };
+type LineChart = Chart<'line', XY[], string>;
 
 const DASH = [5, 4];
+const OVERLAY_DASH = [6, 4];
 const POINT_RADIUS = 3;
+// Pixels per bucket of days when a line is thinned for drawing (the table and tooltips stay exact).
+const PIXELS_PER_BUCKET = 4;
+// Room a tick label needs, in pixels, without and with the year.
+const TICK_WIDTH = 64;
+const TICK_WIDTH_WITH_YEAR = 92;
+
+/** The name of the performance measure of each `show` (data in, chart drawn). */
+export const DRAW_MEASURE = 'kpi-chart-draw';
+
+const EMPTY_MODEL: ChartModel = { dates: [], lines: [], provisionalIndex: -1, provisionalTitle: '{0}', valueLine: '{0}: {1}', noDataText: '', beginAtZero: false };
 
 /** Owns the Chart.js instance on one canvas; re-drawn in place on new data or a new theme. */
 export class KpiChart {
 	private readonly chart: LineChart;
-	private model: ChartModel = { seriesLabel: '', dates: [], values: [], provisionalIndex: -1, provisionalTitle: '{0}', valueLine: '{0}: {1}', noDataText: '' };
+	private model: ChartModel = EMPTY_MODEL;
+	private firstDay = 0;
+	private ticks: CalendarTicks = { unit: 'day', dates: [], spansYears: false };
 
 	constructor(
 		private readonly canvas: HTMLCanvasElement,
@@ -41,23 +71,36 @@ export class KpiChart {
 		this.chart = new Chart(canvas, this.configuration(locale));
 	}
 
+	/** The colour of line `colourIndex` in the current theme. */
+	colourOf(colourIndex: number): string {
+		const colours = this.palette.series;
+		return colours[colourIndex % colours.length] ?? this.palette.line;
+	}
+
 	show(model: ChartModel): void {
+		const started = performance.now();
 		this.model = model;
-		this.chart.data.labels = model.dates.map((d) => this.format.shortDate(d));
-		const dataset = this.chart.data.datasets[0];
-		dataset.label = model.seriesLabel;
-		dataset.data = [...model.values];
+		this.firstDay = model.dates[0] ? toDayNumber(model.dates[0]) : 0;
+		this.chart.data.datasets = model.lines.map((line) => this.dataset(line));
+		const x = this.chart.options.scales?.x;
+		if (x) {
+			// Half a day of room at each end: the first and last points are never clipped.
+			x.min = this.firstDay - 0.5;
+			x.max = this.firstDay + Math.max(0, model.dates.length - 1) + 0.5;
+		}
+		const y = this.chart.options.scales?.y;
+		// Fitting the data: the axis starts near the lowest value, with 5 % room, so a flat band (MAU) shows its shape.
+		if (y?.type === 'linear') Object.assign(y, { beginAtZero: model.beginAtZero, grace: model.beginAtZero ? 0 : '5%' });
 		this.redraw();
+		// A User Timing entry: `npm run bench` reads it, and it shows in the webview's developer tools.
+		performance.clearMeasures(DRAW_MEASURE);
+		performance.measure(DRAW_MEASURE, { start: started });
 	}
 
 	/** Re-reads colours and font after a theme switch. */
 	recolour(palette: ChartPalette): void {
 		this.palette = palette;
 		applyDefaults(palette);
-		const dataset = this.chart.data.datasets[0];
-		dataset.borderColor = palette.line;
-		dataset.backgroundColor = palette.line;
-		dataset.pointBackgroundColor = this.pointFill;
 		const { x, y } = this.chart.options.scales ?? {};
 		for (const scale of [x, y]) {
 			if (!scale) continue;
@@ -67,6 +110,7 @@ export class KpiChart {
 		}
 		const tooltip = this.chart.options.plugins?.tooltip;
 		if (tooltip) Object.assign(tooltip, tooltipColours(palette));
+		this.chart.data.datasets = this.model.lines.map((line) => this.dataset(line));
 		this.redraw();
 	}
 
@@ -74,63 +118,79 @@ export class KpiChart {
 		this.chart.destroy();
 	}
 
+	private dataset(line: ChartLine): ChartDataset<'line', XY[]> {
+		const colour = this.colourOf(line.colourIndex);
+		const buckets = Math.max(1, (this.canvas.clientWidth || 800) / PIXELS_PER_BUCKET);
+		const drawn = decimateDays(line.values, buckets);
+		const data = drawn.map((p) => ({ x: this.firstDay + p.index, y: p.value }));
+		const provisional = line.overlay ? -1 : drawn.findIndex((p) => p.index === this.model.provisionalIndex);
+		// Constant options unless a point must show: Chart.js then resolves them once per line, not per point.
+		const marked = data.map((p, i) => p.y !== null && (i === provisional || ((data[i - 1]?.y ?? null) === null && (data[i + 1]?.y ?? null) === null)));
+		const anyMarked = marked.includes(true);
+		return {
+			label: line.label,
+			data,
+			parsing: false,
+			normalized: true,
+			borderColor: colour,
+			backgroundColor: colour,
+			borderWidth: line.overlay ? 1.5 : 2,
+			borderDash: line.overlay ? OVERLAY_DASH : [],
+			tension: 0,
+			spanGaps: false, // A day without data is a gap, never an interpolated value.
+			pointRadius: anyMarked ? marked.map((m) => (m ? POINT_RADIUS : 0)) : 0,
+			pointHoverRadius: 4,
+			pointHitRadius: 8,
+			pointBorderWidth: 2,
+			pointBackgroundColor: provisional >= 0 ? data.map((_, i) => (i === provisional ? this.palette.background : colour)) : colour,
+			...(provisional >= 0 ? { segment: { borderDash: (ctx: ScriptableLineSegmentContext) => (ctx.p1DataIndex === provisional ? DASH : undefined) } } : {}),
+		};
+	}
+
 	private redraw(): void {
 		this.chart.update('none');
 		// Read back from the drawn chart, for assistive checks and tests; nothing global is exposed.
-		const drawn = this.chart.data.datasets[0];
-		const values = drawn.data;
-		this.canvas.dataset.dayCount = String(values.length);
-		this.canvas.dataset.pointCount = String(values.filter((v) => v !== null).length);
-		this.canvas.dataset.gapCount = String(values.filter((v) => v === null).length);
-		this.canvas.dataset.provisionalIndex = String(this.model.provisionalIndex);
-		this.canvas.dataset.lineColour = typeof drawn.borderColor === 'string' ? drawn.borderColor : '';
+		const values = this.model.lines[0]?.values ?? [];
+		const set = this.canvas.dataset;
+		set.dayCount = String(this.model.dates.length);
+		set.pointCount = String(values.filter((v) => v !== null).length);
+		set.gapCount = String(values.filter((v) => v === null).length);
+		set.provisionalIndex = String(this.model.provisionalIndex);
+		set.lineCount = String(this.model.lines.length);
+		set.lineColour = this.model.lines[0] ? this.colourOf(this.model.lines[0].colourIndex) : '';
+		set.lineColours = this.model.lines.map((l) => this.colourOf(l.colourIndex)).join(' ');
+		set.drawnPoints = this.chart.data.datasets.map((d) => d.data.length).join(' ');
+		set.tickUnit = this.ticks.unit;
+		set.ticks = this.ticks.dates.join(' ');
+		const y = this.chart.scales.y;
+		set.yMin = y ? String(y.min) : '';
+		set.yMax = y ? String(y.max) : '';
+		set.xMax = String(this.chart.scales.x?.max ?? '');
 	}
 
-	private readonly pointFill = (ctx: ScriptableContext<'line'>): string =>
-		ctx.dataIndex === this.model.provisionalIndex ? this.palette.background : this.palette.line;
-
-	private configuration(locale: string): ChartConfiguration<'line', (number | null)[], string> {
+	private configuration(locale: string): ChartConfiguration<'line', XY[], string> {
 		const palette = this.palette;
 		return {
 			type: 'line',
-			data: {
-				labels: [],
-				datasets: [
-					{
-						label: '',
-						data: [],
-						borderColor: palette.line,
-						backgroundColor: palette.line,
-						borderWidth: 2,
-						tension: 0,
-						spanGaps: false, // A day without data is a gap, never an interpolated value.
-						pointRadius: (ctx) => (this.isIsolated(ctx.dataIndex) || ctx.dataIndex === this.model.provisionalIndex ? POINT_RADIUS : 0),
-						pointHoverRadius: 4,
-						pointHitRadius: 8,
-						pointBorderWidth: 2,
-						pointBackgroundColor: this.pointFill,
-						segment: {
-							borderDash: (ctx: ScriptableLineSegmentContext) => (ctx.p1DataIndex === this.model.provisionalIndex ? DASH : undefined),
-						},
-					},
-				],
-			},
+			data: { datasets: [] },
 			options: {
 				locale,
 				responsive: true,
 				maintainAspectRatio: false,
 				animation: false,
-				interaction: { mode: 'index', intersect: false },
+				interaction: { mode: 'nearest', axis: 'x', intersect: false },
 				scales: {
 					x: {
-						type: 'category',
+						type: 'linear',
 						grid: { display: false, color: palette.grid },
 						border: { color: palette.grid },
-						ticks: { color: palette.foreground, maxRotation: 0, autoSkip: true, autoSkipPadding: 16 },
+						afterBuildTicks: (scale) => this.buildTicks(scale),
+						ticks: { color: palette.foreground, maxRotation: 0, autoSkip: false, callback: (value) => this.tickLabel(Number(value)) },
 					},
 					y: {
 						type: 'linear',
-						beginAtZero: true,
+						beginAtZero: false,
+						grace: '5%',
 						grid: { color: palette.grid },
 						border: { display: false, color: palette.grid },
 						ticks: { color: palette.foreground, precision: 0, callback: (value) => this.format.count(Number(value)) },
@@ -142,9 +202,11 @@ export class KpiChart {
 						borderWidth: 1,
 						cornerRadius: 4,
 						displayColors: false,
+						// Several lines can be nearest at once: one item is enough, it lists every line's value.
+						filter: (_item, index) => index === 0,
 						callbacks: {
 							title: (items) => this.tooltipTitle(items),
-							label: (item) => this.tooltipLabel(item),
+							label: (item) => this.tooltipLines(item),
 						},
 					},
 				},
@@ -152,23 +214,45 @@ export class KpiChart {
 		};
 	}
 
-	private isIsolated(index: number): boolean {
-		const values = this.model.values;
-		if (values[index] === null || values[index] === undefined) return false;
-		return (values[index - 1] ?? null) === null && (values[index + 1] ?? null) === null;
+	/** Calendar ticks as many as the axis width holds; the year is in every label when the range spans years. */
+	private buildTicks(scale: Scale): void {
+		const dates = this.model.dates;
+		const first = dates[0];
+		const last = dates.at(-1);
+		if (!first || !last) {
+			scale.ticks = [];
+			return;
+		}
+		const spansYears = first.slice(0, 4) !== last.slice(0, 4);
+		const width = scale.width || this.canvas.clientWidth || 800;
+		this.ticks = calendarTicks(first, last, width / (spansYears ? TICK_WIDTH_WITH_YEAR : TICK_WIDTH));
+		scale.ticks = this.ticks.dates.map((d) => ({ value: toDayNumber(d) }));
+	}
+
+	private tickLabel(day: number): string {
+		return this.format.axisDate(fromDayNumber(day), this.ticks.unit, this.ticks.spansYears);
+	}
+
+	private dayIndex(item: TooltipItem<'line'> | undefined): number {
+		return item && item.parsed.x !== null ? Math.round(item.parsed.x - this.firstDay) : -1;
 	}
 
 	private tooltipTitle(items: readonly TooltipItem<'line'>[]): string {
-		const index = items[0]?.dataIndex;
-		if (index === undefined) return '';
-		const date = this.format.longDate(this.model.dates[index] ?? '');
-		return index === this.model.provisionalIndex ? fillPlaceholders(this.model.provisionalTitle, date) : date;
+		const index = this.dayIndex(items[0]);
+		const date = this.model.dates[index];
+		if (date === undefined) return '';
+		const text = this.format.longDate(date);
+		return index === this.model.provisionalIndex ? fillPlaceholders(this.model.provisionalTitle, text) : text;
 	}
 
-	private tooltipLabel(item: TooltipItem<'line'>): string {
-		const value = this.model.values[item.dataIndex];
-		const text = value === null || value === undefined ? this.model.noDataText : this.format.count(value);
-		return fillPlaceholders(this.model.valueLine, this.model.seriesLabel, text);
+	/** Every line's exact value on the hovered day (drawn points may be thinned; these never are). */
+	private tooltipLines(item: TooltipItem<'line'>): string[] {
+		const index = this.dayIndex(item);
+		return this.model.lines.map((line) => {
+			const value = line.values[index];
+			const text = value === null || value === undefined ? this.model.noDataText : this.format.count(value);
+			return fillPlaceholders(this.model.valueLine, line.label, text);
+		});
 	}
 }
 

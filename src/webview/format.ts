@@ -1,10 +1,13 @@
 // Locale-aware text for dates and numbers. A `YYYY-MM-DD` label is a plain calendar date: it is
 // formatted from its UTC parts in the UTC zone, so no viewer's time zone can move it to another day.
+import type { TickUnit } from '../shared/calendarTicks';
 import { isPlainDate } from '../shared/dates';
 
 export interface Formatters {
 	/** "May 30" — axis labels. */
 	shortDate(date: string): string;
+	/** An axis tick: "May 30", "May 30, 2024", "May", "May 2024" or "2024", by tick unit and whether the range spans years. */
+	axisDate(date: string, unit: TickUnit, withYear: boolean): string;
 	/** "Thu, May 30, 2024" — tooltips and the table. */
 	longDate(date: string): string;
 	/** "May 30, 2024" — ranges and the summary. */
@@ -26,6 +29,9 @@ export function createFormatters(locale: string): Formatters {
 	const tag = supportedLocale(locale);
 	const dateFormat = (options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => new Intl.DateTimeFormat(tag, { ...options, timeZone: 'UTC' });
 	const short = dateFormat({ month: 'short', day: 'numeric' });
+	const month = dateFormat({ month: 'short' });
+	const monthYear = dateFormat({ month: 'short', year: 'numeric' });
+	const year = dateFormat({ year: 'numeric' });
 	const long = dateFormat({ weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' });
 	const medium = dateFormat({ year: 'numeric', month: 'short', day: 'numeric' });
 	const instant = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
@@ -35,6 +41,11 @@ export function createFormatters(locale: string): Formatters {
 	const signed = new Intl.NumberFormat(tag, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
 	return {
 		shortDate: (date) => formatPlainDate(short, date),
+		axisDate: (date, unit, withYear) => {
+			if (unit === 'year') return formatPlainDate(year, date);
+			if (unit === 'month' || unit === 'quarter') return formatPlainDate(withYear ? monthYear : month, date);
+			return formatPlainDate(withYear ? medium : short, date);
+		},
 		longDate: (date) => formatPlainDate(long, date),
 		mediumDate: (date) => formatPlainDate(medium, date),
 		instant: (iso) => {

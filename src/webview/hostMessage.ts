@@ -25,7 +25,8 @@ export function parseHostMessage(raw: unknown): HostToWebview | null {
 			return result ? { type: 'result', result } : null;
 		}
 		case 'error':
-			return typeof raw.message === 'string' ? { type: 'error', message: raw.message } : null;
+		case 'cancelled':
+			return typeof raw.message === 'string' ? { type: raw.type, message: raw.message } : null;
 		default:
 			return null;
 	}

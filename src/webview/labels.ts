@@ -28,7 +28,7 @@ export function metricName(metric: KpiMetric, strings: WebviewStrings): string {
 	}
 }
 
-export function appText(query: KpiQuerySpec, strings: WebviewStrings): string {
+export function appText(query: Pick<KpiQuerySpec, 'appId'>, strings: WebviewStrings): string {
 	return query.appId === null ? strings.allApps : fillPlaceholders(strings.appLabel, query.appId);
 }
 

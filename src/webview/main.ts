@@ -1,46 +1,67 @@
 // Entry of the chart webview bundle: listens, says `ready`, then renders what the host sends.
-import type { HostToWebview, PersistedPanelState } from '../shared/protocol';
-import { assertNever } from '../shared/protocol';
+import type { ChartViewOptions, HostToWebview, PersistedPanelState } from '../shared/protocol';
+import { assertNever, parseChartViewOptions } from '../shared/protocol';
+import { isRecord } from '../shared/guards';
 import { parseHostMessage } from './hostMessage';
 import { PanelView } from './panelView';
 import { acquirePanelHostApi } from './vscodeApi';
 
 const host = acquirePanelHostApi();
 const root = document.getElementById('panel');
-let view: PanelView | null = null;
+let panel: PanelView | null = null;
 let state: PersistedPanelState | null = null;
+// The chart's display choices survive a reload in the webview's own state (the host does not need them).
+const previous = host.getState();
+let view: ChartViewOptions = parseChartViewOptions(isRecord(previous) ? previous.view : undefined);
 
-function remember(next: PersistedPanelState): void {
-	state = next;
-	host.setState(next); // Lets the host's serializer restore the panel without a new request.
+function remember(next: Omit<PersistedPanelState, 'view'>): void {
+	state = { ...next, view };
+	host.setState(state); // Lets the host's serializer restore the panel without a new request.
 }
 
 function onMessage(message: HostToWebview): void {
 	switch (message.type) {
 		case 'init':
 			if (!root) return;
-			view?.dispose();
-			view = new PanelView(root, message, {
-				run: (request) => host.postMessage({ type: 'run', request }),
-				cancel: () => host.postMessage({ type: 'cancel' }),
-				copyCsv: () => host.postMessage({ type: 'copyCsv' }),
-				exportJson: () => host.postMessage({ type: 'exportJson' }),
-				saveQuery: () => host.postMessage({ type: 'saveQuery' }),
-			});
+			panel?.dispose();
+			panel = new PanelView(
+				root,
+				message,
+				{
+					run: (request) => host.postMessage({ type: 'run', request }),
+					cancel: () => host.postMessage({ type: 'cancel' }),
+					copyCsv: () => host.postMessage({ type: 'copyCsv' }),
+					exportJson: () => host.postMessage({ type: 'exportJson' }),
+					saveQuery: () => host.postMessage({ type: 'saveQuery' }),
+					exportCsv: () => host.postMessage({ type: 'exportCsv' }),
+					copyMarkdown: (markdown) => host.postMessage({ type: 'copyMarkdown', markdown }),
+					savePng: (base64) => host.postMessage({ type: 'savePng', base64 }),
+					viewChanged: (options) => {
+						view = options;
+						if (state) remember(state);
+					},
+				},
+				view,
+			);
 			remember({ query: message.query, result: message.result });
 			return;
 		case 'loading':
-			if (!view || !state) return; // The host always sends `init` first.
-			view.showLoading(message.query);
+			if (!panel || !state) return; // The host always sends `init` first.
+			panel.showLoading(message.query);
 			remember({ query: message.query, result: state.result });
 			return;
 		case 'result':
-			if (!view) return;
-			view.showResult(message.result);
+			if (!panel) return;
+			panel.showResult(message.result);
 			remember({ query: message.result.query, result: message.result });
 			return;
 		case 'error':
-			view?.showFailure(message.message);
+		case 'cancelled':
+			if (!panel || !state) return;
+			if (message.type === 'error') panel.showFailure(message.message);
+			else panel.showCancelled(message.message);
+			// Like the host, the panel goes back to its last good result's query.
+			remember({ query: state.result?.query ?? state.query, result: state.result });
 			return;
 		default:
 			assertNever(message);

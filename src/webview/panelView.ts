@@ -3,18 +3,23 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import type { VscodeButton } from '@vscode-elements/elements/dist/vscode-button/vscode-button.js';
 import type { DailySeries } from '../shared/kpi';
-import type { HostToWebview, PanelResult } from '../shared/protocol';
+import type { ChartViewOptions, HostToWebview, PanelResult } from '../shared/protocol';
 import type { KpiQuerySpec } from '../shared/query';
 import { lastDays, summarizeSeries } from '../shared/summary';
 import { fillPlaceholders, localizeWebviewStrings } from '../shared/webviewStrings';
 import { KpiChart } from './chart';
+import { chartLines, previousPeriodValues, shownColumns } from './chartLines';
+import type { ShownColumn } from './chartLines';
+import { ChartOptionsBar } from './chartOptionsView';
+import { renderCompareSummary } from './compareSummaryView';
 import { QueryControls } from './controls';
 import type { ControlsEvents } from './controls';
 import { h } from './dom';
 import { createFormatters } from './format';
-import { metricName, seriesBounds } from './labels';
+import { seriesBounds } from './labels';
 import type { ViewContext } from './labels';
 import { renderHeading, renderSummary } from './summaryView';
+import { chartPngBase64, resultMarkdown } from './shareView';
 import { renderTable } from './tableView';
 import { observeThemeChanges, readChartPalette } from './theme';
 
@@ -24,6 +29,11 @@ export interface PanelViewEvents extends ControlsEvents {
 	copyCsv(): void;
 	exportJson(): void;
 	saveQuery(): void;
+	exportCsv(): void;
+	copyMarkdown(markdown: string): void;
+	savePng(base64: string): void;
+	/** The user changed how the chart is drawn (kept with the panel's state). */
+	viewChanged(options: ChartViewOptions): void;
 }
 
 export class PanelView {
@@ -33,6 +43,9 @@ export class PanelView {
 	private readonly controls: QueryControls;
 	// Not a live region itself: `announcer` speaks the error, once.
 	private readonly errorBox = h('div', { class: 'panel-error', hidden: true });
+	// A cancelled fetch: neutral, not an error.
+	private readonly noticeBox = h('div', { class: 'panel-notice', hidden: true });
+	private readonly optionsBar: ChartOptionsBar;
 	// Always in the page, so that a change of its text is announced (a region shown at the same time often is not).
 	private readonly announcer = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
 	private readonly summaryBox = h('div', { class: 'summary-box' });
@@ -53,6 +66,7 @@ export class PanelView {
 		private readonly root: HTMLElement,
 		init: InitMessage,
 		events: PanelViewEvents,
+		view: ChartViewOptions,
 	) {
 		this.locale = init.locale;
 		const strings = localizeWebviewStrings(init.l10nBundle);
@@ -64,21 +78,34 @@ export class PanelView {
 		const copy = actionButton(strings.copyCsv, 'copy', () => events.copyCsv());
 		const exportJson = actionButton(strings.exportJson, 'json', () => events.exportJson());
 		const save = actionButton(strings.saveQuery, 'save', () => events.saveQuery());
-		this.resultButtons = [this.toggleButton, copy, exportJson];
+		// Share actions: icons with names and tooltips, so that the header keeps one line.
+		const exportCsv = actionButton(strings.exportCsv, 'export', () => events.exportCsv(), true);
+		const markdown = actionButton(strings.copyMarkdown, 'markdown', () => this.shareMarkdown(events), true);
+		const png = actionButton(strings.savePng, 'file-media', () => this.sharePng(events), true);
+		this.resultButtons = [this.toggleButton, copy, exportJson, exportCsv, markdown, png];
 		this.emptyBox.textContent = strings.noResult;
-		const actions = h('div', { class: 'actions', role: 'group', 'aria-label': strings.actionsLabel }, this.toggleButton, copy, exportJson, save);
+		this.optionsBar = new ChartOptionsBar(strings, view, (options) => {
+			events.viewChanged(options);
+			this.render(this.result);
+		});
+		const actions = h('div', { class: 'actions', role: 'group', 'aria-label': strings.actionsLabel }, this.toggleButton, copy, exportJson, save, exportCsv, markdown, png);
 		root.replaceChildren(
 			h('header', { class: 'panel-header' }, this.heading, actions),
 			this.controls.element,
 			this.errorBox,
+			this.noticeBox,
 			this.summaryBox,
-			h('div', { class: 'view' }, this.chartBox, this.tableBox),
+			h('div', { class: 'view' }, this.optionsBar.element, this.chartBox, this.tableBox),
 			this.emptyBox,
 			this.footer,
 			this.announcer,
 		);
 		document.addEventListener('keydown', this.onKeyDown);
-		this.stopThemeWatch = observeThemeChanges(() => this.chart?.recolour(readChartPalette()));
+		this.stopThemeWatch = observeThemeChanges(() => {
+			if (!this.chart) return;
+			this.chart.recolour(readChartPalette());
+			this.render(this.result); // The legend's swatches follow the new colours.
+		});
 		this.controls.setQuery(init.query);
 		this.render(init.result);
 		root.setAttribute('aria-busy', 'false');
@@ -97,6 +124,7 @@ export class PanelView {
 		this.query = query;
 		this.controls.setBusy(true);
 		this.showError(null);
+		this.showNotice(null);
 		this.announce('');
 		this.root.setAttribute('aria-busy', 'true');
 	}
@@ -106,6 +134,7 @@ export class PanelView {
 		this.controls.showResultQuery(result.query);
 		this.controls.setBusy(false);
 		this.showError(null);
+		this.showNotice(null);
 		this.root.setAttribute('aria-busy', 'false');
 		this.render(result);
 		const days = lastDays(result.series, result.query.length).points.length;
@@ -113,12 +142,28 @@ export class PanelView {
 		this.announce(days === 1 ? strings.loadedOneDay : fillPlaceholders(strings.loadedDays, format.count(days)));
 	}
 
-	/** Shows `message` inline and announces it; the previous result stays on screen. */
+	/** Shows `message` inline and announces it; the previous result stays on screen, and the controls show its query again. */
 	showFailure(message: string): void {
-		this.controls.setBusy(false);
-		this.root.setAttribute('aria-busy', 'false');
+		this.settle();
 		this.showError(message);
 		this.announce(message);
+	}
+
+	/** The fetch was cancelled: a neutral note; the previous result stays, and the controls show its query again. */
+	showCancelled(message: string): void {
+		this.settle();
+		this.showNotice(message);
+		this.announce(message);
+	}
+
+	/** After a fetch that brought nothing: the panel describes its last result (or its query) everywhere. */
+	private settle(): void {
+		this.controls.setBusy(false);
+		this.root.setAttribute('aria-busy', 'false');
+		this.query = this.result?.query ?? this.query;
+		// Controls left as last Run show the result's query again; an edit made since is the user's and stays.
+		this.controls.showResultQuery(this.query);
+		this.heading.replaceChildren(...renderHeading(this.query, this.result, this.result ? lastDays(this.result.series, this.result.query.length) : null, this.ctx));
 	}
 
 	/** Escape anywhere in the panel cancels a running fetch (an open list takes the key first and stops it). */
@@ -137,6 +182,11 @@ export class PanelView {
 		this.errorBox.hidden = message === null;
 	}
 
+	private showNotice(message: string | null): void {
+		this.noticeBox.textContent = message ?? '';
+		this.noticeBox.hidden = message === null;
+	}
+
 	private render(result: PanelResult | null): void {
 		this.result = result;
 		const shown = result ? lastDays(result.series, result.query.length) : null;
@@ -151,26 +201,31 @@ export class PanelView {
 			this.updateToggle();
 			return;
 		}
-		const seriesLabel = metricName(result.query.metric, this.ctx.strings);
-		this.summaryBox.append(renderSummary(shown, result.series, this.ctx));
-		this.tableBox.replaceChildren(renderTable(shown, seriesLabel, this.ctx));
+		const columns = shownColumns(result, shown, this.ctx);
+		this.summaryBox.append((result.compared ?? []).length > 0 ? renderCompareSummary(result, this.ctx) : renderSummary(shown, result.series, this.ctx));
+		this.tableBox.replaceChildren(renderTable(shown, columns, this.ctx));
 		this.updateToggle(); // Before drawing, so that Chart.js measures a visible box.
-		this.drawChart(shown, seriesLabel);
+		this.drawChart(result, shown, columns);
 		this.footer.append(...this.footerItems(result));
 	}
 
-	private drawChart(shown: DailySeries, seriesLabel: string): void {
+	private drawChart(result: PanelResult, shown: DailySeries, columns: readonly ShownColumn[]): void {
 		const { strings, format } = this.ctx;
-		this.chart ??= new KpiChart(this.canvas, format, this.locale, readChartPalette());
-		this.chart.show({
-			seriesLabel,
+		const chart = (this.chart ??= new KpiChart(this.canvas, format, this.locale, readChartPalette()));
+		const previous = previousPeriodValues(result, shown);
+		this.optionsBar.setPreviousPeriodAvailable(previous !== null);
+		const lines = chartLines(columns, previous, this.optionsBar.current, this.ctx);
+		chart.show({
 			dates: shown.points.map((p) => p.date),
-			values: shown.points.map((p) => p.value),
+			lines,
 			provisionalIndex: shown.points.findIndex((p) => p.date === shown.provisionalDate),
 			provisionalTitle: strings.tooltipProvisional,
 			valueLine: strings.tooltipValue,
 			noDataText: strings.noData,
+			beginAtZero: this.optionsBar.current.startAtZero,
 		});
+		this.optionsBar.showLegend(lines, (i) => chart.colourOf(i));
+		const seriesLabel = columns[0]?.label ?? '';
 		const [first, last] = seriesBounds(shown).map((d) => format.mediumDate(d)) as [string, string];
 		const summary = summarizeSeries(shown);
 		const label =
@@ -195,6 +250,20 @@ export class PanelView {
 		return items;
 	}
 
+	private shareMarkdown(events: PanelViewEvents): void {
+		const result = this.result;
+		if (!result) return;
+		const shown = lastDays(result.series, result.query.length);
+		events.copyMarkdown(resultMarkdown(result, shown, shownColumns(result, shown, this.ctx), this.ctx));
+	}
+
+	/** The chart as drawn, so the table view shows it first (Chart.js needs a visible box to draw into). */
+	private sharePng(events: PanelViewEvents): void {
+		if (!this.result) return;
+		if (this.showingTable) this.toggleTable();
+		events.savePng(chartPngBase64(this.canvas, readChartPalette().background));
+	}
+
 	private toggleTable(): void {
 		this.showingTable = !this.showingTable;
 		this.updateToggle();
@@ -203,16 +272,20 @@ export class PanelView {
 	private updateToggle(): void {
 		const hasResult = this.result !== null;
 		this.chartBox.hidden = !hasResult || this.showingTable;
+		this.optionsBar.element.hidden = this.chartBox.hidden;
 		this.tableBox.hidden = !hasResult || !this.showingTable;
 		this.toggleButton.setAttribute('aria-pressed', String(hasResult && this.showingTable));
 	}
 }
 
-function actionButton(text: string, icon: string, onClick: () => void): VscodeButton {
+function actionButton(text: string, icon: string, onClick: () => void, iconOnly = false): VscodeButton {
 	const button = document.createElement('vscode-button');
 	button.secondary = true;
 	button.icon = icon;
-	button.textContent = text;
+	// A span, so that a narrow panel can hide the text and keep it as the button's accessible name.
+	button.append(h('span', { class: 'action-text' }, text));
+	button.title = text;
+	if (iconOnly) button.classList.add('icon-only');
 	button.addEventListener('click', () => {
 		if (!button.disabled) onClick();
 	});

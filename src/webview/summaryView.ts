@@ -3,7 +3,7 @@ import { daysBetween } from '../shared/dates';
 import type { DailySeries } from '../shared/kpi';
 import type { PanelResult } from '../shared/protocol';
 import type { KpiQuerySpec } from '../shared/query';
-import { comparePeriods, summarizeSeries } from '../shared/summary';
+import { comparePeriods, gapBreakdown, summarizeSeries } from '../shared/summary';
 import type { PeriodComparison, ValuedPoint } from '../shared/summary';
 import { fillPlaceholders } from '../shared/webviewStrings';
 import { h } from './dom';
@@ -16,7 +16,8 @@ export function renderHeading(query: KpiQuerySpec, result: PanelResult | null, s
 	if (result && shown) facts.push(rangeText(shown, ctx), instanceText(result, ctx.strings));
 	return [
 		h('h1', { id: 'panel-title' }, metricName(query.metric, ctx.strings)),
-		h('ul', { class: 'query-facts' }, ...facts.map((text) => h('li', {}, text))),
+		// Each fact keeps to one line; a long app ID is cut with an ellipsis and shown whole in its tooltip.
+		h('ul', { class: 'query-facts' }, ...facts.map((text) => h('li', { title: text }, text))),
 	];
 }
 
@@ -37,8 +38,13 @@ export function renderSummary(shown: DailySeries, fetched: DailySeries, ctx: Vie
 	if (comparison) items.push(changeFigure(comparison, ctx));
 	const notes: HTMLElement[] = [];
 	if (summary.provisional) notes.push(h('p', { class: 'note' }, fillPlaceholders(strings.provisionalNote, format.longDate(summary.provisional.date))));
-	if (summary.gapDays === 1) notes.push(h('p', { class: 'note' }, strings.gapNoteOne));
-	if (summary.gapDays > 1) notes.push(h('p', { class: 'note' }, fillPlaceholders(strings.gapNoteMany, format.count(summary.gapDays))));
+	const gaps = gapBreakdown(shown);
+	if (gaps.firstDataDate !== null && gaps.beforeFirstData > 0) {
+		const template = gaps.beforeFirstData === 1 ? strings.firstDataNoteOne : strings.firstDataNoteMany;
+		notes.push(h('p', { class: 'note', 'data-note': 'before-first-data' }, fillPlaceholders(template, format.mediumDate(gaps.firstDataDate), format.count(gaps.beforeFirstData))));
+	}
+	if (gaps.missing === 1) notes.push(h('p', { class: 'note', 'data-note': 'missing' }, strings.gapNoteOne));
+	if (gaps.missing > 1) notes.push(h('p', { class: 'note', 'data-note': 'missing' }, fillPlaceholders(strings.gapNoteMany, format.count(gaps.missing))));
 	return h('section', { class: 'summary', 'aria-label': strings.summaryLabel }, h('dl', {}, ...items), ...notes);
 }
 

@@ -2,6 +2,8 @@
 
 export interface ChartPalette {
 	readonly line: string;
+	/** Distinct colours for several lines, the first being `line`. */
+	readonly series: readonly string[];
 	readonly foreground: string;
 	readonly grid: string;
 	readonly background: string;
@@ -18,8 +20,17 @@ export function readChartPalette(): ChartPalette {
 	const read = (name: string, fallback: string): string => style.getPropertyValue(name).trim() || fallback;
 	const foreground = read('--vscode-charts-foreground', read('--vscode-foreground', '#cccccc'));
 	const background = read('--vscode-editor-background', '#1f1f1f');
+	const line = read('--vscode-charts-blue', '#3794ff');
 	return {
-		line: read('--vscode-charts-blue', '#3794ff'),
+		line,
+		series: [
+			line,
+			read('--vscode-charts-orange', '#d18616'),
+			read('--vscode-charts-green', '#89d185'),
+			read('--vscode-charts-purple', '#b180d7'),
+			read('--vscode-charts-red', '#f14c4c'),
+			read('--vscode-charts-yellow', '#cca700'),
+		],
 		foreground,
 		grid: read('--vscode-charts-lines', 'rgba(204, 204, 204, 0.5)'),
 		background,

@@ -4,6 +4,8 @@ import type { PersistedPanelState, WebviewToHost } from '../shared/protocol';
 export interface PanelHostApi {
 	postMessage(message: WebviewToHost): void;
 	setState(state: PersistedPanelState): void;
+	/** What `setState` stored before this page (re)loaded, unchecked. */
+	getState(): unknown;
 }
 
 declare function acquireVsCodeApi(): {
@@ -18,5 +20,6 @@ export function acquirePanelHostApi(): PanelHostApi {
 	return {
 		postMessage: (message) => api.postMessage(message),
 		setState: (state) => void api.setState(state),
+		getState: () => api.getState(),
 	};
 }

@@ -1,11 +1,12 @@
 // A refused API key as a person meets it in code-server: an error notification that says what is wrong and
-// offers the fix ("Set API Key"), which opens the key prompt again.
+// offers the fix ("Set API Key"), which opens the key prompt again. A re-run that Braze refuses leaves the tab,
+// the header, the controls and the chart describing the same, last good query.
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { SANDBOX_KEYS } from '../../sandbox/keys';
 import { useE2eSession } from '../host/e2eSession';
 import { closeQuickInput, notification, webviewFrame } from '../host/workbench';
-import { keyPromptTitle, startWithKey, saveScreenshot, showDauThroughPrompts } from './brazeUi';
+import { keyPromptTitle, startWithKey, saveScreenshot, showDauThroughPrompts, waitForActiveTab, waitForChart } from './brazeUi';
 
 describe('Braze errors (code-server)', () => {
 	const current = useE2eSession();
@@ -31,5 +32,25 @@ describe('Braze errors (code-server)', () => {
 		await page.locator('.quick-input-widget .quick-input-title', { hasText: keyPromptTitle(host) }).waitFor();
 		assert.equal(await page.locator('.quick-input-widget .quick-input-box input').getAttribute('type'), 'password');
 		await closeQuickInput(page);
+	});
+
+	test('a re-run Braze refuses puts the tab, header and controls back on the query the chart shows', async () => {
+		const { page, sandbox } = current();
+		await startWithKey(current(), 'e2e-key-rerun');
+		await showDauThroughPrompts(page, { length: 7, end: '2026-10-15', appId: null });
+		const chart = await waitForChart(page, '2026-10-09', '2026-10-15');
+		await waitForActiveTab(page, 'DAU · All apps');
+
+		await chart.locator('#app-id input').fill('not-an-app');
+		await chart.locator('#app-id input').press('Enter');
+		await chart.locator('.panel-error:not([hidden])', { hasText: '(400)' }).waitFor();
+		// The sandbox refused the app: the request was sent, and answered 400.
+		const refused = (await sandbox.requests()).filter((r) => r.path.startsWith('/kpi/') && r.query.app_id === 'not-an-app');
+		assert.deepEqual(refused.map((r) => r.status), [400]);
+		await waitForActiveTab(page, 'DAU · All apps');
+		assert.deepEqual(await chart.locator('.query-facts li').first().allTextContents(), ['All apps']);
+		assert.equal(await chart.locator('#app-id input').inputValue(), '', 'the controls show the chart\'s query again');
+		assert.equal(await chart.locator('canvas').getAttribute('data-day-count'), '7');
+		assert.equal(await chart.locator('.panel-error').count(), 1);
 	});
 });

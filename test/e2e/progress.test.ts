@@ -1,5 +1,5 @@
 // The progress notification of a fetch, as a person sees it in code-server. Its Cancel button over a request
-// the sandbox never answers: the notification goes, no error is shown, the panel says "Cancelled.", the request
+// the sandbox never answers: the notification goes, no error is shown, the panel says "Cancelled." in a neutral note, the request
 // is really abandoned, and the next Show DAU works. A long range: the notification counts the requests answered.
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -69,8 +69,9 @@ describe('Braze: the progress of a fetch (code-server)', () => {
 
 		await progress.getByRole('button', { name: 'Cancel', exact: true }).click();
 		await progress.waitFor({ state: 'hidden' });
-		// The panel tells what happened inline, and is not left busy.
-		await chart.locator('.panel-error:not([hidden])', { hasText: /^Cancelled\.$/ }).waitFor();
+		// The panel tells what happened inline, as a neutral note (not an error), and is not left busy.
+		await chart.locator('.panel-notice:not([hidden])', { hasText: /^Cancelled\.$/ }).waitFor();
+		assert.equal(await chart.locator('.panel-error').isHidden(), true, 'a cancel is not shown as an error');
 		await chart.locator('main#panel[aria-busy="false"]').waitFor({ state: 'attached' });
 		assert.deepEqual(await errorToasts(page), [], 'a cancelled fetch shows no error');
 		// The cancelled request was the only one (no retry), and it never got an answer.
@@ -86,7 +87,7 @@ describe('Braze: the progress of a fetch (code-server)', () => {
 		await sandbox.clearRequests();
 		await showDauThroughPrompts(page, QUERY);
 		const shown = await waitForChart(page, FIRST_DAY, QUERY.end);
-		assert.equal(await shown.locator('.panel-error').isHidden(), true, 'the success clears "Cancelled."');
+		assert.equal(await shown.locator('.panel-notice').isHidden(), true, 'the success clears "Cancelled."');
 		const servedCount = servedDays('dau', null, QUERY.end, QUERY.length).filter((day) => day.value !== null).length;
 		assert.equal(await shown.locator('canvas').getAttribute('data-point-count'), String(servedCount));
 		const after = (await sandbox.requests()).filter((r) => r.path.startsWith('/kpi/'));

@@ -139,13 +139,17 @@ export interface OpenPanelOptions {
 	readonly timezoneId?: string;
 	readonly lang?: string;
 	readonly viewport?: { readonly width: number; readonly height: number };
+	/** The screen's device pixel ratio (1 unless given). */
+	readonly deviceScaleFactor?: number;
+	/** What `getState` returns when the page loads, as after a window reload. */
+	readonly savedState?: unknown;
 }
 
 /** Opens the panel page and waits for the webview's first message. */
 export async function openPanel(browser: Browser, server: PanelServer, options: OpenPanelOptions = {}): Promise<PanelPage> {
 	const context = await browser.newContext({
 		viewport: options.viewport ?? { width: 1100, height: 860 },
-		deviceScaleFactor: 1,
+		deviceScaleFactor: options.deviceScaleFactor ?? 1,
 		timezoneId: options.timezoneId ?? 'UTC',
 		locale: 'en-US',
 	});
@@ -159,7 +163,7 @@ export async function openPanel(browser: Browser, server: PanelServer, options: 
 	page.on('response', (response) => {
 		if (response.status() >= 400) problems.push({ kind: 'http', text: `${response.status()} ${response.url()}` });
 	});
-	await page.addInitScript(installFakeVsCode, options.theme ?? 'dark');
+	await page.addInitScript(installFakeVsCode, { theme: options.theme ?? 'dark', savedState: options.savedState });
 	await page.addInitScript(recordCanvasText);
 	await page.goto(`${server.origin}/?lang=${encodeURIComponent(options.lang ?? 'en')}`);
 	await page.waitForFunction(() => window.__fakeVsCode.posted.length > 0);
@@ -222,8 +226,8 @@ export async function cspViolations(panel: PanelPage): Promise<string[]> {
 }
 
 /** Runs in the page before its scripts: the fake VS Code API, the theme class, a CSP listener. */
-function installFakeVsCode(theme: string): void {
-	const fake: FakeVsCode = { posted: [], state: undefined, violations: [] };
+function installFakeVsCode({ theme, savedState }: { theme: string; savedState: unknown }): void {
+	const fake: FakeVsCode = { posted: [], state: savedState as PersistedPanelState | undefined, violations: [] };
 	window.__fakeVsCode = fake;
 	let acquired = false;
 	const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;

@@ -7,6 +7,8 @@ import { cspViolations, usePanelSuite } from './harness';
 import type { PanelPage } from './harness';
 import { GAPPY_VALUES, initMessage, makeResult } from './sampleData';
 
+
+const DEFAULT_VIEW = { startAtZero: false, previousPeriod: false };
 describe('chart webview interaction', () => {
 	const suite = usePanelSuite();
 
@@ -43,7 +45,7 @@ describe('chart webview interaction', () => {
 		const page = panel.page;
 		await page.getByRole('button', { name: 'Table' }).focus();
 		const order: string[] = [];
-		for (let i = 0; i < 8; i++) {
+		for (let i = 0; i < 11; i++) {
 			order.push(await page.evaluate(() => {
 				const el = document.activeElement;
 				return el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}:${el.textContent?.trim() ?? ''}` : '';
@@ -56,6 +58,9 @@ describe('chart webview interaction', () => {
 			'vscode-button:Copy as CSV',
 			'vscode-button:Export to JSON',
 			'vscode-button:Save Query',
+			'vscode-button:Export to CSV',
+			'vscode-button:Copy as Markdown',
+			'vscode-button:Save as PNG',
 			'vscode-textfield#length:',
 			'vscode-single-select#end-kind:YesterdayTodayOn a date',
 			'vscode-textfield#app-id:',
@@ -138,22 +143,22 @@ describe('chart webview interaction', () => {
 		assert.equal(await page.locator('.chart-box').isVisible(), false);
 		for (const name of ['Table', 'Copy as CSV', 'Export to JSON', 'Save Query']) await page.getByRole('button', { name }).click({ force: true });
 		assert.deepEqual(await postedAfterReady(panel), [{ type: 'saveQuery' }]);
-		assert.deepEqual(await panel.state(), { query: { metric: 'dau', length: 30, end: { kind: 'yesterday' }, appId: null }, result: null });
+		assert.deepEqual(await panel.state(), { query: { metric: 'dau', length: 30, end: { kind: 'yesterday' }, appId: null }, result: null, view: DEFAULT_VIEW });
 	});
 
 	test('setState keeps the query and the result for the serializer', async () => {
 		const panel = await openWithResult();
-		assert.deepEqual(await panel.state(), { query: result.query, result });
+		assert.deepEqual(await panel.state(), { query: result.query, result, view: DEFAULT_VIEW });
 		const loadingQuery = { ...result.query, length: 20 };
 		await panel.send({ type: 'loading', query: loadingQuery });
 		await panel.page.locator('.loading-status vscode-progress-ring').waitFor();
-		assert.deepEqual(await panel.state(), { query: loadingQuery, result }, 'the old result stays while loading');
+		assert.deepEqual(await panel.state(), { query: loadingQuery, result, view: DEFAULT_VIEW }, 'the old result stays while loading');
 		const next = makeResult({ lastDate: '2024-05-30', values: Array.from({ length: 20 }, (_, i) => 100 + i) });
 		await panel.send({ type: 'result', result: next });
 		await panel.page.locator('canvas[data-point-count="20"]').waitFor();
 		const state = await panel.state();
-		assert.deepEqual(state, { query: next.query, result: next });
-		assert.deepEqual(parsePersistedPanelState(state), state, 'the host accepts it');
+		assert.deepEqual(state, { query: next.query, result: next, view: DEFAULT_VIEW });
+		assert.deepEqual(parsePersistedPanelState(state), { query: next.query, result: next }, 'the host accepts it (the view options are the webview\'s own)');
 	});
 
 	test('ignores messages that are not the protocol and stays usable', async () => {

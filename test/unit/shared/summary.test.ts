@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { comparePeriods, lastDays, summarizeSeries } from '../../../src/shared/summary';
+import { comparePeriods, gapBreakdown, lastDays, summarizeSeries } from '../../../src/shared/summary';
 import { series } from './seriesFixtures';
 
 describe('summarizeSeries', () => {
@@ -131,5 +131,22 @@ describe('lastDays', () => {
 
 	test('rejects a length that is not a whole number of days', () => {
 		assert.throws(() => lastDays(series('2024-05-02', [1, 2]), 0), RangeError);
+	});
+});
+
+describe('gapBreakdown', () => {
+	test('days before the first data are told apart from days missing after it', () => {
+		assert.deepEqual(gapBreakdown(series('2024-05-07', [null, null, 5, null, 6, null, 7])), { firstDataDate: '2024-05-03', beforeFirstData: 2, missing: 2 });
+	});
+
+	test('no leading gap, no gap at all, and no data at all', () => {
+		assert.deepEqual(gapBreakdown(series('2024-05-03', [1, null, 2])), { firstDataDate: '2024-05-01', beforeFirstData: 0, missing: 1 });
+		assert.deepEqual(gapBreakdown(series('2024-05-03', [1, 2, 3])), { firstDataDate: '2024-05-01', beforeFirstData: 0, missing: 0 });
+		assert.deepEqual(gapBreakdown(series('2024-05-03', [null, null, null])), { firstDataDate: null, beforeFirstData: 0, missing: 3 });
+	});
+
+	test('a provisional last day is not a gap', () => {
+		const s = { ...series('2024-05-03', [null, 4, null]), provisionalDate: '2024-05-03' };
+		assert.deepEqual(gapBreakdown(s), { firstDataDate: '2024-05-02', beforeFirstData: 1, missing: 0 });
 	});
 });

@@ -1,0 +1,52 @@
+// Which lines a result draws: the query's series, each compared app's series, and, when asked for and
+// fetched, the previous period dashed and aligned by day. The table takes the same series, one column each.
+import { addDays } from '../shared/dates';
+import type { DailySeries } from '../shared/kpi';
+import type { ChartViewOptions, PanelResult } from '../shared/protocol';
+import { lastDays } from '../shared/summary';
+import { fillPlaceholders } from '../shared/webviewStrings';
+import type { ChartLine } from './chart';
+import { appText, metricName } from './labels';
+import type { ViewContext } from './labels';
+
+/** A series shown as one line and one table column. */
+export interface ShownColumn {
+	readonly label: string;
+	/** One value per day of the shown series, null for a gap. */
+	readonly values: readonly (number | null)[];
+}
+
+/** The query's series first, then the compared ones, each cut to the days shown and aligned on them. */
+export function shownColumns(result: PanelResult, shown: DailySeries, ctx: ViewContext): ShownColumn[] {
+	const compared = result.compared ?? [];
+	const dates = shown.points.map((p) => p.date);
+	// One line: named after the metric; several: after their apps, so that the legend tells them apart.
+	const first: ShownColumn = {
+		label: compared.length === 0 ? metricName(result.query.metric, ctx.strings) : appText(result.query, ctx.strings),
+		values: shown.points.map((p) => p.value),
+	};
+	const others = compared.map((c) => {
+		const byDate = new Map(lastDays(c.series, result.query.length).points.map((p) => [p.date, p.value]));
+		return { label: appText({ appId: c.appId }, ctx.strings), values: dates.map((d) => byDate.get(d) ?? null) };
+	});
+	return [first, ...others];
+}
+
+/** The previous period's values aligned on the shown days, or null when the result does not hold all of it. */
+export function previousPeriodValues(result: PanelResult, shown: DailySeries): (number | null)[] | null {
+	const length = result.query.length;
+	const firstShown = shown.points[0]?.date;
+	if (!firstShown || result.series.firstDate > addDays(firstShown, -length)) return null;
+	const byDate = new Map(result.series.points.map((p) => [p.date, p.value]));
+	return shown.points.map((p) => byDate.get(addDays(p.date, -length)) ?? null);
+}
+
+/** The chart's lines for `columns`, plus the dashed previous period when `view` asks for it and it is there. */
+export function chartLines(columns: readonly ShownColumn[], previous: readonly (number | null)[] | null, view: ChartViewOptions, ctx: ViewContext): ChartLine[] {
+	const lines: ChartLine[] = columns.map((c, i) => ({ label: c.label, values: c.values, overlay: false, colourIndex: i }));
+	const main = columns[0];
+	if (view.previousPeriod && previous && main) {
+		lines.push({ label: fillPlaceholders(ctx.strings.previousPeriodLine, main.label), values: previous, overlay: true, colourIndex: 0 });
+	}
+	return lines;
+}

@@ -1,0 +1,41 @@
+// The summary of a comparison: one row per series with the figures a single series shows as cards.
+import type { DailySeries } from '../shared/kpi';
+import type { PanelResult } from '../shared/protocol';
+import { comparePeriods, lastDays, summarizeSeries } from '../shared/summary';
+import type { ValuedPoint } from '../shared/summary';
+import { h } from './dom';
+import { appText } from './labels';
+import type { ViewContext } from './labels';
+
+/** A table: series, latest complete day, average, minimum, maximum and change, for the query's app and each compared one. */
+export function renderCompareSummary(result: PanelResult, ctx: ViewContext): HTMLElement {
+	const { strings, format } = ctx;
+	const all: { label: string; fetched: DailySeries }[] = [
+		{ label: appText(result.query, strings), fetched: result.series },
+		...(result.compared ?? []).map((c) => ({ label: appText({ appId: c.appId }, strings), fetched: c.series })),
+	];
+	const point = (p: ValuedPoint | null): HTMLElement =>
+		p ? h('td', { class: 'numeric', title: format.mediumDate(p.date) }, format.count(p.value)) : h('td', { class: 'numeric no-data' }, strings.noData);
+	const rows = all.map(({ label, fetched }) => {
+		const shown = lastDays(fetched, result.query.length);
+		const summary = summarizeSeries(shown);
+		const comparison = summary.completeDays > 0 ? comparePeriods(fetched, summary.completeDays) : null;
+		const change = comparison === null ? '' : comparison.relativeChange === null ? format.signed(comparison.change) : format.percent(comparison.relativeChange);
+		return h(
+			'tr',
+			{},
+			h('th', { scope: 'row' }, label),
+			point(summary.latestComplete),
+			summary.average === null ? h('td', { class: 'numeric no-data' }, strings.noData) : h('td', { class: 'numeric' }, format.decimal(summary.average)),
+			point(summary.min),
+			point(summary.max),
+			h('td', { class: 'numeric' }, change),
+		);
+	});
+	const headers = [strings.seriesColumn, strings.latestComplete, strings.average, strings.minimum, strings.maximum, strings.change];
+	return h(
+		'section',
+		{ class: 'summary', 'aria-label': strings.summaryLabel },
+		h('table', { class: 'data-table compare-summary' }, h('thead', {}, h('tr', {}, ...headers.map((text, i) => h('th', { scope: 'col', class: i === 0 ? undefined : 'numeric' }, text)))), h('tbody', {}, ...rows)),
+	);
+}
