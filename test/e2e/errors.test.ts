@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { SANDBOX_KEYS } from '../../sandbox/keys';
-import { useE2eSession } from '../host/e2eSession';
+import { E2E_CONNECTION, useE2eSession } from '../host/e2eSession';
 import { closeQuickInput, notification, webviewFrame } from '../host/workbench';
 import { keyPromptTitle, startWithKey, saveScreenshot, showDauThroughPrompts, waitForActiveTab, waitForChart } from './brazeUi';
 
@@ -39,7 +39,7 @@ describe('Braze errors (code-server)', () => {
 		await startWithKey(current(), 'e2e-key-rerun');
 		await showDauThroughPrompts(page, { length: 7, end: '2026-10-15', appId: null });
 		const chart = await waitForChart(page, '2026-10-09', '2026-10-15');
-		await waitForActiveTab(page, 'DAU · All apps');
+		await waitForActiveTab(page, `DAU · All apps · ${E2E_CONNECTION}`);
 
 		await chart.locator('#app-id input').fill('not-an-app');
 		await chart.locator('#app-id input').press('Enter');
@@ -47,7 +47,7 @@ describe('Braze errors (code-server)', () => {
 		// The sandbox refused the app: the request was sent, and answered 400.
 		const refused = (await sandbox.requests()).filter((r) => r.path.startsWith('/kpi/') && r.query.app_id === 'not-an-app');
 		assert.deepEqual(refused.map((r) => r.status), [400]);
-		await waitForActiveTab(page, 'DAU · All apps');
+		await waitForActiveTab(page, `DAU · All apps · ${E2E_CONNECTION}`);
 		assert.deepEqual(await chart.locator('.query-facts li').first().allTextContents(), ['All apps']);
 		assert.equal(await chart.locator('#app-id input').inputValue(), '', 'the controls show the chart\'s query again');
 		assert.equal(await chart.locator('canvas').getAttribute('data-day-count'), '7');
