@@ -28,7 +28,9 @@ export interface ExportQueryBlock {
 	readonly ending_at: string;
 	/** The end as the query states it: "yesterday", "today" or a date. Relative ends stay relative. */
 	readonly end: string;
-	/** The query's own instance, when it names one rather than using the setting. */
+	/** The connection (Braze workspace) the series was fetched on, by name: a label only when the file is opened again. */
+	readonly connection?: string;
+	/** Before connections: the query's own instance, when it named one. */
 	readonly endpoint?: string;
 	readonly firstDate: string;
 	readonly lastDate: string;
@@ -66,7 +68,8 @@ export function buildExportDocument(result: PanelResult, extensionVersion: strin
 			// Braze ends a series without `ending_at` at the time of the request.
 			ending_at: query.end.kind === 'today' ? fetchedAt : endingAtForDate(lastDate),
 			end: formatSeriesEnd(query.end),
-			// Left out of the file (by JSON.stringify) when the query names no endpoint of its own.
+			// Left out of the file (by JSON.stringify) when undefined.
+			connection: query.connection ?? result.source?.connection ?? undefined,
 			endpoint: query.endpoint,
 			firstDate,
 			lastDate,
@@ -159,12 +162,15 @@ function readExport(raw: unknown, l10n: L10n): PanelResult {
 	);
 	demand(typeof fetchedAt === 'string' && !Number.isNaN(Date.parse(fetchedAt)), () => l10n.t('"query.fetchedAt" must be an ISO-8601 date-time'));
 	for (const name of ['ending_at', 'extensionVersion']) demand(typeof block[name] === 'string', () => l10n.t('"{0}" must be text', `query.${name}`));
+	// The file's connection and endpoint are labels only: fetching again runs on a connection the user picks.
+	const { connection, endpoint: _endpoint, ...own } = spec;
 	return {
-		query: spec,
+		query: own,
 		instance: { label: instance.label, host: instance.host },
 		series: { metric: spec.metric, firstDate, lastDate, points, provisionalDate },
 		fetchedAt,
 		rateLimit: null,
+		source: { file: '', connection: connection ?? null },
 	};
 }
 

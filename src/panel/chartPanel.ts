@@ -127,7 +127,9 @@ export class ChartPanel implements vscode.Disposable {
 
 	#retitle(): void {
 		const { connection } = this.#query;
-		this.panel.title = this.#name === undefined ? panelTitle(this.#query) : connection === undefined ? this.#name : withConnection(this.#name, connection);
+		const source = this.#result?.source;
+		if (source) this.panel.title = l10n.t('{0} · from file {1}', panelTitle(this.#query), source.file);
+		else this.panel.title = this.#name === undefined ? panelTitle(this.#query) : connection === undefined ? this.#name : withConnection(this.#name, connection);
 	}
 
 	#post(message: HostToWebview): void {

@@ -38,10 +38,22 @@ export class PanelManager implements vscode.Disposable {
 		return this.#adopt(webviewPanel, query, null);
 	}
 
-	/** The panel whose query has the same key as `query`. */
+	/** The live panel whose query has the same key as `query` (a series opened from a file has its own panel). */
 	find(query: KpiQuerySpec): ChartPanel | undefined {
 		const key = querySpecKey(query);
-		return this.all.find((p) => querySpecKey(p.query) === key);
+		return this.all.find((p) => !p.result?.source && querySpecKey(p.query) === key);
+	}
+
+	/** The panel showing the exported file `result` came from, revealed, or a new one: it never replaces a live chart. */
+	openFile(result: PanelResult): ChartPanel {
+		const key = querySpecKey(result.query);
+		const existing = this.all.find((p) => p.result?.source?.file === result.source?.file && querySpecKey(p.query) === key);
+		if (existing) {
+			existing.reveal();
+			return existing;
+		}
+		const webviewPanel = vscode.window.createWebviewPanel(CHART_VIEW_TYPE, panelTitle(result.query), vscode.ViewColumn.Active, { enableFindWidget: true });
+		return this.#adopt(webviewPanel, result.query, null);
 	}
 
 	/** The result shown by the active chart panel, else by the one used last. */

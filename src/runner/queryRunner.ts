@@ -78,7 +78,14 @@ export class KpiQueryRunner implements vscode.Disposable {
 	}
 
 	/** Re-runs a panel in place with a changed query (the panel's own controls); `ignoreCache` fetches every day again. */
-	async rerun(panel: ChartPanel, spec: KpiQuerySpec, ignoreCache = false): Promise<PanelResult | undefined> {
+	async rerun(panel: ChartPanel, given: KpiQuerySpec, ignoreCache = false): Promise<PanelResult | undefined> {
+		let spec = given;
+		// A series from a file names its connection as a label only: it is fetched again on a connection the user picks.
+		if (panel.result?.source && spec.connection === undefined) {
+			const picked = await vscode.commands.executeCommand<ConnectionRef | undefined>('braze.pickConnection', panel.result.source.connection ? { connection: panel.result.source.connection } : undefined);
+			if (!picked) return undefined;
+			spec = { ...spec, connection: picked.name };
+		}
 		if (panel.isDisposed) return this.run(spec);
 		const problem = futureEndProblem(spec, this.#deps.now());
 		if (problem) {
@@ -97,7 +104,7 @@ export class KpiQueryRunner implements vscode.Disposable {
 
 	/** Shows a result that needs no fetch (an exported file) in its panel, replacing any fetch running there. */
 	show(result: PanelResult): void {
-		const panel = this.#deps.panels.open(result.query);
+		const panel = result.source ? this.#deps.panels.openFile(result) : this.#deps.panels.open(result.query);
 		this.cancel(panel);
 		panel.showResult(result);
 	}

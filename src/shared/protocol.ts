@@ -23,6 +23,8 @@ export interface PanelResult {
 	readonly compared?: readonly ComparedSeries[];
 	/** Where the days came from, when the day cache took part: absent for a result from before the cache or from a file. */
 	readonly provenance?: ResultProvenance;
+	/** Set when the result was read from an exported file: its name, and the connection it names (a label only). */
+	readonly source?: { readonly file: string; readonly connection: string | null };
 }
 
 /** How much of a result came from the day cache, and how fresh it is. */
@@ -199,6 +201,7 @@ export function parsePanelResult(raw: unknown): PanelResult | null {
 		fetchedAt: raw.fetchedAt,
 		rateLimit: parseRateLimit(raw.rateLimit),
 		...(isRecord(raw.provenance) ? { provenance: parseProvenance(raw.provenance) } : {}),
+		...(isRecord(raw.source) && typeof raw.source.file === 'string' ? { source: { file: raw.source.file.slice(0, 260), connection: typeof raw.source.connection === 'string' ? raw.source.connection.slice(0, 60) : null } } : {}),
 		...(compared.length > 0 ? { compared } : {}),
 	};
 }

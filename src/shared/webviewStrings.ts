@@ -28,6 +28,8 @@ export const WEBVIEW_STRINGS = {
 	instanceWithHost: '{0} ({1})',
 	// {0}: a connection's name (a Braze workspace, e.g. "Production"); {1}: its instance, e.g. "US-03 (rest.iad-03.braze.com)".
 	connectionOnInstance: 'Connection {0} on {1}',
+	// {0}: an exported file's name; {1}: the connection (or instance) it names, as a label only.
+	fromFile: 'From file {0}, exported from {1}',
 	summaryLabel: 'Summary',
 	latestComplete: 'Latest complete day',
 	average: 'Average',

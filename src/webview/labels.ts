@@ -41,6 +41,7 @@ export function rangeText(series: DailySeries, ctx: ViewContext): string {
 export function instanceText(result: PanelResult, strings: WebviewStrings): string {
 	const { label, host } = result.instance;
 	const instance = label === null ? host : fillPlaceholders(strings.instanceWithHost, label, host);
+	if (result.source) return fillPlaceholders(strings.fromFile, result.source.file, result.source.connection ?? instance);
 	const connection = result.query.connection;
 	return connection === undefined ? instance : fillPlaceholders(strings.connectionOnInstance, connection, instance);
 }

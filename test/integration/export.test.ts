@@ -42,9 +42,16 @@ suite('export', () => {
 		assert.equal(document.query.app_id ?? document.query.appId, '4f1c9a2e-7b3d-4e8a-9c61-2d5b8e0f3a17');
 		assert.equal(typeof document.query.schemaVersion, 'number');
 
+		assert.equal(document.query.connection, result.query.connection, 'the file names the connection');
+		assert.deepEqual(document.query.instance, result.instance);
+
 		const reopened = await vscode.commands.executeCommand<PanelResult | undefined>('braze.openExported', { uri });
 		assert.ok(reopened);
 		assert.deepEqual(reopened.series, result.series);
+		// The file's connection is a label only, and its panel is its own: the live chart of the same query stays.
+		assert.equal(reopened.query.connection, undefined);
+		assert.deepEqual(reopened.source, { file: 'dau-export.json', connection: result.query.connection });
+		assert.equal((await extensionApi()).openResults().filter((r) => r !== null && r.series.lastDate === result.series.lastDate).length, 2);
 		const again = workspaceFile('dau-export-again.json');
 		await vscode.commands.executeCommand('braze.exportJson', { uri: again });
 		assert.equal(await readText(again), text, 'export → open → export gives the same bytes');

@@ -19,6 +19,7 @@ describe('WEBVIEW_STRINGS', () => {
 			dateRange: 2,
 			instanceWithHost: 2,
 			connectionOnInstance: 2,
+			fromFile: 2,
 			offlineCached: 1,
 			cachedPending: 1,
 			fromCache: 3,
