@@ -75,8 +75,9 @@ export async function openExportedSeries(runner: QueryRunner, target?: vscode.Ur
 	}
 	const parsed: ParsedExport = text === undefined ? { ok: false, problem: l10n.t('it is larger than {0} MB', MAX_EXPORT_FILE_MB) } : parseExportDocument(text, l10n);
 	if (!parsed.ok) return showError(l10n.t('{0} is not an exported Braze series: {1}.', displayPath(uri), parsed.problem));
-	runner.show({ ...parsed.result, source: { file: path.basename(uri.path), connection: parsed.result.source?.connection ?? null } });
-	return parsed.result;
+	const result: PanelResult = { ...parsed.result, source: { file: path.basename(uri.path), connection: parsed.result.source?.connection ?? null } };
+	runner.show(result);
+	return result;
 }
 
 async function writeExport(result: PanelResult, format: ExportFormat, extensionVersion: string, target: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {

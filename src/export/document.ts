@@ -162,8 +162,8 @@ function readExport(raw: unknown, l10n: L10n): PanelResult {
 	);
 	demand(typeof fetchedAt === 'string' && !Number.isNaN(Date.parse(fetchedAt)), () => l10n.t('"query.fetchedAt" must be an ISO-8601 date-time'));
 	for (const name of ['ending_at', 'extensionVersion']) demand(typeof block[name] === 'string', () => l10n.t('"{0}" must be text', `query.${name}`));
-	// The file's connection and endpoint are labels only: fetching again runs on a connection the user picks.
-	const { connection, endpoint: _endpoint, ...own } = spec;
+	// The file's connection is a label only: fetching again runs on a connection the user picks (see the runner).
+	const { connection, ...own } = spec;
 	return {
 		query: own,
 		instance: { label: instance.label, host: instance.host },
