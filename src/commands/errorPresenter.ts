@@ -1,54 +1,19 @@
-// Turns any failure into one localized message with the actions that fix it. This is the edge where
-// typed errors become words: nothing below it shows messages.
+// Shows a failure as one localized notification with the actions that fix it. This is the edge where
+// typed errors become words (errorWording.ts chooses them): nothing below it shows messages.
 import * as vscode from 'vscode';
-import {
-	BrazeAuthError,
-	BrazeCancelledError,
-	BrazeError,
-	BrazeNetworkError,
-	BrazeNotFoundError,
-	BrazePermissionError,
-	BrazeRateLimitError,
-	BrazeResponseError,
-	BrazeServerError,
-	BrazeTimeoutError,
-	BrazeValidationError,
-} from '../braze/errors';
-import type { BrazeValidationField } from '../braze/errors';
-import { errorText } from '../shared/guards';
+import type { BrazeError } from '../braze/errors';
 import { l10n } from '../l10n';
+import { describeFailure, localizeBrazeError } from './errorWording';
+import type { ErrorAction, PresentedError } from './errorWording';
 
-/** The fixes a message may offer. */
-export type ErrorAction = 'setApiKey' | 'selectEndpoint' | 'openLog' | 'retry' | 'openSettings';
+export type { ErrorAction, PresentedError } from './errorWording';
 
-export interface PresentedError {
-	readonly message: string;
-	readonly actions: readonly ErrorAction[];
-	/** Technical detail for the log only (never a key). */
-	readonly detail?: string;
-}
+/** Moments in local time, in the display language. */
+const localTime = (moment: Date): string => moment.toLocaleTimeString(vscode.env.language);
 
-/** The fixes offered for each class of failure that has one, before Open Log, which every failure of a request offers. */
-const ACTIONS: readonly (readonly [abstract new (...args: never[]) => BrazeError, readonly ErrorAction[]])[] = [
-	[BrazeAuthError, ['setApiKey', 'selectEndpoint']],
-	[BrazePermissionError, ['setApiKey']],
-	[BrazeNotFoundError, ['selectEndpoint']],
-	[BrazeRateLimitError, ['retry']],
-	[BrazeServerError, ['retry']],
-	[BrazeTimeoutError, ['retry', 'openSettings']],
-	[BrazeNetworkError, ['retry', 'selectEndpoint']],
-	[BrazeResponseError, ['retry', 'selectEndpoint']],
-];
-
-/** A refused setting has a fix; a refused parameter (the query's own fields) has none. */
-const VALIDATION_ACTIONS: Partial<Record<BrazeValidationField, readonly ErrorAction[]>> = {
-	endpoint: ['selectEndpoint', 'openSettings'],
-	apiKey: ['setApiKey'],
-};
-
-/** The error's own sentence (its English template from the client) in the user's language; moments in local time. */
+/** The error's own sentence (its English template from the client) in the user's language; untrusted text cannot become a link. */
 export function localizedMessage(error: BrazeError): string {
-	return l10n.t(error.template, ...error.args.map((arg) => (arg instanceof Date ? arg.toLocaleTimeString(vscode.env.language) : arg)));
+	return localizeBrazeError(error, l10n, localTime);
 }
 
 /**
@@ -56,20 +21,7 @@ export function localizedMessage(error: BrazeError): string {
  * The client's errors name the host themselves.
  */
 export function describeError(error: unknown): PresentedError | undefined {
-	if (error instanceof BrazeCancelledError) return undefined;
-	if (!(error instanceof BrazeError)) {
-		return { message: l10n.t('Unexpected error: {0}', errorText(error)), actions: ['openLog'] };
-	}
-	const actions: readonly ErrorAction[] = error instanceof BrazeValidationError
-		? VALIDATION_ACTIONS[error.field] ?? []
-		: [...ACTIONS.find(([kind]) => error instanceof kind)?.[1] ?? [], 'openLog'];
-	const message = localizedMessage(error);
-	return {
-		// What arrived is quoted in the detail, which only the log shows.
-		message: error instanceof BrazeResponseError ? l10n.t('{0} Open Log shows what arrived.', message) : message,
-		actions,
-		...(error.detail ? { detail: error.detail } : {}),
-	};
+	return describeFailure(error, l10n, localTime);
 }
 
 /** The button label of an action. */
