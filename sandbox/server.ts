@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { isKpiMetric } from '../src/shared/kpi';
 import type { Answer, NonAnswer } from './answers';
 import { jsonAnswer, statusAnswer } from './answers';
-import { CONTROL_PREFIX, answerControlRequest } from './control';
+import { CONTROL_PREFIX, answerControlRequest, controlAccessProblem } from './control';
 import { FaultState } from './faults';
 import { bearerToken } from './keys';
 import { answerKpiRequest } from './kpiRoute';
@@ -115,6 +115,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const pendingDelays = new Set<NodeJS.Timeout>();
 
 	const handleControl = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+		const refused = controlAccessProblem(req.headers.host, req.headers.origin, (server.address() as AddressInfo).port);
+		if (refused) {
+			req.resume();
+			send(res, jsonAnswer(403, { message: 'Forbidden', errors: [refused] }));
+			return;
+		}
 		const chunks: Buffer[] = [];
 		let size = 0;
 		req.on('data', (chunk: Buffer) => {

@@ -11,15 +11,15 @@ import type { BrazeError } from './errors';
 import { BrazeNetworkError, BrazeRateLimitError, BrazeServerError, BrazeValidationError } from './errors';
 import { resolveRestEndpoint } from './instances';
 import { endpointOf } from './metrics';
-import { lowestRemaining, msUntilReset, retryAfterMs } from './rateLimit';
+import { lowestRemaining, msUntilReset, rateLimitResetAt, retryAfterMs } from './rateLimit';
 import { buildSeriesUrl, endDateOfRequest, endOfDay, normaliseEndingAt, paramsToSend, validateAppId, validateLength } from './requestParams';
 import type { NormalisedEndingAt } from './requestParams';
 import { brazeMessageOf, parseSeriesBody } from './response';
 import type { SeriesRow } from './response';
 import { resolveRetryPolicy, retryDelayMs } from './retry';
 import type { RetryCause, RetryPolicy } from './retry';
-import { rowsInWindow, splitIntoWindows, toDailySeries } from './series';
-import type { SeriesWindow } from './series';
+import { mergeWindowRows, splitIntoWindows, toDailySeries } from './series';
+import type { DroppedRow, SeriesWindow } from './series';
 import { errorForStatus, isRetryableStatus } from './statusErrors';
 import type { RequestContext } from './statusErrors';
 import { sendOnce } from './transport';
@@ -63,6 +63,8 @@ export interface SeriesResponse {
 	rateLimit: RateLimitInfo | null;
 	/** HTTP requests sent, retries included. */
 	requestCount: number;
+	/** Rows Braze sent that the series leaves out (repeated dates, days outside a window); `droppedRowsLogLine` words them for the log. */
+	droppedRows: readonly DroppedRow[];
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -131,12 +133,13 @@ export class BrazeClient {
 			throwIfCancelled(controller.signal);
 			const results = await mapWithConcurrency(windows, this.#maxConcurrency, fetchWindow, () => controller.abort());
 			if (signal) throwIfCancelled(signal);
-			const rows = results.flatMap((r, i) => rowsInWindow(r.rows, windows[i]));
+			const { rows, dropped } = mergeWindowRows(results.map((r) => r.rows), windows);
 			const firstDate = windows[windows.length - 1].firstDate;
 			return {
 				series: toDailySeries(metric, firstDate, endDate, rows, brazeToday(now)),
 				rateLimit: lowestRemaining(results.map((r) => r.rateLimit)),
 				requestCount: results.reduce((sum, r) => sum + r.attempts, 0),
+				droppedRows: dropped,
 			};
 		} finally {
 			dispose();
@@ -160,7 +163,7 @@ export class BrazeClient {
 					return { rows: parseSeriesBody(response.text, valueField, response.status), rateLimit: response.rateLimit, attempts: attempt };
 				}
 				if (!isRetryableStatus(response.status)) {
-					throw errorForStatus(response.status, brazeMessageOf(response.text), response.headers.get('location'), ctx);
+					throw errorForStatus(response.status, brazeMessageOf(response.text), response.location, ctx);
 				}
 				({ cause, finalError } = this.#retryableFailure(response, attempt));
 			}
@@ -178,9 +181,7 @@ export class BrazeClient {
 		const now = this.#now();
 		const retryAfter = retryAfterMs(response.headers, now);
 		const untilReset = msUntilReset(response.rateLimit, now);
-		const resetAt = response.rateLimit?.resetEpochSeconds != null
-			? new Date(response.rateLimit.resetEpochSeconds * 1000)
-			: retryAfter !== null ? new Date(now.getTime() + retryAfter) : null;
+		const resetAt = rateLimitResetAt(response.rateLimit, retryAfter, now);
 		return { cause: { kind: 'rate-limited', waitHintMs: retryAfter ?? untilReset }, finalError: () => new BrazeRateLimitError(resetAt) };
 	}
 }

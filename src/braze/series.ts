@@ -27,6 +27,43 @@ export function splitIntoWindows(endDate: string, length: number, maxWindowLengt
 	return windows;
 }
 
+/** A row Braze sent that the series does not use, and why; the log says so rather than dropping it silently. */
+export interface DroppedRow {
+	readonly date: string;
+	readonly value: number;
+	readonly reason: 'duplicate' | 'outside-window';
+}
+
+/**
+ * The rows each window contributes (its own days, the first row of a date), and the rows left out: a day outside its
+ * window belongs to a neighbour, and a repeated date keeps its first value.
+ */
+export function mergeWindowRows(rowsPerWindow: readonly (readonly SeriesRow[])[], windows: readonly SeriesWindow[]): { rows: SeriesRow[]; dropped: DroppedRow[] } {
+	const rows: SeriesRow[] = [];
+	const dropped: DroppedRow[] = [];
+	const seen = new Set<string>();
+	rowsPerWindow.forEach((windowRows, i) => {
+		const window = windows[i];
+		for (const row of windowRows) {
+			const reason = row.date < window.firstDate || row.date > window.lastDate ? 'outside-window' : seen.has(row.date) ? 'duplicate' : null;
+			if (reason) dropped.push({ date: row.date, value: row.value, reason });
+			else {
+				seen.add(row.date);
+				rows.push(row);
+			}
+		}
+	});
+	return { rows, dropped };
+}
+
+/** One English log line about the rows left out, or null when none was: "Braze sent 2 rows the series does not use: …". */
+export function droppedRowsLogLine(dropped: readonly DroppedRow[]): string | null {
+	if (dropped.length === 0) return null;
+	const shown = dropped.slice(0, 10).map((r) => `${r.date}=${r.value} (${r.reason === 'duplicate' ? 'a repeated date; the first value is kept' : 'outside the days asked for'})`);
+	const more = dropped.length > shown.length ? `, and ${dropped.length - shown.length} more` : '';
+	return `Braze sent ${dropped.length} row(s) the series does not use: ${shown.join(', ')}${more}.`;
+}
+
 /** The rows that belong to `window`: a day outside it would belong to a neighbour and must not be counted twice. */
 export function rowsInWindow(rows: readonly SeriesRow[], window: SeriesWindow): SeriesRow[] {
 	return rows.filter((row) => row.date >= window.firstDate && row.date <= window.lastDate);
