@@ -16,3 +16,8 @@ export function neutralizeLinks(text: string): string {
 export function hasLinkSyntax(text: string): boolean {
 	return /\[[^\]]*\]\(/.test(text) || /command:/i.test(text);
 }
+
+/** `text` as it is when it cannot render as a link, else neutralized: for sentences that mix our words with outside text. */
+export function safeForNotification(text: string): string {
+	return hasLinkSyntax(text) ? neutralizeLinks(text) : text;
+}
