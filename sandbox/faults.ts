@@ -51,7 +51,8 @@ function fieldProblem(field: string, value: unknown): string | null {
 		case 'serverErrorStatus':
 			return typeof value === 'number' && Number.isInteger(value) && value >= 500 && value <= 599 ? null : 'serverErrorStatus must be an integer from 500 to 599';
 		case 'omitDates':
-			return Array.isArray(value) && value.every((d) => typeof d === 'string' && isPlainDate(d)) ? null : 'omitDates must be an array of YYYY-MM-DD dates';
+			// Spread, so that a hole in a sparse array counts as the undefined it reads as.
+			return Array.isArray(value) && [...(value as unknown[])].every((d) => typeof d === 'string' && isPlainDate(d)) ? null : 'omitDates must be an array of YYYY-MM-DD dates';
 		case 'shuffle':
 		case 'duplicateDates':
 			return typeof value === 'boolean' ? null : `${field} must be true or false`;
