@@ -54,7 +54,7 @@ function describeResult(response: SeriesResponse): string {
 	const values = points.filter((p) => p.value !== null).length;
 	const gaps = points.length - values;
 	const dropped = response.droppedRows.length;
-	return `result: ${points.length} days, ${values} values${gaps ? `, ${gaps} gaps` : ''}${dropped ? `, ${dropped} row${dropped > 1 ? 's' : ''} left out and logged` : ''}`;
+	return `result: ${points.length} days, ${values} values${gaps ? `, ${gaps} gaps` : ''}${dropped ? `, ${dropped} row${dropped > 1 ? 's' : ''} left out, reported for the log` : ''}`;
 }
 
 /** Whether `requests` meets the scenario's expectation. */

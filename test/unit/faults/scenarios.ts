@@ -43,7 +43,7 @@ export const FAULT_SCENARIOS: readonly FaultScenario[] = [
 	{ name: '200, 30 days', faults: {}, request: short, expected: { outcome: result(30, 30), requests: 1 } },
 	{ name: '200, 1000 days in 10 windows', faults: {}, request: long, expected: { outcome: result(1000, 1000), requests: 10 } },
 	{ name: '200 with two days missing', faults: { omitDates: ['2026-03-01', '2026-03-02'] }, request: short, expected: { outcome: result(30, 28, ', 2 gaps'), requests: 1 } },
-	{ name: '200 with a repeated date', faults: { duplicateDates: true }, request: short, expected: { outcome: result(30, 30, ', 1 row left out and logged'), requests: 1 } },
+	{ name: '200 with a repeated date', faults: { duplicateDates: true }, request: short, expected: { outcome: result(30, 30, ', 1 row left out, reported for the log'), requests: 1 } },
 	{ name: '200, rows shuffled, times as date-times', faults: { shuffle: true, timeFormat: 'datetime' }, request: short, expected: { outcome: result(30, 30), requests: 1 } },
 	// 3xx
 	{ name: '302 to another host', faults: { redirects: 1 }, request: short, expected: { outcome: `Braze gave an unexpected answer (HTTP 302). Check the REST endpoint setting. ${OPEN_LOG}`, requests: 1 } },
