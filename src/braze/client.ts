@@ -18,11 +18,13 @@ import { brazeMessageOf, parseSeriesBody } from './response';
 import type { SeriesRow } from './response';
 import { resolveRetryPolicy, retryDelayMs } from './retry';
 import type { RetryCause, RetryPolicy } from './retry';
-import { mergeWindowRows, splitIntoWindows, toDailySeries } from './series';
-import type { DroppedRow, SeriesWindow } from './series';
+import { rowsInWindow, splitIntoWindows, toDailySeries } from './series';
+import type { SeriesWindow } from './series';
 import { errorForStatus, isRetryableStatus } from './statusErrors';
 import type { RequestContext } from './statusErrors';
 import { sendOnce } from './transport';
+import { droppedRowsOf } from './series';
+import type { DroppedRow } from './series';
 import type { AttemptResponse, RequestLogEntry, TransportOptions } from './transport';
 
 export type { RequestLogEntry } from './transport';
@@ -133,13 +135,13 @@ export class BrazeClient {
 			throwIfCancelled(controller.signal);
 			const results = await mapWithConcurrency(windows, this.#maxConcurrency, fetchWindow, () => controller.abort());
 			if (signal) throwIfCancelled(signal);
-			const { rows, dropped } = mergeWindowRows(results.map((r) => r.rows), windows);
+			const rows = results.flatMap((r, i) => rowsInWindow(r.rows, windows[i]));
 			const firstDate = windows[windows.length - 1].firstDate;
 			return {
 				series: toDailySeries(metric, firstDate, endDate, rows, brazeToday(now)),
 				rateLimit: lowestRemaining(results.map((r) => r.rateLimit)),
 				requestCount: results.reduce((sum, r) => sum + r.attempts, 0),
-				droppedRows: dropped,
+				droppedRows: droppedRowsOf(results.map((r) => r.rows), windows),
 			};
 		} finally {
 			dispose();

@@ -35,25 +35,20 @@ export interface DroppedRow {
 }
 
 /**
- * The rows each window contributes (its own days, the first row of a date), and the rows left out: a day outside its
- * window belongs to a neighbour, and a repeated date keeps its first value.
+ * The rows the series leaves out, in the order received: a day outside its window (it belongs to a neighbour, see
+ * `rowsInWindow`) and a repeated date (the first value is kept, see `toDailySeries`).
  */
-export function mergeWindowRows(rowsPerWindow: readonly (readonly SeriesRow[])[], windows: readonly SeriesWindow[]): { rows: SeriesRow[]; dropped: DroppedRow[] } {
-	const rows: SeriesRow[] = [];
+export function droppedRowsOf(rowsPerWindow: readonly (readonly SeriesRow[])[], windows: readonly SeriesWindow[]): DroppedRow[] {
 	const dropped: DroppedRow[] = [];
 	const seen = new Set<string>();
 	rowsPerWindow.forEach((windowRows, i) => {
-		const window = windows[i];
 		for (const row of windowRows) {
-			const reason = row.date < window.firstDate || row.date > window.lastDate ? 'outside-window' : seen.has(row.date) ? 'duplicate' : null;
-			if (reason) dropped.push({ date: row.date, value: row.value, reason });
-			else {
-				seen.add(row.date);
-				rows.push(row);
-			}
+			const outside = row.date < windows[i].firstDate || row.date > windows[i].lastDate;
+			if (outside || seen.has(row.date)) dropped.push({ date: row.date, value: row.value, reason: outside ? 'outside-window' : 'duplicate' });
+			else seen.add(row.date);
 		}
 	});
-	return { rows, dropped };
+	return dropped;
 }
 
 /** One English log line about the rows left out, or null when none was: "Braze sent 2 rows the series does not use: …". */

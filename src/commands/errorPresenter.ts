@@ -1,17 +1,54 @@
-// Shows a failure as one localized notification with the actions that fix it. This is the edge where
-// typed errors become words (errorWording.ts chooses them): nothing below it shows messages.
+// Turns any failure into one localized message with the actions that fix it. This is the edge where
+// typed errors become words: nothing below it shows messages.
 import * as vscode from 'vscode';
-import type { BrazeError } from '../braze/errors';
+import {
+	BrazeAuthError,
+	BrazeCancelledError,
+	BrazeError,
+	BrazeNetworkError,
+	BrazeNotFoundError,
+	BrazePermissionError,
+	BrazeRateLimitError,
+	BrazeResponseError,
+	BrazeServerError,
+	BrazeTimeoutError,
+	BrazeValidationError,
+} from '../braze/errors';
+import type { BrazeValidationField } from '../braze/errors';
+import { errorText } from '../shared/guards';
 import { l10n } from '../l10n';
-import { describeFailure, localizeBrazeError } from './errorWording';
-import type { ErrorAction, PresentedError } from './errorWording';
+import { brazeFailureWording, localizeBrazeError, rawTextForLog } from './errorWording';
+import { neutralizeLinks } from '../shared/untrustedText';
 
-export type { ErrorAction, PresentedError } from './errorWording';
+/** The fixes a message may offer. */
+export type ErrorAction = 'setApiKey' | 'selectEndpoint' | 'openLog' | 'retry' | 'openSettings';
 
-/** Moments in local time, in the display language. */
-const localTime = (moment: Date): string => moment.toLocaleTimeString(vscode.env.language);
+export interface PresentedError {
+	readonly message: string;
+	readonly actions: readonly ErrorAction[];
+	/** Technical detail for the log only (never a key). */
+	readonly detail?: string;
+}
 
-/** The error's own sentence (its English template from the client) in the user's language; untrusted text cannot become a link. */
+/** The fixes offered for each class of failure that has one, before Open Log, which every failure of a request offers. */
+const ACTIONS: readonly (readonly [abstract new (...args: never[]) => BrazeError, readonly ErrorAction[]])[] = [
+	[BrazeAuthError, ['setApiKey', 'selectEndpoint']],
+	[BrazePermissionError, ['setApiKey']],
+	[BrazeNotFoundError, ['selectEndpoint']],
+	[BrazeRateLimitError, ['retry']],
+	[BrazeServerError, ['retry']],
+	[BrazeTimeoutError, ['retry', 'openSettings']],
+	[BrazeNetworkError, ['retry', 'selectEndpoint']],
+	[BrazeResponseError, ['retry', 'selectEndpoint']],
+];
+
+/** A refused setting has a fix; a refused parameter (the query's own fields) has none. */
+const VALIDATION_ACTIONS: Partial<Record<BrazeValidationField, readonly ErrorAction[]>> = {
+	endpoint: ['selectEndpoint', 'openSettings'],
+	apiKey: ['setApiKey'],
+};
+
+/** The error's own sentence (its English template from the client) in the user's language; moments in local time; untrusted text cannot become a link. */
 export function localizedMessage(error: BrazeError): string {
 	return localizeBrazeError(error, l10n, localTime);
 }
@@ -21,7 +58,16 @@ export function localizedMessage(error: BrazeError): string {
  * The client's errors name the host themselves.
  */
 export function describeError(error: unknown): PresentedError | undefined {
-	return describeFailure(error, l10n, localTime);
+	if (error instanceof BrazeCancelledError) return undefined;
+	if (!(error instanceof BrazeError)) {
+		const raw = errorText(error);
+		const shown = neutralizeLinks(raw);
+		return { message: l10n.t('Unexpected error: {0}', shown), actions: ['openLog'], ...(shown !== raw ? { detail: rawTextForLog(raw) } : {}) };
+	}
+	const actions: readonly ErrorAction[] = error instanceof BrazeValidationError
+		? VALIDATION_ACTIONS[error.field] ?? []
+		: [...ACTIONS.find(([kind]) => error instanceof kind)?.[1] ?? [], 'openLog'];
+	return { ...brazeFailureWording(error, l10n, localTime), actions };
 }
 
 /** The button label of an action. */
@@ -61,4 +107,9 @@ export async function presentError(presented: PresentedError, context: { log: vs
 		default:
 			await vscode.commands.executeCommand(...ACTION_COMMANDS[action]);
 	}
+}
+
+/** Moments in local time, in the display language. */
+function localTime(moment: Date): string {
+	return moment.toLocaleTimeString(vscode.env.language);
 }

@@ -3,7 +3,8 @@ import { performance } from 'node:perf_hooks';
 import { startSandbox } from '../../../sandbox/server';
 import { createBrazeClient } from '../../../src/braze/client';
 import type { SeriesResponse } from '../../../src/braze/client';
-import { describeFailure } from '../../../src/commands/errorWording';
+import { BrazeCancelledError, BrazeError } from '../../../src/braze/errors';
+import { brazeFailureWording } from '../../../src/commands/errorWording';
 import { englishL10n } from '../../../src/shared/l10n';
 import type { FaultScenario } from './scenarios';
 import { MATRIX_NOW, MATRIX_TIMEOUT_MS } from './scenarios';
@@ -40,7 +41,8 @@ export async function runFaultScenario(scenario: FaultScenario, sleep?: (ms: num
 		try {
 			outcome = describeResult(await client.fetchSeries(scenario.request, controller.signal));
 		} catch (error) {
-			outcome = describeFailure(error, englishL10n, utcTime)?.message ?? 'cancelled: no message, as the user asked';
+			// As the presenter: nothing for a cancel, the client error's wording, and anything else is a bug of the client.
+			outcome = error instanceof BrazeCancelledError ? 'cancelled: no message, as the user asked' : error instanceof BrazeError ? brazeFailureWording(error, englishL10n, utcTime).message : `unexpected: ${String(error)}`;
 		}
 		const ms = performance.now() - started;
 		return { outcome: outcome.replaceAll(host, '{host}'), requests: sandbox.requests.length, ms };

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BrazeResponseError } from '../../../src/braze/errors';
 import { droppedRowsLogLine } from '../../../src/braze/series';
-import { describeFailure } from '../../../src/commands/errorWording';
+import { brazeFailureWording } from '../../../src/commands/errorWording';
 import { englishL10n } from '../../../src/shared/l10n';
 import { fakeBrazeClient, jsonResponse, rowsFor } from './fakeBraze';
 
@@ -18,7 +18,7 @@ describe('absurd values', () => {
 				assert.ok(error instanceof BrazeResponseError, String(error));
 				assert.equal(error.problem, 'values');
 				assert.match(error.detail, /row 4 .* cannot be a count/);
-				const message = describeFailure(error, englishL10n, (d) => d.toISOString())?.message ?? '';
+				const message = brazeFailureWording(error, englishL10n, (d) => d.toISOString()).message;
 				assert.match(message, /cannot be counts \(negative, fractional or over a trillion\)/);
 				return true;
 			});

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BrazeRateLimitError } from '../../../src/braze/errors';
-import { describeFailure } from '../../../src/commands/errorWording';
+import { brazeFailureWording } from '../../../src/commands/errorWording';
 import { englishL10n } from '../../../src/shared/l10n';
 import { FAKE_NOW, fakeBrazeClient, jsonResponse } from './fakeBraze';
 
@@ -33,7 +33,7 @@ describe('429 with absurd reset hints', () => {
 			const { error } = await outcome(headers);
 			assert.ok(error instanceof BrazeRateLimitError, `got ${String(error)}`);
 			assert.equal(error.resetAt, null);
-			assert.equal(describeFailure(error, englishL10n, utc)?.message, 'Braze rate limit reached (429) for this workspace\'s hourly quota. Try again later.');
+			assert.equal(brazeFailureWording(error, englishL10n, utc).message, 'Braze rate limit reached (429) for this workspace\'s hourly quota. Try again later.');
 		});
 	}
 
@@ -46,7 +46,7 @@ describe('429 with absurd reset hints', () => {
 	it('still names a sane reset', async () => {
 		const { error } = await outcome({ 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(RESET_IN_HALF_AN_HOUR) });
 		assert.ok(error instanceof BrazeRateLimitError);
-		assert.equal(describeFailure(error, englishL10n, utc)?.message, 'Braze rate limit reached (429) for this workspace\'s hourly quota. Try again after 2026-03-15T12:30:00.000Z.');
+		assert.equal(brazeFailureWording(error, englishL10n, utc).message, 'Braze rate limit reached (429) for this workspace\'s hourly quota. Try again after 2026-03-15T12:30:00.000Z.');
 	});
 
 	it('an invalid Date never reaches the sentence', () => {

@@ -3,8 +3,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BrazeBadRequestError, BrazeNotFoundError, BrazeResponseError, BrazeValidationError } from '../../../src/braze/errors';
+import type { BrazeError } from '../../../src/braze/errors';
 import { invalidEndpointError } from '../../../src/braze/instances';
-import { describeFailure } from '../../../src/commands/errorWording';
+import { brazeFailureWording } from '../../../src/commands/errorWording';
 import { englishL10n } from '../../../src/shared/l10n';
 import { hasLinkSyntax, neutralizeLinks } from '../../../src/shared/untrustedText';
 
@@ -31,19 +32,17 @@ describe('neutralizeLinks', () => {
 	});
 });
 
-describe('describeFailure with untrusted arguments', () => {
-	const cases: [string, Error][] = [
+describe('brazeFailureWording with untrusted arguments', () => {
+	const cases: [string, BrazeError][] = [
 		['Braze\'s 400 message', new BrazeBadRequestError(HOSTILE, { length: '7' })],
 		['an app id sent in a 400', new BrazeBadRequestError(null, { length: '7', app_id: HOSTILE })],
 		['an unusable endpoint value', invalidEndpointError(HOSTILE, 'it is not a URL')],
 		['a 404 URL made from the endpoint', new BrazeNotFoundError(`https://rest.example.com/${HOSTILE}/kpi/dau/data_series?length=7`)],
-		['an unexpected error\'s text', new Error(HOSTILE)],
 	];
 	for (const [what, error] of cases) {
 		it(`shows ${what} without a link, and keeps the raw text for the log`, () => {
 			assert.ok(links(HOSTILE).length === 1, 'the hostile text is a link as it is');
-			const presented = describeFailure(error, englishL10n, utc);
-			assert.ok(presented);
+			const presented = brazeFailureWording(error, englishL10n, utc);
 			assert.deepEqual(links(presented.message), [], presented.message);
 			assert.equal(hasLinkSyntax(presented.message), false, presented.message);
 			assert.ok(presented.detail?.includes(HOSTILE), 'the log keeps the raw text');
@@ -51,9 +50,9 @@ describe('describeFailure with untrusted arguments', () => {
 	}
 
 	it('does not touch trusted text such as the REST host or a response problem', () => {
-		const presented = describeFailure(new BrazeResponseError('html', 'it starts with "<html>"', 200), englishL10n, utc);
-		assert.match(presented?.message ?? '', /HTML page/);
-		const validation = describeFailure(new BrazeValidationError('length', [3650], 'got 0'), englishL10n, utc);
-		assert.equal(validation?.message, 'length must be a whole number of days from 1 to 3650.');
+		const presented = brazeFailureWording(new BrazeResponseError('html', 'it starts with "<html>"', 200), englishL10n, utc);
+		assert.match(presented.message, /HTML page/);
+		const validation = brazeFailureWording(new BrazeValidationError('length', [3650], 'got 0'), englishL10n, utc);
+		assert.equal(validation.message, 'length must be a whole number of days from 1 to 3650.');
 	});
 });
