@@ -10,10 +10,10 @@ import type { Answer, NonAnswer } from './answers';
 import { jsonAnswer, statusAnswer } from './answers';
 import { CONTROL_PREFIX, answerControlRequest } from './control';
 import { FaultState } from './faults';
-import { controlAccessProblem } from './control';
 import { bearerToken } from './keys';
 import { answerKpiRequest } from './kpiRoute';
 import { HourlyRateLimiter, rateLimitHeaders } from './rateLimit';
+import { controlAccessProblem } from './control';
 
 export interface SandboxFaults {
 	/** Delay before every answer (not the /__sandbox/ control endpoints). */

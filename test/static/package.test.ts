@@ -7,9 +7,9 @@ import { REPO_ROOT } from '../support/repo';
 import { listZipEntries } from '../support/zip';
 
 const VSIX = path.join(REPO_ROOT, 'dist-vsix', 'braze-kpi.vsix');
-// Issue 2: the production host bundle stays under 60 KB minified, counted as 60,000 bytes (node-fetch alone
-// would add ~300 KB). `npm run bench` prints what each part costs.
-const HOST_BUDGET = 60_000;
+// Issue 2: the production host bundle stays small (node-fetch alone would add ~300 KB); issue 12 raised the budget
+// from 60,000 bytes to 80 KiB for the hardening. `npm run bench` prints what each part costs.
+const HOST_BUDGET = 81_920;
 const WEBVIEW_BUDGET = 300 * 1024;
 
 test('the .vsix holds the bundles, media, l10n, manifest strings and docs, and nothing else', () => {
