@@ -18,7 +18,7 @@ import type { BrazeValidationField } from '../braze/errors';
 import { errorText } from '../shared/guards';
 import { l10n } from '../l10n';
 import { brazeFailureWording, localizeBrazeError, rawTextForLog } from './errorWording';
-import { neutralizeLinks } from '../shared/untrustedText';
+import { safeForNotification } from '../shared/untrustedText';
 
 /** The fixes a message may offer. */
 export type ErrorAction = 'setApiKey' | 'selectEndpoint' | 'openLog' | 'retry' | 'openSettings';
@@ -61,7 +61,7 @@ export function describeError(error: unknown): PresentedError | undefined {
 	if (error instanceof BrazeCancelledError) return undefined;
 	if (!(error instanceof BrazeError)) {
 		const raw = errorText(error);
-		const shown = neutralizeLinks(raw);
+		const shown = safeForNotification(raw);
 		return { message: l10n.t('Unexpected error: {0}', shown), actions: ['openLog'], ...(shown !== raw ? { detail: rawTextForLog(raw) } : {}) };
 	}
 	const actions: readonly ErrorAction[] = error instanceof BrazeValidationError
