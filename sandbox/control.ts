@@ -42,6 +42,39 @@ export function answerControlRequest(method: string, path: string, body: string,
 	}
 }
 
+/**
+ * Why a control request must be refused, or null: its Host must be a loopback name (a DNS-rebound name is not), and an
+ * Origin, when a browser sends one, must be the sandbox's own (a web page elsewhere must not change the faults or
+ * read the recorded requests). Tools without an Origin (curl, Node's fetch) are accepted.
+ */
+export function controlAccessProblem(host: string | undefined, origin: string | undefined, port: number): string | null {
+	const hostname = hostnameOf(host);
+	if (hostname === null || !isLoopbackName(hostname)) return `the Host header must name a loopback address, not ${JSON.stringify(host ?? '')}`;
+	if (origin === undefined) return null;
+	let url: URL | null = null;
+	try {
+		url = new URL(origin);
+	} catch {
+		// "null" (a sandboxed frame, a file) and garbage are foreign.
+	}
+	const own = url !== null && url.protocol === 'http:' && isLoopbackName(url.hostname) && Number(url.port || 80) === port && url.origin === origin;
+	return own ? null : `requests from the origin ${JSON.stringify(origin)} are refused`;
+}
+
+/** The host name of a Host header ("127.0.0.1:4010" -> "127.0.0.1", "[::1]:4010" -> "[::1]"), or null. */
+function hostnameOf(host: string | undefined): string | null {
+	if (!host) return null;
+	try {
+		return new URL(`http://${host}`).hostname;
+	} catch {
+		return null;
+	}
+}
+
+function isLoopbackName(hostname: string): boolean {
+	return hostname === 'localhost' || hostname === '[::1]' || /^127(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/.test(hostname);
+}
+
 function replaceFaults(body: string, faults: FaultState): Answer {
 	let raw: unknown;
 	try {

@@ -24,21 +24,35 @@ export interface KpiRequest {
 
 const APP_IDS = SANDBOX_APPS.map((app) => app.id);
 
+/** Where the `redirects` fault sends the client: another host, as a login wall or a moved API would. */
+export const REDIRECT_LOCATION = 'https://login.example.com/sso?next=%2Fkpi';
+
+/** The calendar date a request's series ends on, as written in `ending_at` (today without it); for `windowServerErrors`. */
+function seriesEndDate(request: KpiRequest): string {
+	return request.query.get('ending_at')?.slice(0, 10) ?? request.today;
+}
+
 export function answerKpiRequest(request: KpiRequest, faults: FaultState, limiter: HourlyRateLimiter): Answer | NonAnswer {
 	const window = limiter.count(request.bucket);
 	const headers = rateLimitHeaders(window);
 	if (request.method !== 'GET') return statusAnswer(405, { ...headers, Allow: 'GET' });
 
-	const retryAfter = faults.settings.retryAfterSeconds;
-	const tooMany = (): Answer =>
-		jsonAnswer(429, { message: 'API rate limit exceeded' }, { ...rateLimitHeaders(window, true), ...(retryAfter !== undefined ? { 'Retry-After': String(retryAfter) } : {}) });
-	const gatewayFault = faults.takeGatewayFault();
+	const { retryAfterSeconds, retryAfter = retryAfterSeconds === undefined ? undefined : String(retryAfterSeconds), rateLimitReset } = faults.settings;
+	const tooMany = (injected: boolean): Answer =>
+		jsonAnswer(429, { message: 'API rate limit exceeded' }, {
+			...rateLimitHeaders(window, true),
+			...(injected && rateLimitReset !== undefined ? { 'X-RateLimit-Reset': rateLimitReset } : {}),
+			...(retryAfter !== undefined ? { 'Retry-After': retryAfter } : {}),
+		});
+	const gatewayFault = faults.takeWindowFault(seriesEndDate(request)) ?? faults.takeGatewayFault();
 	switch (gatewayFault?.kind) {
 		case 'dropConnection':
 		case 'hang':
 			return gatewayFault.kind;
 		case 'rateLimited':
-			return tooMany();
+			return tooMany(true);
+		case 'redirect':
+			return jsonAnswer(302, { message: 'Found' }, { ...headers, Location: REDIRECT_LOCATION });
 		case 'serverError':
 			return statusAnswer(gatewayFault.status, headers);
 		case 'htmlBody':
@@ -46,7 +60,7 @@ export function answerKpiRequest(request: KpiRequest, faults: FaultState, limite
 		case undefined:
 			break;
 	}
-	if (window.exceeded) return tooMany();
+	if (window.exceeded) return tooMany(false);
 
 	const auth = authorizeKpiRequest(request.authorization, request.metric);
 	if (!auth.ok) return jsonAnswer(auth.status, { message: auth.message }, headers);

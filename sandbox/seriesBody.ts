@@ -38,6 +38,8 @@ export function seriesAnswer(
 	if (settings.oversizeBytes !== undefined) answer = { ...answer, body: padded(answer.body, settings.oversizeBytes) };
 	// Cut anywhere before the closing brace: the prefix of a JSON object is never valid JSON.
 	if (fault === 'malformedJson') answer = { ...answer, body: answer.body.slice(0, Math.max(1, Math.floor(answer.body.length / 2))) };
+	// Complete but invalid: a trailing comma before the closing bracket of `data`.
+	if (fault === 'invalidJson') answer = { ...answer, body: answer.body.replace(/\]\}$/, ',]}') };
 	return answer;
 }
 

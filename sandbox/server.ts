@@ -14,6 +14,7 @@ import { FaultState } from './faults';
 import { bearerToken, workspaceOfAuthorization } from './keys';
 import { answerKpiRequest } from './kpiRoute';
 import { HourlyRateLimiter, rateLimitHeaders } from './rateLimit';
+import { controlAccessProblem } from './control';
 
 export interface SandboxFaults {
 	/** Delay before every answer (not the /__sandbox/ control endpoints). */
@@ -50,6 +51,18 @@ export interface SandboxFaults {
 	badRows?: number;
 	/** Which kind of bad row `badRows` serves (default 'negative'). */
 	badRowKind?: 'negative' | 'string';
+	/** The next N KPI requests answer 302 with a Location on another host (a login wall, a moved API). */
+	redirects?: number;
+	/** The next N KPI requests that would succeed answer 200 with JSON that is complete but invalid (a trailing comma). */
+	invalidJson?: number;
+	/** Success answers send their headers and the first half of the body, then the rest after this many milliseconds. */
+	slowBodyMs?: number;
+	/** 429 answers carry exactly this Retry-After (an HTTP date, garbage…); it wins over retryAfterSeconds. */
+	retryAfter?: string;
+	/** Injected 429 answers carry exactly this X-RateLimit-Reset (absurd values, milliseconds…). */
+	rateLimitReset?: string;
+	/** The next `count` KPI requests whose series ends on `endingOn` (YYYY-MM-DD) answer serverErrorStatus: one window of many fails. */
+	windowServerErrors?: { endingOn: string; count: number };
 }
 
 export interface RecordedRequest {
@@ -118,6 +131,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const pendingDelays = new Set<NodeJS.Timeout>();
 
 	const handleControl = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+		const refused = controlAccessProblem(req.headers.host, req.headers.origin, (server.address() as AddressInfo).port);
+		if (refused) {
+			req.resume();
+			send(res, jsonAnswer(403, { message: 'Forbidden', errors: [refused] }));
+			return;
+		}
 		const chunks: Buffer[] = [];
 		let size = 0;
 		req.on('data', (chunk: Buffer) => {
@@ -165,7 +184,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				});
 			} else {
 				record.status = outcome.status;
-				send(res, outcome);
+				const slowBodyMs = outcome.status === 200 ? faults.settings.slowBodyMs ?? 0 : 0;
+				if (slowBodyMs > 0) sendSlowly(res, outcome, slowBodyMs, pendingDelays);
+				else send(res, outcome);
 				logLine(String(outcome.status));
 			}
 		};
@@ -226,6 +247,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 function send(res: ServerResponse, answer: Answer): void {
 	res.writeHead(answer.status, { ...answer.headers, 'Content-Length': String(Buffer.byteLength(answer.body)) });
 	res.end(answer.body);
+}
+
+/** The headers and the first half of the body now, the rest after `delayMs` (a server that stalls mid-body). */
+function sendSlowly(res: ServerResponse, answer: Answer, delayMs: number, timers: Set<NodeJS.Timeout>): void {
+	const body = Buffer.from(answer.body);
+	const half = Math.floor(body.length / 2);
+	res.writeHead(answer.status, { ...answer.headers, 'Content-Length': String(body.length) });
+	res.write(body.subarray(0, half));
+	const timer = setTimeout(() => {
+		timers.delete(timer);
+		if (!res.destroyed) res.end(body.subarray(half));
+	}, delayMs);
+	timers.add(timer);
 }
 
 /** The address to listen on, when it is loopback; throws otherwise (the sandbox has no auth worth the name). */

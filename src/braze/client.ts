@@ -11,7 +11,7 @@ import type { BrazeError } from './errors';
 import { BrazeCancelledError, BrazeNetworkError, BrazeRateLimitError, BrazeServerError, BrazeValidationError } from './errors';
 import { resolveRestEndpoint } from './instances';
 import { endpointOf } from './metrics';
-import { lowestRemaining, msUntilReset, retryAfterMs } from './rateLimit';
+import { lowestRemaining, msUntilReset, rateLimitResetAt, retryAfterMs } from './rateLimit';
 import { buildSeriesUrl, endDateOfRequest, endOfDay, normaliseEndingAt, paramsToSend, validateAppId, validateLength } from './requestParams';
 import type { NormalisedEndingAt } from './requestParams';
 import { brazeMessageOf, parseSeriesBody } from './response';
@@ -25,6 +25,8 @@ import type { DayWindow } from './windowList';
 import { errorForStatus, isRetryableStatus } from './statusErrors';
 import type { RequestContext } from './statusErrors';
 import { sendOnce } from './transport';
+import { droppedRowsOf } from './series';
+import type { DroppedRow } from './series';
 import type { AttemptResponse, RequestLogEntry, TransportOptions } from './transport';
 
 export type { RequestLogEntry } from './transport';
@@ -85,6 +87,8 @@ export interface WindowsResponse {
 	rateLimit: RateLimitInfo | null;
 	/** HTTP requests sent, retries included. */
 	requestCount: number;
+	/** Rows Braze sent that the windows leave out (repeated dates, days outside a window), for the log. */
+	droppedRows: readonly DroppedRow[];
 }
 
 export interface SeriesResponse {
@@ -93,6 +97,8 @@ export interface SeriesResponse {
 	rateLimit: RateLimitInfo | null;
 	/** HTTP requests sent, retries included. */
 	requestCount: number;
+	/** Rows Braze sent that the series leaves out (repeated dates, days outside a window); `droppedRowsLogLine` words them for the log. */
+	droppedRows: readonly DroppedRow[];
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -158,6 +164,7 @@ export class BrazeClient {
 			series: toDailySeries(metric, windows[windows.length - 1].firstDate, endDate, rows, brazeToday(now)),
 			rateLimit: windowRows.rateLimit,
 			requestCount: windowRows.requestCount,
+			droppedRows: droppedRowsOf(windowRows.results.map((r) => r.rows), windows),
 		};
 	}
 
@@ -176,6 +183,7 @@ export class BrazeClient {
 			rows: fetched.results.flatMap((r, i) => rowsInWindow(r.rows, windows[i])),
 			rateLimit: fetched.rateLimit,
 			requestCount: fetched.requestCount,
+			droppedRows: droppedRowsOf(fetched.results.map((r) => r.rows), windows),
 		};
 	}
 
@@ -227,7 +235,7 @@ export class BrazeClient {
 					return { rows: parseSeriesBody(response.text, valueField, response.status), rateLimit: response.rateLimit, attempts: attempt };
 				}
 				if (!isRetryableStatus(response.status)) {
-					throw errorForStatus(response.status, brazeMessageOf(response.text), response.headers.get('location'), ctx);
+					throw errorForStatus(response.status, brazeMessageOf(response.text), response.location, ctx);
 				}
 				({ cause, finalError } = this.#retryableFailure(response, attempt));
 			}
@@ -255,9 +263,7 @@ export class BrazeClient {
 		const now = this.#now();
 		const retryAfter = retryAfterMs(response.headers, now);
 		const untilReset = msUntilReset(response.rateLimit, now);
-		const resetAt = response.rateLimit?.resetEpochSeconds != null
-			? new Date(response.rateLimit.resetEpochSeconds * 1000)
-			: retryAfter !== null ? new Date(now.getTime() + retryAfter) : null;
+		const resetAt = rateLimitResetAt(response.rateLimit, retryAfter, now);
 		return { cause: { kind: 'rate-limited', waitHintMs: retryAfter ?? untilReset }, finalError: () => new BrazeRateLimitError(resetAt) };
 	}
 }

@@ -28,6 +28,7 @@ export const BRAZE_ERROR_MESSAGES = {
 	html: 'Braze\'s answer is an HTML page, not JSON (often a proxy or outage page). Check the REST endpoint setting and any proxy.',
 	oversize: 'Braze\'s answer is too large. Check the REST endpoint setting.',
 	shape: 'Braze\'s answer does not have the expected shape. The extension may need an update if Braze changed its API.',
+	values: 'Braze\'s answer holds values that cannot be counts (negative, fractional or over a trillion), so nothing was charted. Try again later; report it to Braze if it persists.',
 	// {0}: the HTTP status.
 	'unexpected-status': 'Braze gave an unexpected answer (HTTP {0}). Check the REST endpoint setting.',
 	// BrazeValidationError, by field. {0}: the setting as written, cut short when long.

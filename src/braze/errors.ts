@@ -123,7 +123,9 @@ export class BrazeRateLimitError extends BrazeError {
 	declare readonly resetAt: Date | null;
 
 	constructor(resetAt: Date | null) {
-		super(resetAt ? 'rateLimitReset' : 'rateLimit', resetAt ? [resetAt] : [], { status: 429 }, { resetAt } satisfies OwnFields<BrazeRateLimitError>);
+		// An invalid Date would make the sentence throw ("Invalid time value"): no time is better than a crash.
+		const at = resetAt && Number.isFinite(resetAt.getTime()) ? resetAt : null;
+		super(at ? 'rateLimitReset' : 'rateLimit', at ? [at] : [], { status: 429 }, { resetAt: at } satisfies OwnFields<BrazeRateLimitError>);
 	}
 }
 
@@ -162,7 +164,7 @@ export class BrazeNetworkError extends BrazeError {
 }
 
 /** Why a response body could not be used. */
-export type BrazeResponseProblem = 'not-json' | 'html' | 'oversize' | 'shape' | 'unexpected-status';
+export type BrazeResponseProblem = 'not-json' | 'html' | 'oversize' | 'shape' | 'values' | 'unexpected-status';
 
 /** The response arrived but cannot be used: not JSON (e.g. a proxy's HTML page), too large, or not the documented shape. */
 export class BrazeResponseError extends BrazeError {
@@ -190,7 +192,10 @@ export function clip(text: string, max: number): string {
 	return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
-/** Replaces every occurrence of `secret` in `text`, so that no quoted text can carry the key. */
+/** Replaces every occurrence of `secret` in `text`, as written or percent-encoded (a URL), so that no quoted text can carry the key. */
 export function redactSecret(text: string, secret: string): string {
-	return secret ? text.replaceAll(secret, '***') : text;
+	if (!secret) return text;
+	const encoded = encodeURIComponent(secret);
+	const redacted = text.replaceAll(secret, '***');
+	return encoded === secret ? redacted : redacted.replaceAll(encoded, '***');
 }

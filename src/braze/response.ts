@@ -12,6 +12,9 @@ export interface SeriesRow {
 const ROW_TIME_RE = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 const QUOTE_MAX = 120;
 
+/** No KPI of one workspace reaches a trillion a day: a larger number is a wrong answer, not data. */
+export const MAX_PLAUSIBLE_VALUE = 1e12;
+
 /**
  * Parses a 200 body `{ data: [{ time, <valueField> }, …] }` into rows in the order received.
  * Throws BrazeResponseError quoting the first thing that is wrong (never the whole body).
@@ -40,8 +43,9 @@ function parseRow(row: unknown, index: number, valueField: string, status: numbe
 	const date = typeof row.time === 'string' ? calendarDateOfTime(row.time) : null;
 	if (date === null) throw bad('has no valid "time" (expected YYYY-MM-DD or an ISO date-time)');
 	const value = row[valueField];
-	if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-		throw bad(`has no valid "${valueField}" (expected a whole number, 0 or more)`);
+	if (typeof value !== 'number') throw bad(`has no valid "${valueField}" (expected a whole number, 0 or more)`);
+	if (!Number.isInteger(value) || value < 0 || value > MAX_PLAUSIBLE_VALUE) {
+		throw new BrazeResponseError('values', `row ${index + 1} ${quote(JSON.stringify(row))} has "${valueField}" ${value}, which cannot be a count (a whole number from 0 to 10^12)`, status);
 	}
 	return { date, value };
 }

@@ -27,6 +27,38 @@ export function splitIntoWindows(endDate: string, length: number, maxWindowLengt
 	return windows;
 }
 
+/** A row Braze sent that the series does not use, and why; the log says so rather than dropping it silently. */
+export interface DroppedRow {
+	readonly date: string;
+	readonly value: number;
+	readonly reason: 'duplicate' | 'outside-window';
+}
+
+/**
+ * The rows the series leaves out, in the order received: a day outside its window (it belongs to a neighbour, see
+ * `rowsInWindow`) and a repeated date (the first value is kept, see `toDailySeries`).
+ */
+export function droppedRowsOf(rowsPerWindow: readonly (readonly SeriesRow[])[], windows: readonly SeriesWindow[]): DroppedRow[] {
+	const dropped: DroppedRow[] = [];
+	const seen = new Set<string>();
+	rowsPerWindow.forEach((windowRows, i) => {
+		for (const row of windowRows) {
+			const outside = row.date < windows[i].firstDate || row.date > windows[i].lastDate;
+			if (outside || seen.has(row.date)) dropped.push({ date: row.date, value: row.value, reason: outside ? 'outside-window' : 'duplicate' });
+			else seen.add(row.date);
+		}
+	});
+	return dropped;
+}
+
+/** One English log line about the rows left out, or null when none was: "Braze sent 2 rows the series does not use: …". */
+export function droppedRowsLogLine(dropped: readonly DroppedRow[]): string | null {
+	if (dropped.length === 0) return null;
+	const shown = dropped.slice(0, 10).map((r) => `${r.date}=${r.value} (${r.reason === 'duplicate' ? 'a repeated date; the first value is kept' : 'outside the days asked for'})`);
+	const more = dropped.length > shown.length ? `, and ${dropped.length - shown.length} more` : '';
+	return `Braze sent ${dropped.length} row(s) the series does not use: ${shown.join(', ')}${more}.`;
+}
+
 /** The rows that belong to `window`: a day outside it would belong to a neighbour and must not be counted twice. */
 export function rowsInWindow(rows: readonly SeriesRow[], window: SeriesWindow): SeriesRow[] {
 	return rows.filter((row) => row.date >= window.firstDate && row.date <= window.lastDate);

@@ -35,6 +35,8 @@ export interface AttemptResponse {
 	readonly headers: Headers;
 	readonly text: string;
 	readonly rateLimit: RateLimitInfo | null;
+	/** A redirect's `Location`, scrubbed of the key like the body (it is quoted in the log), or null. */
+	readonly location: string | null;
 }
 
 export type AttemptOutcome =
@@ -68,7 +70,9 @@ export async function sendOnce(url: string, attempt: number, signal: AbortSignal
 		status = response.status;
 		rateLimit = readRateLimit(response.headers);
 		const text = await readBody(response, options.maxBodyBytes);
-		return { kind: 'response', response: { status, headers: response.headers, text: redactSecret(text, options.apiKey), rateLimit } };
+		const location = response.headers.get('location');
+		const redactedLocation = location === null ? null : redactSecret(location, options.apiKey);
+		return { kind: 'response', response: { status, headers: response.headers, text: redactSecret(text, options.apiKey), rateLimit, location: redactedLocation } };
 	} catch (error) {
 		// Ours to throw: cancelled, timed out, or an oversize body; anything else is a network failure, which may be retried.
 		const thrown = signal.aborted ? new BrazeCancelledError() : timedOut ? new BrazeTimeoutError(options.timeoutMs) : error instanceof BrazeError ? error : null;

@@ -19,6 +19,8 @@ import type { ConnectionRef } from '../connections/model';
 import { errorText } from '../shared/guards';
 import { assertNever } from '../shared/protocol';
 import { l10n } from '../l10n';
+import { brazeFailureWording, localizeBrazeError, rawTextForLog } from './errorWording';
+import { safeForNotification } from '../shared/untrustedText';
 
 /** The fixes a message may offer. */
 export type ErrorAction = 'setApiKey' | 'selectConnection' | 'editConnection' | 'openLog' | 'retry' | 'openSettings';
@@ -48,9 +50,9 @@ const VALIDATION_ACTIONS: Partial<Record<BrazeValidationField, readonly ErrorAct
 	apiKey: ['setApiKey'],
 };
 
-/** The error's own sentence (its English template from the client) in the user's language; moments in local time. */
+/** The error's own sentence (its English template from the client) in the user's language; moments in local time; untrusted text cannot become a link. */
 export function localizedMessage(error: BrazeError): string {
-	return l10n.t(error.template, ...error.args.map((arg) => (arg instanceof Date ? arg.toLocaleTimeString(vscode.env.language) : arg)));
+	return localizeBrazeError(error, l10n, localTime);
 }
 
 /**
@@ -60,18 +62,14 @@ export function localizedMessage(error: BrazeError): string {
 export function describeError(error: unknown): PresentedError | undefined {
 	if (error instanceof BrazeCancelledError) return undefined;
 	if (!(error instanceof BrazeError)) {
-		return { message: l10n.t('Unexpected error: {0}', errorText(error)), actions: ['openLog'] };
+		const raw = errorText(error);
+		const shown = safeForNotification(raw);
+		return { message: l10n.t('Unexpected error: {0}', shown), actions: ['openLog'], ...(shown !== raw ? { detail: rawTextForLog(raw) } : {}) };
 	}
 	const actions: readonly ErrorAction[] = error instanceof BrazeValidationError
 		? VALIDATION_ACTIONS[error.field] ?? []
 		: [...ACTIONS.find(([kind]) => error instanceof kind)?.[1] ?? [], 'openLog'];
-	const message = localizedMessage(error);
-	return {
-		// What arrived is quoted in the detail, which only the log shows.
-		message: error instanceof BrazeResponseError ? l10n.t('{0} Open Log shows what arrived.', message) : message,
-		actions,
-		...(error.detail ? { detail: error.detail } : {}),
-	};
+	return { ...brazeFailureWording(error, l10n, localTime), actions };
 }
 
 /** The button label of an action. */
@@ -129,4 +127,9 @@ export async function presentError(presented: PresentedError, context: ErrorCont
 		default:
 			assertNever(action);
 	}
+}
+
+/** Moments in local time, in the display language. */
+function localTime(moment: Date): string {
+	return moment.toLocaleTimeString(vscode.env.language);
 }

@@ -11,18 +11,25 @@ import type { QueryRunner } from '../queries/runner';
 import { seriesToCsv } from '../shared/csv';
 import { errorText, isRecord } from '../shared/guards';
 import type { PanelResult } from '../shared/protocol';
+import { safeForNotification } from '../shared/untrustedText';
 
 const { window, workspace, commands } = vscode;
 
 export function registerExportCommands(context: vscode.ExtensionContext, runner: QueryRunner): void {
 	const exportActive = (format: ExportFormat) => (arg?: unknown) => {
+		const target = targetUri(arg);
+		if (target === null) return undefined;
 		const result = activeResultOrExplain(runner);
-		return result && writeExport(result, format, runner.extensionVersion, targetUri(arg));
+		return result && writeExport(result, format, runner.extensionVersion, target);
+	};
+	const openExported = (arg?: unknown) => {
+		const target = targetUri(arg);
+		return target === null ? undefined : openExportedSeries(runner, target);
 	};
 	context.subscriptions.push(
 		commands.registerCommand('braze.exportJson', exportActive('json')),
 		commands.registerCommand('braze.exportCsv', exportActive('csv')),
-		commands.registerCommand('braze.openExported', (arg?: unknown) => openExportedSeries(runner, targetUri(arg))),
+		commands.registerCommand('braze.openExported', openExported),
 	);
 }
 
@@ -33,13 +40,35 @@ export function activeResultOrExplain(runner: QueryRunner): PanelResult | undefi
 	return result;
 }
 
-/** A Uri, `{uri: Uri}`, or `{uri: string}` (an absolute path or a URI); undefined asks with a dialog. */
-export function targetUri(arg: unknown): vscode.Uri | undefined {
+/**
+ * A Uri, `{uri: Uri}`, or `{uri: string}`: an absolute path, a URI, or a path relative to the first workspace folder.
+ * Undefined asks with a dialog; null means the argument was refused, and the message saying why was shown.
+ */
+export function targetUri(arg: unknown): vscode.Uri | undefined | null {
 	const value = isRecord(arg) && 'uri' in arg ? arg.uri : arg;
 	if (value instanceof vscode.Uri) return value;
-	if (typeof value === 'string' && value !== '') return path.isAbsolute(value) ? vscode.Uri.file(value) : vscode.Uri.parse(value, true);
-	return undefined;
+	if (typeof value !== 'string' || value === '') return undefined;
+	if (path.isAbsolute(value)) return vscode.Uri.file(value);
+	if (URI_SCHEME.test(value)) {
+		try {
+			return vscode.Uri.parse(value, true);
+		} catch (error) {
+			return refuse(l10n.t('"{0}" is not a file path or URI: {1}', safeForNotification(value), safeForNotification(errorText(error))));
+		}
+	}
+	const folder = workspace.workspaceFolders?.[0];
+	if (folder === undefined) return refuse(l10n.t('The path "{0}" is relative and no workspace folder is open: give an absolute path or a URI.', safeForNotification(value)));
+	return vscode.Uri.joinPath(folder.uri, ...value.split(/[\\/]+/).filter((part) => part !== ''));
 }
+
+/** Shows why a command's argument was refused; yields null, what `targetUri` returns then. */
+function refuse(message: string): null {
+	void window.showErrorMessage(message);
+	return null;
+}
+
+/** "file:", "vscode-remote:"…: two letters at least, so that a Windows drive ("C:") reads as a path. */
+const URI_SCHEME = /^[a-z][a-z0-9+.-]+:/i;
 
 /** Larger than any series the extension writes (10,000 days is well under 1 MB); a guard against opening the wrong file. */
 const MAX_EXPORT_FILE_MB = 10;
@@ -67,14 +96,18 @@ export async function openExportedSeries(runner: QueryRunner, target?: vscode.Ur
 	}))?.[0];
 	if (uri === undefined) return undefined;
 	let text: string | undefined;
+	let problem: string | undefined;
 	try {
-		const { size } = await workspace.fs.stat(uri);
-		if (size <= MAX_EXPORT_FILE_MB * 2 ** 20) text = new TextDecoder().decode(await workspace.fs.readFile(uri));
+		const { size, type } = await workspace.fs.stat(uri);
+		// A device, a pipe or a link to one reports a size of 0 and may never end: only regular files are read.
+		if ((type & vscode.FileType.File) === 0) problem = l10n.t('it is not a regular file');
+		else if (size > MAX_EXPORT_FILE_MB * 2 ** 20) problem = l10n.t('it is larger than {0} MB', MAX_EXPORT_FILE_MB);
+		else text = new TextDecoder().decode(await workspace.fs.readFile(uri));
 	} catch (error) {
-		return showError(l10n.t('Could not read {0}: {1}', displayPath(uri), errorText(error)));
+		return showError(l10n.t('Could not read {0}: {1}', displayPath(uri), safeForNotification(errorText(error))));
 	}
-	const parsed: ParsedExport = text === undefined ? { ok: false, problem: l10n.t('it is larger than {0} MB', MAX_EXPORT_FILE_MB) } : parseExportDocument(text, l10n);
-	if (!parsed.ok) return showError(l10n.t('{0} is not an exported Braze series: {1}.', displayPath(uri), parsed.problem));
+	const parsed: ParsedExport = text === undefined ? { ok: false, problem: problem ?? '' } : parseExportDocument(text, l10n);
+	if (!parsed.ok) return showError(l10n.t('{0} is not an exported Braze series: {1}.', displayPath(uri), safeForNotification(parsed.problem)));
 	const result: PanelResult = { ...parsed.result, source: { file: path.basename(uri.path), connection: parsed.result.source?.connection ?? null } };
 	runner.show(result);
 	return result;
@@ -93,7 +126,7 @@ async function writeExport(result: PanelResult, format: ExportFormat, extensionV
 	try {
 		await workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 	} catch (error) {
-		return showError(l10n.t('Could not write {0}: {1}', displayPath(uri), errorText(error)));
+		return showError(l10n.t('Could not write {0}: {1}', displayPath(uri), safeForNotification(errorText(error))));
 	}
 	// Not awaited: the command is done once the file is written, whether or not the user answers.
 	void announceExport(uri);
@@ -121,8 +154,9 @@ function defaultFolder(): vscode.Uri {
 	return workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
 }
 
+/** The file as the user knows it; a name is outside text, so it cannot render as a link. */
 function displayPath(uri: vscode.Uri): string {
-	return uri.scheme === 'file' || workspace.getWorkspaceFolder(uri) !== undefined ? workspace.asRelativePath(uri, false) : uri.toString(true);
+	return safeForNotification(uri.scheme === 'file' || workspace.getWorkspaceFolder(uri) !== undefined ? workspace.asRelativePath(uri, false) : uri.toString(true));
 }
 
 /** Shows `message` as an error; yields undefined, what a command returns when it could not do its job. */

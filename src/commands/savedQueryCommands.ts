@@ -153,8 +153,10 @@ function savedQueryCommands(store: SavedQueryStore, runner: QueryRunner, selecte
 
 		/** Runs the query, then exports what it fetched; `{scope, name, uri}` skips the save dialog. */
 		'braze.savedQueries.exportJson': async (arg: unknown): Promise<vscode.Uri | undefined> => {
+			const target = targetUri(arg);
+			if (target === null) return undefined;
 			const result = await run(arg);
-			return result && exportResultToJson(result, runner.extensionVersion, targetUri(arg));
+			return result && exportResultToJson(result, runner.extensionVersion, target);
 		},
 
 		/** Deletes after a modal confirmation; `{scope, name, confirmed: true}` skips it. Broken entries can be deleted too. */

@@ -148,7 +148,8 @@ function readExport(raw: unknown, l10n: L10n): PanelResult {
 		demand(isRecord(row), () => l10n.t('"{0}" must be an object', at));
 		const { time, [field]: value } = row;
 		demand(inSeries(time), () => l10n.t('"{0}" must be a YYYY-MM-DD date from {1} to {2}', `${at}.time`, firstDate, lastDate));
-		demand(isWholeNumber(value, 0), () => l10n.t('"{0}" must be a whole number, {1} or more', `${at}.${field}`, 0));
+		// A count beyond exact integers (1e300 is "whole" too) is not data.
+		demand(isWholeNumber(value, 0, Number.MAX_SAFE_INTEGER), () => l10n.t('"{0}" must be a whole number, {1} or more', `${at}.${field}`, 0));
 		demand(!values.has(time), () => l10n.t('"{0}" repeats the date {1}', at, time));
 		values.set(time, value);
 	}

@@ -2,6 +2,8 @@
 // then the chart panel. Errors become one message here, at the edge.
 import * as vscode from 'vscode';
 import { BrazeClient } from '../braze/client';
+import { droppedRowsLogLine } from '../braze/series';
+import type { WindowsRequest } from '../braze/client';
 import type { RequestLimiter } from '../braze/concurrency';
 import { fetchCachedSeries, peekCachedSeries, requestsNeeded } from '../cache/cachedSeries';
 import type { CachedSeriesRequest } from '../cache/cachedSeries';
@@ -196,7 +198,14 @@ export class KpiQueryRunner implements vscode.Disposable {
 					progress.report({ message: wait.reason === 'rateLimit' ? l10n.t('Braze rate limit: retrying at {0} — Cancel to stop', at) : l10n.t('Braze did not answer: retrying at {0} — Cancel to stop', at) });
 				},
 			});
-			const fetched = await fetchCachedSeries({ ...cacheDeps, fetchWindows: (r, signal) => client.fetchWindows(r, signal) }, partition, request, { ignoreCache, signal: controller.signal });
+			const fetchWindows = async (windows: WindowsRequest, signal?: AbortSignal) => {
+				const answer = await client.fetchWindows(windows, signal);
+				// Rows Braze sent twice or outside what was asked are left out of the chart, and said in the log.
+				const dropped = droppedRowsLogLine(answer.droppedRows);
+				if (dropped) this.#deps.log.warn(dropped);
+				return answer;
+			};
+			const fetched = await fetchCachedSeries({ ...cacheDeps, fetchWindows }, partition, request, { ignoreCache, signal: controller.signal });
 			const { provenance } = fetched;
 			if (fetched.offlineCause) this.#deps.log.warn(`Offline, showing cached days: ${fetched.offlineCause.message}`);
 			return {

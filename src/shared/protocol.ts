@@ -224,13 +224,15 @@ function parseCompared(raw: unknown, main: DailySeries): ComparedSeries[] | null
 function parseDailySeries(raw: unknown): DailySeries | null {
 	if (!isRecord(raw) || !isKpiMetric(raw.metric) || !Array.isArray(raw.points)) return null;
 	const { firstDate, lastDate, provisionalDate } = raw;
-	if (!isDate(firstDate) || !isDate(lastDate) || (provisionalDate !== null && !isDate(provisionalDate))) return null;
+	if (!isDate(firstDate) || !isDate(lastDate)) return null;
+	// The day in progress is one of the series' days, or there is none.
+	if (provisionalDate !== null && !(isDate(provisionalDate) && provisionalDate >= firstDate && provisionalDate <= lastDate)) return null;
 	const days = daysBetween(firstDate, lastDate) + 1;
 	if (days < 1 || days > 2 * MAX_QUERY_LENGTH || raw.points.length !== days) return null;
 	const points: DailyPoint[] = [];
 	for (const [index, p] of (raw.points as unknown[]).entries()) {
 		if (!isRecord(p) || p.date !== addDays(firstDate, index)) return null;
-		if (p.value !== null && !isWholeNumber(p.value, 0)) return null;
+		if (p.value !== null && !isWholeNumber(p.value, 0, Number.MAX_SAFE_INTEGER)) return null;
 		points.push({ date: p.date, value: p.value });
 	}
 	return { metric: raw.metric, firstDate, lastDate, points, provisionalDate };
@@ -254,6 +256,7 @@ function parseProvenance(raw: Record<string, unknown>): ResultProvenance {
 
 function parseRateLimit(raw: unknown): RateLimitInfo | null {
 	if (!isRecord(raw)) return null;
-	const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+	// Counts and an epoch: whole and not negative, as readRateLimit produces them.
+	const num = (v: unknown): number | null => (isWholeNumber(v, 0, Number.MAX_SAFE_INTEGER) ? v : null);
 	return { limit: num(raw.limit), remaining: num(raw.remaining), resetEpochSeconds: num(raw.resetEpochSeconds) };
 }

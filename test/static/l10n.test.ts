@@ -12,7 +12,7 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\d+)\}/g)].map((m) 
 const LITERAL_CALL = /\bl10n\.t\(\s*'((?:[^'\\\n]|\\.)*)'/g;
 const ANY_CALL = /\bl10n\.t\(/g;
 // The one call with a computed argument: it localizes the client's error templates, checked below.
-const COMPUTED_CALL_FILES = new Set([path.join('src', 'commands', 'errorPresenter.ts')]);
+const COMPUTED_CALL_FILES = new Set([path.join('src', 'commands', 'errorWording.ts')]);
 
 function unescapeLiteral(text: string): string {
 	return text.replace(/\\(.)/g, (_, c: string) => ({ n: '\n', t: '\t' })[c] ?? c);
@@ -29,7 +29,7 @@ function hostStrings(): Map<string, string[]> {
 		assert.equal(calls, literals.length + computed, `${file}: every l10n.t() call must take a string literal so that it can be translated`);
 		for (const text of literals) found.set(text, [...(found.get(text) ?? []), file]);
 	}
-	// The client's error templates: errorPresenter.ts passes each to `l10n.t` as it is.
+	// The client's error templates: errorWording.ts passes each to `l10n.t` as it is.
 	for (const text of Object.values(BRAZE_ERROR_MESSAGES)) found.set(text, [...(found.get(text) ?? []), 'src/braze/errorMessages.ts']);
 	// The webview's own strings: the host sends it `vscode.l10n.bundle`, where each is looked up by its English text.
 	for (const text of Object.values(WEBVIEW_STRINGS)) found.set(text, [...(found.get(text) ?? []), 'src/shared/webviewStrings.ts']);

@@ -97,8 +97,8 @@ describe('BrazeClient errors against the sandbox', () => {
 			h.sandbox.setFaults({ badRows: 1, badRowKind: kind });
 			await assert.rejects(h.client().fetchSeries({ ...request, length: 60 }), (error: unknown) => {
 				assert.ok(error instanceof BrazeResponseError);
-				assert.equal(error.problem, 'shape');
-				assert.match(error.detail, kind === 'negative' ? /^row 31 "\{\\"time\\":\\"2026-02-09\\",\\"dau\\":-\d+\}" has no valid "dau"/ : /^row 31 "\{\\"time\\":\\"2026-02-09\\",\\"dau\\":\\"\d+\\"\}" has no valid "dau"/);
+				assert.equal(error.problem, kind === 'negative' ? 'values' : 'shape');
+				assert.match(error.detail, kind === 'negative' ? /^row 31 "\{\\"time\\":\\"2026-02-09\\",\\"dau\\":-\d+\}" has "dau" -\d+, which cannot be a count/ : /^row 31 "\{\\"time\\":\\"2026-02-09\\",\\"dau\\":\\"\d+\\"\}" has no valid "dau"/);
 				assert.ok(!error.message.includes('2026-02-08') && !error.message.includes('2026-02-10'), 'no other row is quoted');
 				return true;
 			});

@@ -223,7 +223,7 @@ describe('BrazeClient retries against the sandbox', () => {
 
 	it('fails the whole series on the first failed window, and stops the others', async () => {
 		h.sandbox.setFaults({ badRows: 1 });
-		await assert.rejects(h.client({ maxConcurrency: 1 }).fetchSeries({ metric: 'dau', length: 1000 }), (e: unknown) => e instanceof BrazeResponseError && e.problem === 'shape');
+		await assert.rejects(h.client({ maxConcurrency: 1 }).fetchSeries({ metric: 'dau', length: 1000 }), (e: unknown) => e instanceof BrazeResponseError && e.problem === 'values');
 		assert.equal(h.sandbox.requests.length, 1);
 	});
 });

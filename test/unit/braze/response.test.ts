@@ -54,10 +54,11 @@ describe('parseSeriesBody', () => {
 
 	it('refuses a bad row, quoting that row and not the rest of the body', () => {
 		const good = Array.from({ length: 40 }, (_, i) => ({ time: `2024-01-${String(i % 28 + 1).padStart(2, '0')}`, dau: 1000 + i }));
-		const cases: [unknown, string][] = [
-			[{ time: '2024-02-10', dau: -3 }, '"dau"'],
+		const cases: [unknown, string, ('shape' | 'values')?][] = [
+			[{ time: '2024-02-10', dau: -3 }, '"dau" -3, which cannot be a count', 'values'],
 			[{ time: '2024-02-10', dau: '17' }, '"dau"'],
-			[{ time: '2024-02-10', dau: 1.5 }, '"dau"'],
+			[{ time: '2024-02-10', dau: 1.5 }, '"dau" 1.5, which cannot be a count', 'values'],
+			[{ time: '2024-02-10', dau: 4e13 }, '"dau" 40000000000000, which cannot be a count', 'values'],
 			[{ time: '2024-02-10', dau: null }, '"dau"'],
 			[{ time: '2024-02-10' }, '"dau"'],
 			[{ time: '2024-02-10', mau: 5 }, '"dau"'],
@@ -68,9 +69,9 @@ describe('parseSeriesBody', () => {
 			['2024-02-10', 'not an object'],
 			[null, 'not an object'],
 		];
-		for (const [bad, what] of cases) {
+		for (const [bad, what, problem = 'shape'] of cases) {
 			const body = JSON.stringify({ data: [...good.slice(0, 20), bad, ...good.slice(20)] });
-			assertResponseError(() => parseSeriesBody(body, 'dau', 200), 'shape', ['row 21', JSON.stringify(JSON.stringify(bad)).slice(1, -1), what], ['1039', '1000']);
+			assertResponseError(() => parseSeriesBody(body, 'dau', 200), problem, ['row 21', JSON.stringify(JSON.stringify(bad)).slice(1, -1), what], ['1039', '1000']);
 		}
 	});
 
