@@ -39,7 +39,7 @@ describe('BrazeClient.fetchWindows against the sandbox', () => {
 
 	it('sends nothing for no windows', async () => {
 		const result = await h.client().fetchWindows({ metric: 'dau', windows: [] });
-		assert.deepEqual(result, { rows: [], rateLimit: null, requestCount: 0 });
+		assert.deepEqual(result, { rows: [], rateLimit: null, requestCount: 0, droppedRows: [] });
 		assert.equal(h.sandbox.requests.length, 0);
 	});
 
