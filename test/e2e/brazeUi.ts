@@ -232,6 +232,8 @@ export function watchPageProblems(page: Page): PageProblems {
 export interface ScreenshotOptions {
 	/** Also copy it into docs/screenshots/ under this name. */
 	readonly docsName?: string;
+	/** Also copy it into media/walkthrough/ under this name: the walkthrough's pictures come from the e2e run. */
+	readonly walkthroughName?: string;
 	/** Leave the notifications on screen (the picture is about one). */
 	readonly keepNotifications?: boolean;
 }
@@ -248,6 +250,7 @@ export async function saveScreenshot(page: Page, name: string, options: Screensh
 		fs.mkdirSync(docsScreenshotsDir, { recursive: true });
 		fs.copyFileSync(file, path.join(docsScreenshotsDir, options.docsName));
 	}
+	if (options.walkthroughName !== undefined) fs.copyFileSync(file, path.join(repoRoot, 'media', 'walkthrough', options.walkthroughName));
 	return file;
 }
 

@@ -5,13 +5,13 @@ import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { SANDBOX_KEYS } from '../../sandbox/keys';
 import { E2E_CONNECTION, useE2eSession } from '../host/e2eSession';
-import { closeQuickInput, notification, webviewFrame } from '../host/workbench';
-import { keyPromptTitle, startWithKey, saveScreenshot, showDauThroughPrompts, waitForActiveTab, waitForChart } from './brazeUi';
+import { notification, webviewFrame } from '../host/workbench';
+import { answerKeyPrompt, startWithKey, saveScreenshot, showDauThroughPrompts, waitForActiveTab, waitForChart } from './brazeUi';
 
 describe('Braze errors (code-server)', () => {
 	const current = useE2eSession();
 
-	test('a refused key shows an error notification whose Set API Key button asks for the key again', async () => {
+	test('a refused key shows an error notification whose Set API Key button asks for that connection\'s key, then runs the query again', async () => {
 		const { page, sandbox } = current();
 		const host = new URL(sandbox.url).host;
 		await startWithKey(current(), SANDBOX_KEYS.invalid);
@@ -29,9 +29,13 @@ describe('Braze errors (code-server)', () => {
 		await saveScreenshot(page, 'e2e-error-invalid-key', { keepNotifications: true });
 
 		await toast.getByRole('button', { name: 'Set API Key', exact: true }).click();
-		await page.locator('.quick-input-widget .quick-input-title', { hasText: keyPromptTitle(host) }).waitFor();
+		await page.locator('.quick-input-widget .quick-input-title', { hasText: `REST API key of the connection "${E2E_CONNECTION}" (${host})` }).waitFor();
 		assert.equal(await page.locator('.quick-input-widget .quick-input-box input').getAttribute('type'), 'password');
-		await closeQuickInput(page);
+		// The right key, typed there, re-runs the query that failed: the chart comes, with no other action.
+		await answerKeyPrompt(page, host, 'e2e-key-after-401');
+		await waitForChart(page, '2026-10-09', '2026-10-15');
+		const after = (await sandbox.requests()).filter((r) => r.path.startsWith('/kpi/'));
+		assert.deepEqual(after.map((r) => r.status), [401, 200]);
 	});
 
 	test('a re-run Braze refuses puts the tab, header and controls back on the query the chart shows', async () => {
