@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import { describe, test } from 'node:test';
-import { browserStorage, captureWebviewApi, decryptedSecretStore, frameTexts } from '../host/browserState';
+import { browserProfileDirs, browserStorage, captureWebviewApi, decryptedSecretStore, frameTexts } from '../host/browserState';
 import type { CanaryHit } from '../host/canaryScan';
 import { canaryForms, findCanary, makeCanary, scanPaths } from '../host/canaryScan';
 import { useE2eSession } from '../host/e2eSession';
@@ -70,7 +70,10 @@ describe('key-leak scan (code-server)', () => {
 		assert.ok(secrets, 'no secret store in localStorage: has code-server changed where it keeps secrets?');
 		const holdingCanary = Object.entries(secrets).filter(([name, value]) => findCanary(name, `${name}\n${value}`, forms).length > 0);
 
-		const files = scanPaths([host.scratchDir], forms);
+		// code-server's folders (user data with settings, logs and storage; the workspace with the exports; extensions;
+		// XDG folders) all live in its scratch folder; the browser's profile is its own.
+		const profiles = browserProfileDirs();
+		const files = scanPaths([host.scratchDir, ...profiles], forms);
 		hits.push(...files.hits);
 		hits.push(...findCanary('sandbox stdout and stderr', sandbox.process.output(), forms));
 		hits.push(...findCanary('code-server output', host.process.output(), forms));
@@ -78,7 +81,7 @@ describe('key-leak scan (code-server)', () => {
 
 		const logFiles = fs.readdirSync(host.userDataDir, { recursive: true, encoding: 'utf8' }).filter((file) => /Braze\.log$/.test(file));
 		console.log(
-			`scanned ${files.files} files (${(files.bytes / 1e6).toFixed(1)} MB) under ${host.scratchDir}, ${storage.length} browser storage entries, ` +
+			`scanned ${files.files} files (${(files.bytes / 1e6).toFixed(1)} MB) under ${[host.scratchDir, ...profiles].join(', ')}, ${storage.length} browser storage entries, ` +
 				`${frames.size} frames over ${tabCount} tabs (${states} webview states), sandbox and code-server output, ${texts.length} other texts; ${forms.length} forms of the canary`,
 		);
 		console.log(`secret store: ${Object.keys(secrets).length} secrets, the canary in: ${holdingCanary.map(([name]) => name).join('; ')}`);
@@ -88,6 +91,7 @@ describe('key-leak scan (code-server)', () => {
 		assert.deepEqual(hits, [], 'the canary key was found outside the secret store');
 		// The scan looked where it had to: the extension's log, the exports, the webviews, the secret store.
 		assert.ok(logFiles.length > 0, 'no Braze log file under the user data dir');
+		assert.equal(profiles.length, 1, 'the browser\'s profile folder was not found');
 		assert.ok(fs.existsSync(`${host.workspaceDir}/leak-scan-export.json`) && fs.existsSync(`${host.workspaceDir}/leak-scan-export.csv`), 'the exports were not written');
 		assert.ok(states > 0, 'no webview state was read');
 		// Decrypted, the secret store holds the canary, and only as this extension's secrets (one per connection), as the value alone.

@@ -1,6 +1,7 @@
 // What the browser side of code-server holds, for the key-leak scan: the workbench origin's localStorage and every
 // IndexedDB database (VS Code's web storage: settings state, editor and webview state, the secret store), the DOM of
 // every frame, and the state each webview persisted with setState (captured by an init script).
+import * as fs from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 
 export interface StoredEntry {
@@ -122,4 +123,31 @@ export async function decryptedSecretStore(page: Page): Promise<Record<string, s
 		const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, bytes.slice(44));
 		return JSON.parse(new TextDecoder().decode(plain)) as Record<string, string>;
 	});
+}
+
+/**
+ * The on-disk profile folders (`--user-data-dir`) of the browsers this process started, found from /proc: the
+ * browser writes its own files there (caches, crash data), though a test's context keeps its storage in memory.
+ */
+export function browserProfileDirs(root = process.pid): string[] {
+	const children = new Map<number, number[]>();
+	const commandLines = new Map<number, string[]>();
+	for (const name of fs.readdirSync('/proc')) {
+		if (!/^\d+$/.test(name)) continue;
+		try {
+			const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+			commandLines.set(Number(name), fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0'));
+		} catch {
+			// The process ended while we looked.
+		}
+	}
+	const dirs = new Set<string>();
+	const visit = (pid: number): void => {
+		for (const arg of commandLines.get(pid) ?? []) if (arg.startsWith('--user-data-dir=')) dirs.add(arg.slice('--user-data-dir='.length));
+		for (const child of children.get(pid) ?? []) visit(child);
+	};
+	visit(root);
+	return [...dirs].filter((dir) => fs.existsSync(dir));
 }
