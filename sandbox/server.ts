@@ -11,6 +11,11 @@ import { jsonAnswer, statusAnswer } from './answers';
 import type { SandboxWorkspace } from './data';
 import { CONTROL_PREFIX, answerControlRequest } from './control';
 import { FaultState } from './faults';
+import type { InFlightFigures } from './inFlight';
+import { InFlightGauge } from './inFlight';
+import { answerLoadControlRequest } from './loadControl';
+import type { RandomFaultSettings } from './randomFaults';
+import { RandomFaults } from './randomFaults';
 import { bearerToken, workspaceOfAuthorization } from './keys';
 import { answerKpiRequest } from './kpiRoute';
 import { HourlyRateLimiter, rateLimitHeaders } from './rateLimit';
@@ -94,6 +99,11 @@ export interface Sandbox {
 	currentFaults(): SandboxFaults;
 	/** Empties `requests`. */
 	clearRequests(): void;
+	/** KPI requests in flight now, the most seen at once, and the count since the last `resetInFlight`. */
+	inFlight(): InFlightFigures;
+	resetInFlight(): void;
+	/** Switches the seeded random-fault mode on (settings) or off (null). */
+	setRandomFaults(settings: RandomFaultSettings | null): void;
 	/** Also destroys hanging sockets; resolves when fully closed. */
 	close(): Promise<void>;
 }
@@ -129,6 +139,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const limiter = new HourlyRateLimiter(options.rateLimitPerHour ?? DEFAULT_RATE_LIMIT_PER_HOUR, now);
 	const requests: RecordedRequest[] = [];
 	const pendingDelays = new Set<NodeJS.Timeout>();
+	const inFlight = new InFlightGauge();
+	const randomFaults = new RandomFaults();
 
 	const handleControl = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
 		const refused = controlAccessProblem(req.headers.host, req.headers.origin, (server.address() as AddressInfo).port);
@@ -144,7 +156,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			if (size <= MAX_CONTROL_BODY_BYTES) chunks.push(chunk);
 		});
 		req.on('end', () => {
-			const answer = size > MAX_CONTROL_BODY_BYTES ? statusAnswer(413) : answerControlRequest(req.method ?? 'GET', url.pathname, Buffer.concat(chunks).toString('utf8'), { faults, requests });
+			const method = req.method ?? 'GET';
+			const text = Buffer.concat(chunks).toString('utf8');
+			const answer =
+				size > MAX_CONTROL_BODY_BYTES
+					? statusAnswer(413)
+					: (answerLoadControlRequest(method, url.pathname, text, { inFlight, randomFaults }) ?? answerControlRequest(method, url.pathname, text, { faults, requests }));
 			send(res, answer);
 		});
 	};
@@ -156,6 +173,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		const fingerprint = token === null ? null : keyFingerprint(token);
 		const record: RecordedRequest = { method, path: url.pathname, query: recordedQuery(url.searchParams), hasBearer: token !== null, keyFingerprint: fingerprint, workspace: workspaceOfAuthorization(req.headers.authorization), status: 0, closedByClient: false };
 		requests.push(record);
+		inFlight.track(res);
 		req.resume();
 		const target = `${url.pathname}${url.searchParams.has('api_key') ? redactedSearch(url.searchParams) : url.search}`;
 		const logLine = (outcome: string): void => log?.(`${method} ${target} ${outcome} ${Math.round(performance.now() - started)}ms`);
@@ -165,9 +183,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		const metric = KPI_PATH_RE.exec(url.pathname)?.[1];
 		let outcome: Answer | NonAnswer;
 		try {
-			outcome = isKpiMetric(metric)
+			outcome = randomFaults.draw() ?? (isKpiMetric(metric)
 				? answerKpiRequest({ method, metric, query: url.searchParams, authorization: req.headers.authorization, bucket: fingerprint ?? '', today: instant.toISOString().slice(0, 10) }, faults, limiter)
-				: statusAnswer(404, rateLimitHeaders(limiter.count(fingerprint ?? '')));
+				: statusAnswer(404, rateLimitHeaders(limiter.count(fingerprint ?? ''))));
 		} catch (error) {
 			// A sandbox bug must show up as a 500 in the test that hit it, not kill the process.
 			outcome = jsonAnswer(500, { message: `Sandbox error: ${error instanceof Error ? error.message : String(error)}` });
@@ -231,6 +249,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		clearRequests: () => {
 			requests.length = 0;
 		},
+		inFlight: () => inFlight.figures(),
+		resetInFlight: () => inFlight.reset(),
+		setRandomFaults: (settings) => randomFaults.configure(settings),
 		close: () => {
 			closing ??= new Promise<void>((resolve) => {
 				for (const timer of pendingDelays) clearTimeout(timer);

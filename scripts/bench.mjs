@@ -1,8 +1,9 @@
 // Prints sizes and speed figures; never a pass/fail. `npm run bench` (builds first). Last: the webview chart draw time.
 // Sizes: the production host and webview bundles, the client alone, the .vsix. Speed: a 1000-day series (10 windows)
 // fetched from the sandbox with 40 ms latency, at concurrency 1 and 4, measured side by side in one run, as a ratio.
+// Load: the in-host load test (issue 12 E) run in code-server; prints its in-flight maximum and the heap before and after.
 import { execFileSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +47,7 @@ try {
 }
 
 await benchDayCache();
+if (!process.argv.includes('--no-load')) benchLoad();
 
 /**
  * Issue 11: a 1,000-day query (ending today) against the sandbox at 40 ms latency, through the day cache and one
@@ -154,4 +156,26 @@ async function benchDayCache() {
 		await browser.close();
 		await server.close();
 	}
+}
+
+/**
+ * Issue 12 E: the in-host load test (20 panels of 3,650 days, 10% random faults) run inside code-server, and the
+ * figures it measured in the extension host: the heap before and after, the requests in flight. `--no-load` skips it.
+ */
+function benchLoad() {
+	execFileSync(process.execPath, ['esbuild.js', '--sandbox-only'], { stdio: 'inherit' });
+	const figuresFile = join('test-results', 'load-figures.json');
+	rmSync(figuresFile, { force: true });
+	try {
+		execFileSync(process.execPath, ['out/test/host/runIntegration.js', '--no-build', '--grep', '^load: '], { stdio: ['ignore', 'ignore', 'inherit'] });
+	} catch {
+		console.log('load (in-host): the load test failed; `node out/test/host/runIntegration.js --no-build --grep "^load: "` shows why');
+	}
+	if (!existsSync(figuresFile)) return;
+	const f = JSON.parse(readFileSync(figuresFile, 'utf8'));
+	const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+	console.log(`load (in-host: ${f.panels} panels × ${f.daysPerPanel} days at once, ${f.faultRate * 100}% random faults, seed ${f.seed})`);
+	console.log(`  ${f.results} results, ${f.errors.length} errors in ${f.seconds.toFixed(1)} s; ${f.requestsSent} requests; faults ${JSON.stringify(f.faultsInjected)}`);
+	console.log(`  requests in flight at most: ${f.inFlightMax} (limit ${f.inFlightLimit})   unhandled rejections: ${f.unhandledRejections}`);
+	console.log(`  extension host heap (${f.heapMethod}): ${mb(f.heapBeforeBytes)} before, ${mb(f.heapAfterBytes)} after the panels closed: ${(f.heapGrowth * 100).toFixed(1)}% (goal ≤ 10%)`);
 }
