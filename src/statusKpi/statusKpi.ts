@@ -55,8 +55,10 @@ export class StatusKpi implements vscode.Disposable {
 		this.#subscriptions = [
 			vscode.workspace.onDidChangeConfiguration((e) => {
 				if (e.affectsConfiguration(STATUS_REFRESH_SETTING)) this.#schedule();
-				if (e.affectsConfiguration(STATUS_QUERY_SETTING) || e.affectsConfiguration('braze.savedQueries')) refresh();
+				if (e.affectsConfiguration(STATUS_QUERY_SETTING)) refresh();
 			}),
+			// The store, not the setting: it re-reads the saved queries before it fires.
+			deps.savedQueries.onDidChange(refresh),
 			deps.onDidChangeKeys(refresh),
 			deps.onDidChangeConnections(refresh),
 		];
