@@ -47,6 +47,8 @@ export class StatusKpi implements vscode.Disposable {
 	// Refreshes are asynchronous: only the latest may write the item.
 	#generation = 0;
 	#lastProblem = '';
+	/** What the item was last computed for: the setting and the entry it named, as JSON. */
+	#shownFor: string | undefined;
 
 	constructor(deps: StatusKpiDeps) {
 		this.#deps = deps;
@@ -57,8 +59,11 @@ export class StatusKpi implements vscode.Disposable {
 				if (e.affectsConfiguration(STATUS_REFRESH_SETTING)) this.#schedule();
 				if (e.affectsConfiguration(STATUS_QUERY_SETTING)) refresh();
 			}),
-			// The store, not the setting: it re-reads the saved queries before it fires.
-			deps.savedQueries.onDidChange(refresh),
+			// The store, not the setting: it re-reads the saved queries before it fires. It also fires when any query
+			// runs (its last run time): only a change to the entry shown is worth a refresh, and maybe a request.
+			deps.savedQueries.onDidChange(() => {
+				if (this.#target() !== this.#shownFor) refresh();
+			}),
 			deps.onDidChangeKeys(refresh),
 			deps.onDidChangeConnections(refresh),
 		];
@@ -71,6 +76,7 @@ export class StatusKpi implements vscode.Disposable {
 	/** Reads the settings, fetches the query headlessly and shows it; never throws. */
 	async refresh(): Promise<void> {
 		const generation = ++this.#generation;
+		this.#shownFor = this.#target();
 		const view = await this.#compute().catch((error: unknown) => this.#problem(l10n.t('Braze KPI'), l10n.t('The status bar KPI could not be refreshed: {0}', String(error)), '', undefined));
 		if (generation !== this.#generation) return;
 		if (view === undefined) {
@@ -126,6 +132,13 @@ export class StatusKpi implements vscode.Disposable {
 			default:
 				return assertNever(outcome);
 		}
+	}
+
+	/** The setting's value and the entry it names now, as one string to compare. */
+	#target(): string {
+		const raw = vscode.workspace.getConfiguration().get<unknown>(STATUS_QUERY_SETTING);
+		const item = typeof raw === 'string' && raw.trim() !== '' ? this.#find(raw.trim()) : undefined;
+		return JSON.stringify([raw, item?.scope, item?.raw]);
 	}
 
 	/** The saved query named `name`: the workspace's first (it is the more specific), then the user's; a broken entry counts. */
