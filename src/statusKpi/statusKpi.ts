@@ -9,10 +9,9 @@ import type { SavedQueryStore } from '../queries/store';
 import type { SavedQueryItem, UsableSavedQuery } from '../queries/model';
 import { nameKey } from '../shared/settingsEntries';
 import { assertNever } from '../shared/protocol';
-import type { KpiQuerySpec } from '../shared/query';
 import { fetchHeadless } from '../runner/headlessFetch';
 import type { HeadlessFetchDeps } from '../runner/headlessFetch';
-import { MAX_COMPARED_LENGTH, statusKpiProblem, statusKpiView } from './statusKpiText';
+import { statusKpiProblem, statusKpiView, statusSpec } from './statusKpiText';
 import type { StatusKpiView } from './statusKpiText';
 
 export const STATUS_QUERY_SETTING = 'braze.statusBar.query';
@@ -174,12 +173,4 @@ export function refreshMinutes(): number {
 	const raw = vscode.workspace.getConfiguration().get<unknown>(STATUS_REFRESH_SETTING);
 	if (typeof raw !== 'number' || !Number.isFinite(raw)) return DEFAULT_REFRESH_MINUTES;
 	return Math.max(MIN_REFRESH_MINUTES, raw);
-}
-
-/**
- * What the item fetches: the query itself when it and its previous period fit one request; for a longer query
- * only its last two days (the latest complete day), so that a cold refresh still sends one small request.
- */
-export function statusSpec(spec: KpiQuerySpec): KpiQuerySpec {
-	return spec.length <= MAX_COMPARED_LENGTH ? spec : { ...spec, length: 2 };
 }

@@ -2,6 +2,7 @@
 import type { L10n } from '../shared/l10n';
 import { formatChange, formatCount, queryFigures } from '../shared/queryFigures';
 import type { PanelResult } from '../shared/protocol';
+import type { KpiQuerySpec } from '../shared/query';
 
 /** The item's words: `text` on the bar, `tooltip` lines below. */
 export interface StatusKpiView {
@@ -46,4 +47,12 @@ export function statusKpiView(name: string, metricName: string, length: number, 
 /** The item when it cannot show a figure: a warning with the reason and what to do. */
 export function statusKpiProblem(label: string, reason: string, action: string): StatusKpiView {
 	return { text: `$(warning) ${label}`, tooltip: `${reason}\n${action}`, warning: true };
+}
+
+/**
+ * What the item fetches: the query itself when it and its previous period fit one request; for a longer query
+ * only its last two days (the latest complete day), so that a cold refresh still sends one small request.
+ */
+export function statusSpec(spec: KpiQuerySpec): KpiQuerySpec {
+	return spec.length <= MAX_COMPARED_LENGTH ? spec : { ...spec, length: 2 };
 }

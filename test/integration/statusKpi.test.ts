@@ -3,7 +3,7 @@
 // become warning items; nothing is ever written.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { sandboxSeries } from '../../sandbox/data';
+import { sandboxSeries, sandboxValue } from '../../sandbox/data';
 import { addDays, brazeToday } from '../../src/shared/dates';
 import type { PanelResult } from '../../src/shared/protocol';
 import { formatChange, formatCount } from '../../src/shared/queryFigures';
@@ -16,6 +16,7 @@ const END = addDays(brazeToday(new Date()), -12);
 const QUERIES = [
 	{ name: 'Status DAU', metric: 'dau', length: 7, end: END, connection: CONNECTION },
 	{ name: 'Keyless DAU', metric: 'dau', length: 7, end: END, connection: NO_KEY },
+	{ name: 'Status year', metric: 'dau', length: 365, end: 'yesterday', connection: CONNECTION },
 ];
 
 async function statusWhere(accept: (s: StatusKpiSnapshot) => boolean, what: string): Promise<StatusKpiSnapshot> {
@@ -76,6 +77,19 @@ suite('status bar KPI', () => {
 		const result = await vscode.commands.executeCommand<PanelResult | undefined>(shown.command, ...shown.arguments);
 		assert.equal(result?.query.connection, CONNECTION);
 		assert.equal(result?.series.lastDate, END);
+	});
+
+	test('a query longer than 50 days: its latest complete day from one small request, and no change', async () => {
+		assert.equal(await vscode.commands.executeCommand('braze.clearCache', { all: true }), true);
+		const before = (await recordedRequests()).length;
+		await setSetting('statusBar.query', 'Status year');
+		const yesterday = addDays(brazeToday(new Date()), -1);
+		const expected = `DAU ${formatCount(sandboxValue('dau', null, yesterday)!, vscode.env.language)}`;
+		const shown = await statusWhere((s) => s.visible && s.text === expected, `the item to read ${expected}`);
+		const sent = (await recordedRequests()).slice(before);
+		assert.equal(sent.length, 1, 'a cold cache: one request');
+		assert.equal(sent[0]?.query.length, '4', 'the last two days and the two before');
+		assert.match(shown.tooltip, /No change shown: it needs the previous period, fetched for ranges up to 50 days/);
 	});
 
 	test('a setting that names no saved query: a warning item that says so, and nothing is written', async () => {

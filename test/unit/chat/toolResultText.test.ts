@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { toolResultText } from '../../../src/chat/toolResultText';
 import { englishL10n } from '../../../src/shared/l10n';
 import type { PanelResult } from '../../../src/shared/protocol';
-import { statusKpiProblem, statusKpiView } from '../../../src/statusKpi/statusKpiText';
+import { statusKpiProblem, statusKpiView, statusSpec } from '../../../src/statusKpi/statusKpiText';
 import { series } from '../shared/seriesFixtures';
 
 function result(values: readonly (number | null)[], provenance: PanelResult['provenance'], provisional = false): PanelResult {
@@ -65,5 +65,16 @@ describe('statusKpiView', () => {
 
 	test('a problem is a warning item', () => {
 		assert.deepEqual(statusKpiProblem('DAU', 'No key.', 'Click.'), { text: '$(warning) DAU', tooltip: 'No key.\nClick.', warning: true });
+	});
+});
+
+describe('statusSpec', () => {
+	test('up to 50 days: the query itself (with its previous period, 100 days at most: one request)', () => {
+		const spec = { metric: 'dau', length: 50, end: { kind: 'yesterday' }, appId: null } as const;
+		assert.equal(statusSpec(spec), spec);
+	});
+
+	test('longer: only its last two days, so that even a cold refresh sends one small request', () => {
+		assert.deepEqual(statusSpec({ metric: 'mau', length: 365, end: { kind: 'today' }, appId: 'ios', connection: 'Prod' }), { metric: 'mau', length: 2, end: { kind: 'today' }, appId: 'ios', connection: 'Prod' });
 	});
 });
