@@ -111,10 +111,12 @@ suite('status bar KPI', () => {
 		assert.equal((await recordedRequests()).length, before);
 	});
 
-	test('setting the missing key brings the figure back', async () => {
+	test('setting the missing key through the item\'s command brings the figure back', async () => {
 		await setSetting('statusBar.query', 'Keyless DAU');
-		await statusWhere((s) => s.text === '$(warning) DAU', 'the missing-key warning');
-		assert.equal(await vscode.commands.executeCommand('braze.setApiKey', { connection: NO_KEY, key: 'integration-status-new' }), true);
+		const warning = await statusWhere((s) => s.text === '$(warning) DAU', 'the missing-key warning');
+		// The item's own command and arguments, with the key that the input box would have asked for.
+		assert.ok(warning.command);
+		assert.equal(await vscode.commands.executeCommand(warning.command, { ...(warning.arguments[0] as object), key: 'integration-status-new' }), true);
 		await statusWhere((s) => s.visible && /^DAU [\d,.\s\u202f]+ [▲▼=]/.test(s.text), 'the figure after the key was set');
 	});
 });
