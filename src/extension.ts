@@ -27,6 +27,11 @@ import { seriesToCsv } from './shared/csv';
 import { displayedResult } from './shared/protocol';
 import type { PanelResult } from './shared/protocol';
 import { l10n } from './l10n';
+import type { HeadlessFetchDeps } from './runner/headlessFetch';
+import { StatusKpi } from './statusKpi/statusKpi';
+import type { StatusKpiSnapshot } from './statusKpi/statusKpi';
+import { KPI_TOOL_NAME, KpiTool } from './chat/kpiTool';
+import type { KpiToolPreparation } from './chat/kpiTool';
 
 /** Requests in flight at once, across every fetch the extension runs: Braze's quota is shared with production traffic. */
 const MAX_REQUESTS_IN_FLIGHT = 4;
@@ -45,6 +50,10 @@ export interface BrazeExtensionApi {
 	migrateLegacyKey(origin: string, key: string): Promise<readonly { readonly scope: 'user' | 'workspace'; readonly name: string }[]>;
 	/** The connection status-bar item's text and tooltip as shown now. */
 	connectionStatus(): { readonly text: string; readonly tooltip: string };
+	/** The status-bar KPI item as shown now. */
+	statusKpi(): StatusKpiSnapshot;
+	/** What the chat tool's prepareInvocation decides for `input` (a confirmation dialog cannot be answered from the host). */
+	chatToolPreparation(input: unknown): Promise<KpiToolPreparation>;
 }
 
 export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | undefined {
@@ -163,6 +172,11 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 		{ dispose: () => void cache.flush() },
 	);
 	registerCacheCommands(context, { cache, connections, keys, panels, runner });
+	// The status bar and the chat tool fetch with the commands' cache, limiter and key rules, but never ask anything.
+	const headless: HeadlessFetchDeps = { connections, access, fetch: globalThis.fetch, now: () => new Date(), limiter, cache, refreshDays: () => normaliseRefreshDays(cacheSetting('refreshDays')), partitionOf: (c) => keys.identity(c), logRequest: (entry) => runner.logRequest(entry) };
+	const statusKpi = new StatusKpi({ headless, savedQueries, log, onDidChangeKeys: keys.onDidChange, onDidChangeConnections: connections.onDidChange });
+	const kpiTool = new KpiTool(headless, log);
+	context.subscriptions.push(statusKpi, vscode.lm.registerTool(KPI_TOOL_NAME, kpiTool));
 	// The first start after the upgrade: keys per origin become connections; a still-set braze.restEndpoint picks the active one.
 	const migration = (async () => {
 		try {
@@ -195,6 +209,8 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 			const markdown = typeof tooltip === 'string' ? tooltip : tooltip?.value ?? '';
 			return { text, tooltip: markdown.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1') };
 		},
+		statusKpi: () => statusKpi.snapshot(),
+		chatToolPreparation: (input) => kpiTool.prepare(input),
 	};
 }
 

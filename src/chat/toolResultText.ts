@@ -1,0 +1,48 @@
+// The chat tool's answer: a compact Markdown table of the summary figures and where they come from. Pure.
+import type { L10n } from '../shared/l10n';
+import type { PanelResult } from '../shared/protocol';
+import { formatChange, formatCount, queryFigures } from '../shared/queryFigures';
+
+/** What the answer names besides the figures. */
+export interface ToolResultContext {
+	readonly metricName: string;
+	readonly appName: string;
+	readonly connectionName: string;
+	readonly locale: string;
+}
+
+/** The table for `result` of a query of `length` days; every figure the chart panel's header shows. */
+export function toolResultText(result: PanelResult, length: number, context: ToolResultContext, l10n: L10n): string {
+	const { shown, summary, comparison } = queryFigures(result.series, length);
+	const count = (value: number) => formatCount(value, context.locale);
+	const none = '—';
+	const rows: [string, string, string][] = [
+		[l10n.t('latest complete day'), summary.latestComplete ? count(summary.latestComplete.value) : none, summary.latestComplete?.date ?? ''],
+		[l10n.t('average'), summary.average === null ? none : count(summary.average), ''],
+		[l10n.t('min'), summary.min ? count(summary.min.value) : none, summary.min?.date ?? ''],
+		[l10n.t('max'), summary.max ? count(summary.max.value) : none, summary.max?.date ?? ''],
+		[
+			l10n.t('change vs previous {0} days', summary.completeDays),
+			comparison ? (comparison.relativeChange === null ? none : formatChange(comparison.relativeChange, context.locale)) : l10n.t('not available'),
+			comparison ? l10n.t('average {0} → {1}', count(comparison.previous.average), count(comparison.current.average)) : l10n.t('previous period not fetched (ranges over 50 days)'),
+		],
+	];
+	if (summary.gapDays > 0) rows.push([l10n.t('days without data'), String(summary.gapDays), '']);
+	if (summary.provisional?.value != null) rows.push([l10n.t('today so far (incomplete)'), count(summary.provisional.value), summary.provisional.date]);
+	const provenance = result.provenance;
+	const source = provenance?.offline
+		? l10n.t('offline: Braze could not be reached, cached days only')
+		: provenance && provenance.requestsSent > 0
+			? l10n.t('fetched from Braze ({0} request(s)), {1} day(s) from the cache', provenance.requestsSent, provenance.daysFromCache)
+			: l10n.t('from the cache, no request sent');
+	const instance = result.instance.label ? `${result.instance.label} (${result.instance.host})` : result.instance.host;
+	return [
+		l10n.t('{0} · {1} · {2} to {3} (UTC days)', context.metricName, context.appName, shown.firstDate, shown.lastDate),
+		'',
+		`| ${l10n.t('figure')} | ${l10n.t('value')} | ${l10n.t('day / detail')} |`,
+		'| --- | ---: | --- |',
+		...rows.map((cells) => `| ${cells.join(' | ')} |`),
+		'',
+		l10n.t('Source: connection "{0}", instance {1}, {2}.', context.connectionName, instance, source),
+	].join('\n');
+}

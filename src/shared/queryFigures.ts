@@ -1,0 +1,33 @@
+// The figures a chart panel's header shows for a result, for places that show them as text (the status bar, the
+// chat tool). Pure. Same contract as the panel: the last `length` days are the query, earlier days only feed the change.
+import { comparePeriods, lastDays, summarizeSeries } from './summary';
+import type { PeriodComparison, SeriesSummary } from './summary';
+import type { DailySeries } from './kpi';
+
+export interface QueryFigures {
+	/** The query's own days. */
+	readonly shown: DailySeries;
+	readonly summary: SeriesSummary;
+	/** Against the previous period of the same length; null when the fetched days do not cover it. */
+	readonly comparison: PeriodComparison | null;
+}
+
+/** The summary of the last `length` days of `fetched`, and their change against the period before, as the panel computes them. */
+export function queryFigures(fetched: DailySeries, length: number): QueryFigures {
+	const shown = lastDays(fetched, length);
+	const summary = summarizeSeries(shown);
+	const comparison = summary.completeDays > 0 ? comparePeriods(fetched, summary.completeDays) : null;
+	return { shown, summary, comparison };
+}
+
+/** "▲ 8.6%", "▼ 2.1%", "= 0%": a relative change with an arrow, formatted for `locale`. */
+export function formatChange(relative: number, locale: string): string {
+	const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(Math.abs(relative));
+	const rounded = Math.round(relative * 1000);
+	return `${rounded > 0 ? '▲' : rounded < 0 ? '▼' : '='} ${percent}`;
+}
+
+/** A whole count with the locale's thousands separators; averages keep one decimal. */
+export function formatCount(value: number, locale: string): string {
+	return new Intl.NumberFormat(locale, { maximumFractionDigits: Number.isInteger(value) ? 0 : 1 }).format(value);
+}

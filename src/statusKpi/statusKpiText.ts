@@ -1,0 +1,58 @@
+// What the status-bar KPI item says for each outcome of its refresh. Pure: the host passes its translator and locale.
+import type { L10n } from '../shared/l10n';
+import { formatChange, formatCount, queryFigures } from '../shared/queryFigures';
+import type { PanelResult } from '../shared/protocol';
+import type { KpiQuerySpec } from '../shared/query';
+
+/** The item's words: `text` on the bar, `tooltip` lines below. */
+export interface StatusKpiView {
+	readonly text: string;
+	readonly tooltip: string;
+	/** True when the item should look like a warning (it needs the user). */
+	readonly warning: boolean;
+}
+
+/** The longest query whose previous period is fetched with it in one request: longer ones show no change. */
+export const MAX_COMPARED_LENGTH = 50;
+
+/**
+ * "DAU 133,543 ▲ 8.6%" for a fetched result of the query `name` (`length` days): the latest complete day and the
+ * change of its period's average against the period before, as the chart panel's header computes them.
+ */
+export function statusKpiView(name: string, metricName: string, length: number, result: PanelResult, connectionLabel: string, l10n: L10n, locale: string): StatusKpiView {
+	const compared = length <= MAX_COMPARED_LENGTH;
+	const figures = queryFigures(result.series, compared ? length : Math.min(length, result.series.points.length));
+	const { summary } = figures;
+	const comparison = compared ? figures.comparison : null;
+	const latest = summary.latestComplete;
+	const value = latest ? formatCount(latest.value, locale) : '—';
+	const change = comparison?.relativeChange != null ? ` ${formatChange(comparison.relativeChange, locale)}` : '';
+	const provenance = result.provenance;
+	const source = provenance?.offline
+		? l10n.t('Offline: cached days only, Braze could not be reached')
+		: provenance && provenance.requestsSent > 0
+			? l10n.t('Fetched from Braze ({0} request(s)), older days from the cache', provenance.requestsSent)
+			: l10n.t('From the cache, no request sent');
+	const lines = [
+		l10n.t('Braze saved query "{0}"', name),
+		l10n.t('Connection: {0}', connectionLabel),
+		latest ? l10n.t('Latest complete day: {0}', latest.date) : l10n.t('No complete day with data in the range'),
+		comparison ? l10n.t('Change: average of the last {0} days against the {0} days before', summary.completeDays) : l10n.t('No change shown: it needs the previous period, fetched for ranges up to {0} days', MAX_COMPARED_LENGTH),
+		source,
+		l10n.t('Click to open the chart.'),
+	];
+	return { text: `${metricName} ${value}${change}`, tooltip: lines.join('\n'), warning: false };
+}
+
+/** The item when it cannot show a figure: a warning with the reason and what to do. */
+export function statusKpiProblem(label: string, reason: string, action: string): StatusKpiView {
+	return { text: `$(warning) ${label}`, tooltip: `${reason}\n${action}`, warning: true };
+}
+
+/**
+ * What the item fetches: the query itself when it and its previous period fit one request; for a longer query
+ * only its last two days (the latest complete day), so that a cold refresh still sends one small request.
+ */
+export function statusSpec(spec: KpiQuerySpec): KpiQuerySpec {
+	return spec.length <= MAX_COMPARED_LENGTH ? spec : { ...spec, length: 2 };
+}

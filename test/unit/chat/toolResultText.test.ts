@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { toolResultText } from '../../../src/chat/toolResultText';
+import { englishL10n } from '../../../src/shared/l10n';
+import type { PanelResult } from '../../../src/shared/protocol';
+import { statusKpiProblem, statusKpiView, statusSpec } from '../../../src/statusKpi/statusKpiText';
+import { series } from '../shared/seriesFixtures';
+
+function result(values: readonly (number | null)[], provenance: PanelResult['provenance'], provisional = false): PanelResult {
+	return {
+		query: { metric: 'dau', length: 3, end: { kind: 'yesterday' }, appId: null, connection: 'Prod' },
+		instance: { label: 'US-03', host: 'rest.iad-03.braze.com' },
+		series: series('2026-05-14', values, provisional),
+		fetchedAt: '2026-05-15T10:00:00.000Z',
+		rateLimit: null,
+		...(provenance ? { provenance } : {}),
+	};
+}
+const context = { metricName: 'DAU', appName: 'All apps', connectionName: 'Prod', locale: 'en-US' };
+
+describe('toolResultText', () => {
+	test('a table of the figures, the change against the previous period, and the source', () => {
+		const text = toolResultText(result([1000, 1000, 1000, 1000, 1100, 1200], { daysFromCache: 4, oldestCachedFetch: null, requestsSent: 1, offline: false }), 3, context, englishL10n);
+		assert.equal(text, [
+			'DAU · All apps · 2026-05-12 to 2026-05-14 (UTC days)',
+			'',
+			'| figure | value | day / detail |',
+			'| --- | ---: | --- |',
+			'| latest complete day | 1,200 | 2026-05-14 |',
+			'| average | 1,100 |  |',
+			'| min | 1,000 | 2026-05-12 |',
+			'| max | 1,200 | 2026-05-14 |',
+			'| change vs previous 3 days | ▲ 10% | average 1,000 → 1,100 |',
+			'',
+			'Source: connection "Prod", instance US-03 (rest.iad-03.braze.com), fetched from Braze (1 request(s)), 4 day(s) from the cache.',
+		].join('\n'));
+	});
+
+	test('without the previous period, gaps, an in-progress day, offline', () => {
+		const text = toolResultText(result([5, null, 7], { daysFromCache: 2, oldestCachedFetch: null, requestsSent: 0, offline: true }, true), 3, context, englishL10n);
+		assert.match(text, /\| change vs previous 2 days \| not available \| previous period not fetched/);
+		assert.match(text, /\| days without data \| 1 \|  \|/);
+		assert.match(text, /\| today so far \(incomplete\) \| 7 \| 2026-05-14 \|/);
+		assert.match(text, /offline: Braze could not be reached, cached days only\.$/);
+	});
+});
+
+describe('statusKpiView', () => {
+	test('"DAU 1,200 ▲ 9.1%": the latest complete day and the change of the period\'s average', () => {
+		const view = statusKpiView('Daily', 'DAU', 2, result([1000, 1200, 1000, 1200], { daysFromCache: 4, oldestCachedFetch: null, requestsSent: 0, offline: false }), 'Prod (US-03)', englishL10n, 'en-US');
+		assert.equal(view.text, 'DAU 1,200 = 0%');
+		const up = statusKpiView('Daily', 'DAU', 2, result([1000, 1000, 1000, 1200], undefined), 'Prod (US-03)', englishL10n, 'en-US');
+		assert.equal(up.text, 'DAU 1,200 ▲ 10%');
+		assert.equal(up.warning, false);
+		assert.match(up.tooltip, /^Braze saved query "Daily"\nConnection: Prod \(US-03\)\nLatest complete day: 2026-05-14\nChange: average of the last 2 days against the 2 days before\n/);
+		const down = statusKpiView('Daily', 'DAU', 2, result([2000, 2000, 1000, 1000], undefined), 'Prod', englishL10n, 'fr-FR');
+		assert.equal(down.text, 'DAU 1\u202f000 ▼ 50\u00a0%');
+	});
+
+	test('a query longer than 50 days shows no change (its previous period is not fetched with it)', () => {
+		const view = statusKpiView('Year', 'DAU', 365, result([1000, 2000, 3000, 4000], undefined), 'Prod', englishL10n, 'en-US');
+		assert.equal(view.text, 'DAU 4,000');
+		assert.match(view.tooltip, /No change shown: it needs the previous period, fetched for ranges up to 50 days/);
+	});
+
+	test('a problem is a warning item', () => {
+		assert.deepEqual(statusKpiProblem('DAU', 'No key.', 'Click.'), { text: '$(warning) DAU', tooltip: 'No key.\nClick.', warning: true });
+	});
+});
+
+describe('statusSpec', () => {
+	test('up to 50 days: the query itself (with its previous period, 100 days at most: one request)', () => {
+		const spec = { metric: 'dau', length: 50, end: { kind: 'yesterday' }, appId: null } as const;
+		assert.equal(statusSpec(spec), spec);
+	});
+
+	test('longer: only its last two days, so that even a cold refresh sends one small request', () => {
+		assert.deepEqual(statusSpec({ metric: 'mau', length: 365, end: { kind: 'today' }, appId: 'ios', connection: 'Prod' }), { metric: 'mau', length: 2, end: { kind: 'today' }, appId: 'ios', connection: 'Prod' });
+	});
+});
