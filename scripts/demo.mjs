@@ -13,6 +13,7 @@ import { startGroup } from './code-server/launch.mjs';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const vsixPath = join(repoRoot, 'dist-vsix', 'braze-kpi.vsix');
 const demoKey = 'demo-key';
+const demoDevKey = 'sandbox-dev-only-dau+mau';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '0' }, help: { type: 'boolean', short: 'h' } } });
 if (values.help) {
@@ -101,7 +102,8 @@ async function main() {
 		cwd: repoRoot,
 		ready: /^Braze sandbox listening on (http:\/\/127\.0\.0\.1:\d+)/,
 		onLine: (line) => {
-			if (/^(Apps|Any non-empty)/.test(line)) hints.push(line);
+			// The sandbox's own "Ctrl+C stops." is left out: the demo says it once, at the end.
+			if (/^(Apps|Any non-empty)/.test(line)) hints.push(line.replace(/\s*Ctrl\+C stops\.?\s*$/, ''));
 		},
 	});
 	groups.push(sandbox.group);
@@ -111,7 +113,12 @@ async function main() {
 	const extensions = join(scratch, 'extensions');
 	const workspace = join(scratch, 'workspace');
 	for (const dir of [join(userData, 'User'), extensions, workspace]) mkdirSync(dir, { recursive: true });
-	const settings = { 'braze.restEndpoint': sandboxUrl, 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'update.mode': 'none', 'extensions.autoCheckUpdates': false };
+	// Two Braze workspaces on one host, as a company has Production and Development: the sandbox tells them apart by key.
+	const connections = [
+		{ name: 'Sandbox', endpoint: sandboxUrl },
+		{ name: 'Sandbox dev', endpoint: sandboxUrl },
+	];
+	const settings = { 'braze.connections': connections, 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'update.mode': 'none', 'extensions.autoCheckUpdates': false };
 	writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, '\t'));
 	const common = ['--config', join(scratch, 'config.yaml'), '--user-data-dir', userData, '--extensions-dir', extensions];
 	const env = hostEnv();
@@ -135,7 +142,9 @@ Ready in ${((Date.now() - started) / 1000).toFixed(1)} s.
   Open      ${url}
   Then      F1 → "${paletteTitle('braze.setApiKey', 'Braze: Set API Key')}" and type the key: ${demoKey}
             F1 → "${paletteTitle('braze.showDau', 'Braze: Show DAU')}"
-  Sandbox   ${sandboxUrl}  (braze.restEndpoint points here; any non-empty key works)
+            The status bar's "Sandbox" switches to "Sandbox dev"; its key: ${demoDevKey} (a tenth of the users,
+            and only DAU and MAU: Verify Connection shows it)
+  Sandbox   ${sandboxUrl}  (both connections point here; any non-empty key works)
 ${hints.map((line) => `            ${line}`).join('\n')}
 
 Ctrl-C stops everything.`);
