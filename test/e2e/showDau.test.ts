@@ -87,7 +87,7 @@ describe('Braze: Show DAU (code-server)', () => {
 		assert.equal(light.line.toLowerCase(), light.themeBlue.toLowerCase(), 'the line uses the theme\'s charts.blue');
 		const lightPixels = await pixelsOfColour(frame, light.line);
 		assert.ok(lightPixels > 200, `the light line is drawn (${lightPixels} pixels)`);
-		await saveScreenshot(page, 'e2e-chart-light', { docsName: 'chart-light.png' });
+		await saveScreenshot(page, 'e2e-chart-light', { docsName: 'chart-light.png', walkthroughName: 'show-dau.png' });
 
 		await setColorThemeSettled(page, 'Dark Modern');
 		assert.equal(await themeKind(page), 'dark');

@@ -52,6 +52,6 @@ describe('Braze sidebar: Saved Queries (code-server)', () => {
 		assert.equal(await canvas.getAttribute('data-point-count'), '17');
 
 		await showView(chart, 'chart');
-		await saveScreenshot(page, 'e2e-sidebar', { docsName: 'sidebar.png' });
+		await saveScreenshot(page, 'e2e-sidebar', { docsName: 'sidebar.png', walkthroughName: 'save-query.png' });
 	});
 });
