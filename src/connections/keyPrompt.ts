@@ -1,9 +1,9 @@
 // Asks for the REST API key of one connection, naming the connection and its host so a key is never typed
 // for the wrong workspace, and saying why when a key exists but was entered for another origin.
 import * as vscode from 'vscode';
-import { isLoopbackHost } from '../braze/instances';
 import { apiKeyProblemText } from './keyStore';
 import type { ConnectionKeyStore } from './keyStore';
+import { isUnknownHost } from './model';
 import type { Connection } from './model';
 import { l10n } from '../l10n';
 
@@ -46,13 +46,4 @@ function keyPromptText(connection: Connection, { previousOrigin }: KeyPromptOpti
 		? l10n.t('Warning: {0} is not a known Braze instance. Enter a key only if you trust this endpoint (check braze.connections). The key is sent only to {0}.', host)
 		: l10n.t('The key is kept in VS Code\'s secret storage and sent only to {0}. It needs the kpi.*.data_series permissions.', host));
 	return parts.join(' ');
-}
-
-/**
- * A host that is no Braze instance deserves a warning before a key is typed. A loopback host is expected in
- * the user's own settings (the sandbox), but not from a workspace's shared settings.
- */
-export function isUnknownHost(connection: Connection): boolean {
-	if (connection.endpoint.label !== null) return false;
-	return connection.scope === 'workspace' || !isLoopbackHost(new URL(connection.endpoint.origin).hostname);
 }

@@ -2,6 +2,7 @@
 // endpoint its key belongs to. Checking hand-edited entries, naming, and what identifies a connection's key.
 // No `vscode` here.
 import type { SettingsScope } from '../config/settingsArray';
+import { isLoopbackHost } from '../braze/instances';
 import { isRecord } from '../shared/guards';
 import type { L10n } from '../shared/l10n';
 import { describeValue, nameKey } from '../shared/settingsEntries';
@@ -155,6 +156,15 @@ export function activeConnection(levels: readonly ScopeConnections[], remembered
 export function parseConnectionRef(raw: unknown): ConnectionRef | undefined {
 	if (!isRecord(raw) || (raw.scope !== 'user' && raw.scope !== 'workspace') || typeof raw.name !== 'string' || raw.name.trim() === '') return undefined;
 	return { scope: raw.scope, name: raw.name };
+}
+
+/**
+ * A host that is no Braze instance deserves a warning before a key is typed. A loopback host is expected in
+ * the user's own settings (the sandbox), but not from a workspace's shared settings.
+ */
+export function isUnknownHost(connection: Pick<Connection, 'scope' | 'endpoint'>): boolean {
+	if (connection.endpoint.label !== null) return false;
+	return connection.scope === 'workspace' || !isLoopbackHost(new URL(connection.endpoint.origin).hostname);
 }
 
 /** "Production (US-03)" or "Dev (127.0.0.1:4010)": a connection with where it points. */

@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { englishL10n } from '../../../src/shared/l10n';
-import { activeConnection, checkConnectionEntry, findConnection, parseConnectionRef, readScopeConnections, toConnectionEntry, usableConnections, validateNewConnectionName } from '../../../src/connections/model';
+import { activeConnection, checkConnectionEntry, findConnection, isUnknownHost, parseConnectionRef, readScopeConnections, toConnectionEntry, usableConnections, validateNewConnectionName } from '../../../src/connections/model';
 import type { Connection, ScopeConnections } from '../../../src/connections/model';
 import { candidateLegacyEndpoints, planKeyMigration, uniqueName } from '../../../src/connections/migration';
 import { lookupEndpoint } from '../../../src/connections/endpoint';
@@ -116,6 +116,20 @@ describe('which connection', () => {
 		assert.notEqual(querySpecKey(parsed.spec), querySpecKey(onProd.spec));
 		assert.deepEqual(parseQuerySpec({ metric: 'dau', length: 7, end: 'yesterday', connection: '' }), { ok: false, field: 'connection' });
 		assert.deepEqual(parseQuerySpec({ metric: 'dau', length: 7, end: 'yesterday', connection: 3 }), { ok: false, field: 'connection' });
+	});
+});
+
+describe('the unknown-host warning of the key prompt (issue 12 A8)', () => {
+	it('warns for a loopback endpoint that comes from a workspace\'s settings, not for the user\'s own sandbox', () => {
+		assert.equal(isUnknownHost({ scope: 'workspace', endpoint: endpoint('http://127.0.0.1:4010') }), true);
+		assert.equal(isUnknownHost({ scope: 'workspace', endpoint: endpoint('http://localhost:4010') }), true);
+		assert.equal(isUnknownHost({ scope: 'user', endpoint: endpoint('http://127.0.0.1:4010') }), false);
+	});
+
+	it('warns for any host that is no Braze instance, and never for an instance', () => {
+		assert.equal(isUnknownHost({ scope: 'user', endpoint: endpoint('https://rest.example.org') }), true);
+		assert.equal(isUnknownHost({ scope: 'workspace', endpoint: endpoint('US-03') }), false);
+		assert.equal(isUnknownHost({ scope: 'user', endpoint: endpoint('https://rest.iad-01.braze.com') }), false);
 	});
 });
 
