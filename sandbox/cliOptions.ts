@@ -18,7 +18,8 @@ export type ParsedCli = { readonly kind: 'run'; readonly options: CliOptions } |
 export const CLI_HELP = `Usage: npm run sandbox -- [options]
 
 A local Braze-compatible KPI API (GET /kpi/{dau,mau,new_users,uninstalls}/data_series) for tests and demos.
-Any non-empty Bearer key reads the "prod" workspace, except the test keys sandbox-invalid-key (401),
+Any non-empty Bearer key reads the "prod" workspace, except the test keys sandbox-invalid-key and any
+sandbox-invalid-* key (401, the key echoed in the message),
 sandbox-no-kpi-permission (403 Access Denied), sandbox-forbidden (403 Forbidden), sandbox-dev-key and any
 sandbox-dev-* key (the "dev" workspace, a tenth of prod's numbers), and sandbox-[dev-]only-<metric>[+<metric>…]
 (those series only, e.g. sandbox-only-dau+mau or sandbox-dev-only-dau+new_users).

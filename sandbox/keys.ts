@@ -1,12 +1,12 @@
 // Who may read what in the sandbox. Any non-empty Bearer key reads the "prod" workspace, except the
 // documented test keys below: they choose the "dev" workspace, allow only some series, or answer the way
-// Braze answers a bad key, a key without the permission, or a plan refusal.
+// Braze answers a bad key (echoing it), a key without the permission, or a plan refusal.
 import type { KpiMetric } from '../src/shared/kpi';
 import { isKpiMetric, KPI_METRICS } from '../src/shared/kpi';
 import type { SandboxWorkspace } from './data';
 
 export const SANDBOX_KEYS = {
-	/** 401 {"message":"Invalid API key: sandbox-invalid-key"} */
+	/** 401 {"message":"Invalid API key: sandbox-invalid-key"}; one of the SANDBOX_INVALID_PREFIX family. */
 	invalid: 'sandbox-invalid-key',
 	/** 403 {"message":"Access Denied"}: the key lacks the kpi.*.data_series permissions. */
 	noPermission: 'sandbox-no-kpi-permission',
@@ -21,6 +21,17 @@ export const SANDBOX_ONLY_METRIC_PREFIX = 'sandbox-only-';
 
 /** `sandbox-dev-only-<metric>[+<metric>…]`: the same, on the dev workspace. */
 export const SANDBOX_DEV_ONLY_PREFIX = 'sandbox-dev-only-';
+
+/**
+ * Any key `sandbox-invalid-<anything>` answers 401 {"message":"Invalid API key: <the key>"}: Braze echoes a refused
+ * key in its message, so a test can check that an echoed key reaches no log or notification.
+ */
+export const SANDBOX_INVALID_PREFIX = 'sandbox-invalid-';
+
+/** The 401 test key ending in `suffix`, e.g. sandboxInvalidKey('leakcanary…') → sandbox-invalid-leakcanary…. */
+export function sandboxInvalidKey(suffix: string): string {
+	return `${SANDBOX_INVALID_PREFIX}${suffix}`;
+}
 
 const DEV_KEY = 'sandbox-dev';
 const DEV_PREFIX = `${DEV_KEY}-`;
@@ -72,13 +83,13 @@ export type AuthDecision =
 
 type KeyCheck = { readonly ok: true; readonly grant: SandboxGrant } | { readonly ok: false; readonly status: 401; readonly message: string };
 
-/** The key's grant, or the 401 it gets. Messages never contain the key, except the public test key `SANDBOX_KEYS.invalid`, which Braze-style is echoed. */
+/** The key's grant, or the 401 it gets. Messages never contain the key, except a `sandbox-invalid-` test key, which Braze-style is echoed. */
 function checkKey(authorization: string | undefined): KeyCheck {
 	const key = bearerToken(authorization);
 	if (key === null) return { ok: false, status: 401, message: 'Invalid API key: send the REST API key as "Authorization: Bearer <key>"' };
 	// Braze answers 401 when the key is pasted with its quotes.
 	if (/^(".*"|'.*')$/s.test(key)) return { ok: false, status: 401, message: 'Invalid API key: the key is wrapped in quotes' };
-	if (key === SANDBOX_KEYS.invalid) return { ok: false, status: 401, message: `Invalid API key: ${SANDBOX_KEYS.invalid}` };
+	if (key.startsWith(SANDBOX_INVALID_PREFIX)) return { ok: false, status: 401, message: `Invalid API key: ${key}` };
 	return { ok: true, grant: sandboxGrant(key) };
 }
 

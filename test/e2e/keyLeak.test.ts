@@ -8,6 +8,7 @@ import { describe, test } from 'node:test';
 import { browserProfileDirs, browserStorage, captureWebviewApi, decryptedSecretStore, frameTexts } from '../host/browserState';
 import type { CanaryHit } from '../host/canaryScan';
 import { canaryForms, findCanary, makeCanary, scanPaths } from '../host/canaryScan';
+import { sandboxInvalidKey } from '../../sandbox/keys';
 import { useE2eSession } from '../host/e2eSession';
 import { extensionId } from '../host/paths';
 import type { LeakScanContext } from './leakActions';
@@ -15,6 +16,8 @@ import { LEAK_ACTIONS, SKIPPED_BY_DESIGN } from './leakActions';
 
 // sandbox-only-dau+: the sandbox serves DAU to this key and answers 403 Access Denied for the other series.
 const canary = makeCanary('sandbox-only-dau+', () => randomBytes(12).toString('hex'));
+// sandbox-invalid-: the sandbox answers 401 to this key and echoes it in its message, as Braze does.
+const refusedKey = sandboxInvalidKey(canary.core);
 const forms = canaryForms([canary.key, canary.core]);
 
 /**
@@ -28,7 +31,7 @@ describe('key-leak scan (code-server)', () => {
 	const context: { value?: LeakScanContext } = {};
 	const current = useE2eSession({ settings: { 'braze.requestTimeoutSeconds': 2 } }, async (session) => {
 		await captureWebviewApi(session.page.context());
-		context.value = { session, key: canary.key, texts: [] };
+		context.value = { session, key: canary.key, refusedKey, texts: [] };
 	});
 	const scanContext = (): LeakScanContext => {
 		current();

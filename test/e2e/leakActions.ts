@@ -1,9 +1,9 @@
 // The key-leak scan's actions: one row per command a user can run, each driven through the UI with the canary key
 // in use. To cover a new feature, add a row here (and drop it from SKIPPED_BY_DESIGN).
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { SandboxFaults } from '../../sandbox/server';
-import { SANDBOX_KEYS } from '../../sandbox/keys';
 import type { E2eSession } from '../host/e2eSession';
 import { answerQuickInput, notification, pickQuickItem, webviewFrame } from '../host/workbench';
 import { answerKeyPrompt, runCommandSettled, setApiKey, showDauThroughPrompts, waitForChart } from './brazeUi';
@@ -12,6 +12,8 @@ export interface LeakScanContext {
 	readonly session: E2eSession;
 	/** The canary API key. */
 	readonly key: string;
+	/** A key of the sandbox's `sandbox-invalid-` family that holds the canary: it answers 401 echoing the key, as Braze does. */
+	readonly refusedKey: string;
 	/** Texts the actions saw outside files (the clipboard), searched with the rest. */
 	readonly texts: { where: string; text: string }[];
 }
@@ -21,8 +23,8 @@ export interface LeakAction {
 	run(context: LeakScanContext): Promise<void>;
 }
 
-/** Features of the issue that do not exist yet on this branch: no row until they land. */
-export const SKIPPED_BY_DESIGN = ['Compare', 'Overview', 'Export to PNG', 'Export to Markdown', 'the chat tool'] as const;
+/** Features of the issue with no row, and why: not built yet, or not drivable from the browser. */
+export const SKIPPED_BY_DESIGN = ['Compare (not built yet)', 'Overview (not built yet)', 'the chat tool (needs GitHub Copilot Chat, which an offline code-server lacks)'] as const;
 
 const CHART = { length: 30, end: '2026-10-15', appId: null } as const;
 const CHART_FIRST_DAY = '2026-09-16';
@@ -56,12 +58,31 @@ async function editEndpoint(page: Page, url: string): Promise<void> {
 	await answerQuickInput(page, 'Sandbox', { prompt: /^A name for this Braze workspace/ });
 }
 
-async function exportThroughDialog(context: LeakScanContext, format: 'JSON' | 'CSV'): Promise<void> {
+/** An export from the palette, or from the chart panel's button when `button`; its file is checked written. */
+async function exportThroughDialog(context: LeakScanContext, format: 'JSON' | 'CSV', button = false): Promise<void> {
 	const { page, host: codeServer } = context.session;
-	const file = path.join(codeServer.workspaceDir, `leak-scan-export.${format.toLowerCase()}`);
-	await runCommandSettled(page, `Braze: Export to ${format}`);
+	const file = path.join(codeServer.workspaceDir, `leak-scan-${button ? 'button-' : ''}export.${format.toLowerCase()}`);
+	if (button) await webviewFrame(page).getByRole('button', { name: `Export to ${format}`, exact: true }).click();
+	else await runCommandSettled(page, `Braze: Export to ${format}`);
 	await answerQuickInput(page, file, { prompt: `Export to ${format}` });
 	await notification(page, `Exported to ${path.basename(file)}.`).waitFor();
+	if (!fs.existsSync(file)) throw new Error(`${file} was not written`);
+}
+
+/** Resolves once the sandbox has answered a KPI request recorded since its requests were last cleared. */
+async function sandboxAnswered(session: E2eSession): Promise<void> {
+	while (!(await session.sandbox.requests()).some((r) => r.path.startsWith('/kpi/') && r.status !== 0)) await session.page.waitForTimeout(100);
+}
+
+/** A share button of the chart panel whose result lands on the clipboard (and is searched with the rest). */
+async function copyFromPanel(context: LeakScanContext, button: string, status: string, starts: string): Promise<void> {
+	const { page, host: codeServer } = context.session;
+	await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: codeServer.origin });
+	await webviewFrame(page).getByRole('button', { name: button, exact: true }).click();
+	await page.locator('.statusbar', { hasText: status }).waitFor();
+	const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+	if (!clipboard.startsWith(starts)) throw new Error(`the clipboard does not hold the ${button} text: ${JSON.stringify(clipboard.slice(0, 80))}`);
+	context.texts.push({ where: `the clipboard after ${button}`, text: clipboard });
 }
 
 export const LEAK_ACTIONS: readonly LeakAction[] = [
@@ -80,16 +101,35 @@ export const LEAK_ACTIONS: readonly LeakAction[] = [
 			await waitForChart(session.page, CHART_FIRST_DAY, CHART.end);
 		},
 	},
+	{ name: 'Copy as CSV', run: async (context) => copyFromPanel(context, 'Copy as CSV', 'Braze: CSV copied to the clipboard.', 'date,dau') },
+	{ name: 'Copy as Markdown (panel button)', run: async (context) => copyFromPanel(context, 'Copy as Markdown', 'Braze: Markdown copied to the clipboard.', '#') },
 	{
-		name: 'Copy as CSV',
-		run: async (context) => {
-			const { page, host: codeServer } = context.session;
-			await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: codeServer.origin });
-			await webviewFrame(page).getByRole('button', { name: 'Copy as CSV', exact: true }).click();
-			await page.locator('.statusbar', { hasText: 'Braze: CSV copied to the clipboard.' }).waitFor();
-			const clipboard = await page.evaluate(() => navigator.clipboard.readText());
-			if (!clipboard.startsWith('date,dau')) throw new Error(`the clipboard does not hold the CSV: ${JSON.stringify(clipboard.slice(0, 80))}`);
-			context.texts.push({ where: 'the clipboard', text: clipboard });
+		name: 'Save as PNG (panel button)',
+		run: async ({ session }) => {
+			const { page, host: codeServer } = session;
+			const file = path.join(codeServer.workspaceDir, 'leak-scan-chart.png');
+			await webviewFrame(page).getByRole('button', { name: 'Save as PNG', exact: true }).click();
+			await answerQuickInput(page, file, { prompt: 'Save Chart as PNG' });
+			await page.locator('.statusbar', { hasText: 'Braze: chart saved to leak-scan-chart.png.' }).waitFor();
+			if (!fs.readFileSync(file).subarray(1, 4).equals(Buffer.from('PNG'))) throw new Error(`${file} is not a PNG`);
+		},
+	},
+	{ name: 'Export to CSV (panel button)', run: async (context) => exportThroughDialog(context, 'CSV', true) },
+	{
+		name: 'Clear Cache (one connection)',
+		run: async ({ session }) => {
+			await runCommandSettled(session.page, 'Braze: Clear Cache');
+			await pickQuickItem(session.page, 'Sandbox', { prompt: /^Whose cached days should be forgotten/ });
+			await session.page.locator('.statusbar', { hasText: 'Braze: cached days of "Sandbox" forgotten.' }).waitFor();
+		},
+	},
+	{
+		name: 'Fetch Again (Ignore Cache)',
+		run: async ({ session }) => {
+			await session.sandbox.clearRequests();
+			await runCommandSettled(session.page, 'Braze: Fetch Again (Ignore Cache)');
+			await sandboxAnswered(session);
+			await waitForChart(session.page, CHART_FIRST_DAY, CHART.end);
 		},
 	},
 	{ name: 'Export to JSON', run: async (context) => exportThroughDialog(context, 'JSON') },
@@ -121,11 +161,11 @@ export const LEAK_ACTIONS: readonly LeakAction[] = [
 		},
 	},
 	{
-		// Braze echoes a refused key in its 401 message; only the sandbox's own test key gets a 401, so the canary is set again after.
-		name: 'Error 401 (refused key)',
+		// Braze echoes a refused key in its 401 message: the refused key holds the canary, and the canary is set again after.
+		name: 'Error 401 (refused key, echoed)',
 		run: async (context) => {
-			const { session, key } = context;
-			await setApiKey(session.page, host(session), SANDBOX_KEYS.invalid);
+			const { session, key, refusedKey } = context;
+			await setApiKey(session.page, host(session), refusedKey);
 			await showDauFailing(context, null, 'Braze refused the API key');
 			await setApiKey(session.page, host(session), key);
 		},

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { SANDBOX_KEYS, sandboxOnlyKey } from '../../../sandbox/keys';
+import { SANDBOX_INVALID_PREFIX, SANDBOX_KEYS, sandboxInvalidKey, sandboxOnlyKey, workspaceOfAuthorization } from '../../../sandbox/keys';
 import { keyFingerprint } from '../../../sandbox/server';
 import { GOOD_KEY, get, json, sandboxFor } from './helpers';
 
@@ -41,6 +41,23 @@ test('the documented test keys answer 401, 403 Access Denied and 403 Forbidden',
 		assert.deepEqual(json(response), { message });
 		assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
 	}
+});
+
+test('any sandbox-invalid-* key answers 401 on every series with the key echoed, Braze-style, and is recorded only as a fingerprint', async (t) => {
+	const sandbox = await sandboxFor(t);
+	const key = sandboxInvalidKey('leakcanary0123abcd');
+	assert.equal(key, 'sandbox-invalid-leakcanary0123abcd');
+	assert.ok(key.startsWith(SANDBOX_INVALID_PREFIX));
+	for (const metric of ['dau', 'mau', 'new_users', 'uninstalls']) {
+		const response = await get(sandbox, `/kpi/${metric}/data_series?length=2`, key);
+		assert.equal(response.status, 401, metric);
+		assert.deepEqual(json(response), { message: `Invalid API key: ${key}` });
+	}
+	assert.equal(workspaceOfAuthorization(`Bearer ${key}`), null);
+	assert.deepEqual(new Set(sandbox.requests.map((r) => r.keyFingerprint)), new Set([keyFingerprint(key)]));
+	assert.ok(!JSON.stringify(sandbox.requests).includes('leakcanary'), 'the recorded requests hold the key');
+	// Only the prefix with its dash: a key that merely starts like it reads prod.
+	assert.equal((await get(sandbox, DAU, 'sandbox-invalidkey')).status, 200);
 });
 
 test('a sandbox-only-<metric> key reads that metric and gets Access Denied on the others', async (t) => {
