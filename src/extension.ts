@@ -26,6 +26,7 @@ import type { ExtensionServices } from './services';
 import { seriesToCsv } from './shared/csv';
 import { displayedResult } from './shared/protocol';
 import type { PanelResult } from './shared/protocol';
+import { querySpecKey } from './shared/query';
 import { l10n } from './l10n';
 import type { HeadlessFetchDeps } from './runner/headlessFetch';
 import { StatusKpi } from './statusKpi/statusKpi';
@@ -82,7 +83,9 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 			if (panel.result) void exportResultToJson(displayedResult(panel.result), extensionVersion);
 		},
 		saveQuery: (panel) => {
-			void saveQueryInteractive(savedQueries, panel.query);
+			// The chart on screen is the query's last run, unless the controls moved on from it.
+			const shown = panel.result && querySpecKey(panel.result.query) === querySpecKey(panel.query) ? panel.result.fetchedAt : undefined;
+			void saveQueryInteractive(savedQueries, panel.query, undefined, shown);
 		},
 	});
 	const limiter = new RequestLimiter(MAX_REQUESTS_IN_FLIGHT);
