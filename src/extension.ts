@@ -26,11 +26,13 @@ import type { ExtensionServices } from './services';
 import { seriesToCsv } from './shared/csv';
 import { displayedResult } from './shared/protocol';
 import type { PanelResult } from './shared/protocol';
+import { querySpecKey } from './shared/query';
 import { l10n } from './l10n';
 import type { HeadlessFetchDeps } from './runner/headlessFetch';
 import { StatusKpi } from './statusKpi/statusKpi';
 import type { StatusKpiSnapshot } from './statusKpi/statusKpi';
 import { KPI_TOOL_NAME, KpiTool } from './chat/kpiTool';
+import { WalkthroughProgress } from './walkthrough/walkthroughProgress';
 import type { KpiToolPreparation } from './chat/kpiTool';
 
 /** Requests in flight at once, across every fetch the extension runs: Braze's quota is shared with production traffic. */
@@ -66,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 	const presentedErrors: PresentedError[] = [];
 	const { version } = context.extension.packageJSON as { version?: unknown };
 	const extensionVersion = typeof version === 'string' ? version : '0.0.0';
+	const walkthrough = new WalkthroughProgress(vscode.commands, context.extension.id, (message) => log.warn(message));
 
 	// The panels' handlers reach the runner and the saved queries, built just below, only once the user acts.
 	const panels = new PanelManager(context.extensionUri, {
@@ -80,7 +83,9 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 			if (panel.result) void exportResultToJson(displayedResult(panel.result), extensionVersion);
 		},
 		saveQuery: (panel) => {
-			void saveQueryInteractive(savedQueries, panel.query);
+			// The chart on screen is the query's last run, unless the controls moved on from it.
+			const shown = panel.result && querySpecKey(panel.result.query) === querySpecKey(panel.query) ? panel.result.fetchedAt : undefined;
+			void saveQueryInteractive(savedQueries, panel.query, undefined, shown);
 		},
 	});
 	const limiter = new RequestLimiter(MAX_REQUESTS_IN_FLIGHT);
@@ -108,7 +113,10 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 	const services: ExtensionServices = {
 		run: async (spec, title, from) => {
 			const result = await runner.run(spec, title, from);
-			if (result) void vscode.commands.executeCommand('setContext', 'braze.walkthrough.chartShown', true);
+			if (result) {
+				void vscode.commands.executeCommand('setContext', 'braze.walkthrough.chartShown', true);
+				void walkthrough.markDone('showDau');
+			}
 			return result;
 		},
 		activeConnectionName: () => connections.active()?.name,
@@ -129,7 +137,10 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 
 	const verify = async (connection: Parameters<typeof verifyWithProgress>[0]) => {
 		const result = await verifyWithProgress(connection, { store: connections, access, log, fetch: globalThis.fetch, now: () => new Date(), logRequest: (entry) => runner.logRequest(entry), limiter });
-		if (result && result.verdict !== 'unauthorized') void vscode.commands.executeCommand('setContext', 'braze.walkthrough.verified', true);
+		if (result && result.verdict !== 'unauthorized') {
+			void vscode.commands.executeCommand('setContext', 'braze.walkthrough.verified', true);
+			void walkthrough.markDone('verify');
+		}
 		return result;
 	};
 	const legacySettingValues = () => [vscode.workspace.getConfiguration(SETTINGS_SECTION).get<unknown>('restEndpoint'), ...savedQueryEndpoints()];
@@ -151,6 +162,9 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 	});
 	registerShowKpiCommands(context, services);
 	const savedQueries = registerSavedQueries(context, services, connections.onDidChange);
+	const markSavedQueryStep = () => void (savedQueries.nonEmptyScopes().length > 0 ? walkthrough.markDone('saveQuery') : undefined);
+	markSavedQueryStep();
+	context.subscriptions.push(savedQueries.onDidChange(markSavedQueryStep));
 	registerExportCommands(context, services);
 	const savedQueryEndpoints = () => savedQueries.read().flatMap((scope) => scope.items.flatMap((item) => (item.kind === 'query' && item.spec.endpoint !== undefined ? [item.spec.endpoint] : [])));
 
@@ -160,6 +174,8 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 		const hasKey = active ? await keys.has(active, active.endpoint.origin) : false;
 		await vscode.commands.executeCommand('setContext', 'braze.hasConnections', connections.all().length > 0);
 		await vscode.commands.executeCommand('setContext', 'braze.hasApiKey', hasKey);
+		if (connections.all().length > 0) await walkthrough.markDone('addConnection');
+		if (hasKey) await walkthrough.markDone('setKey');
 	};
 	context.subscriptions.push(
 		keys.onDidChange(() => void updateContext()),

@@ -74,6 +74,13 @@ describe('Braze connections (code-server)', () => {
 		await runCommand(page, 'Welcome: Open Walkthrough...');
 		await pickQuickItem(page, 'Get started with Braze KPI', { filter: 'Braze' });
 		await page.locator('.gettingStartedContainer', { hasText: 'Get started with Braze KPI' }).waitFor();
+		// A done step is a button with aria-checked="true" (and the getting-started-step-checked icon); the chart step is not done yet.
+		const step = (id: string) => page.locator(`.gettingStartedContainer button.getting-started-step[data-step-id$="#getStarted#${id}"]`);
+		for (const id of ['addConnection', 'setKey', 'verify']) {
+			await step(id).and(page.locator('[aria-checked="true"]')).waitFor();
+			assert.equal(await step(id).locator('.codicon-getting-started-step-checked').count(), 1, id);
+		}
+		assert.equal(await step('showDau').getAttribute('aria-checked'), 'false');
 		await saveScreenshot(page, 'e2e-walkthrough', { docsName: 'walkthrough.png', keepNotifications: true });
 	});
 });

@@ -1,8 +1,12 @@
 // The Braze sidebar as a person uses it in code-server: the activity bar icon, the Saved Queries view holding
-// the queries from the user settings, and a click that runs one into its own chart panel.
+// the queries from the user settings, and a click that runs one into its own chart panel; then its habits: Save
+// Query from the chart records that run, prompts name what they edit, F2 renames and Delete deletes the selection.
+// The tests run in order on one session.
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { E2E_CONNECTION, useE2eSession } from '../host/e2eSession';
+import type { Locator, Page } from 'playwright-core';
+import { answerQuickInput, closeQuickInput, pickQuickItem, quickItem, webviewFrame } from '../host/workbench';
 import { startWithKey, readTable, saveScreenshot, sandboxAppId, servedDays, showView, waitForActiveTab, waitForChart } from './brazeUi';
 
 const ARCADE = sandboxAppId('Sandbox Arcade (Web)');
@@ -54,4 +58,96 @@ describe('Braze sidebar: Saved Queries (code-server)', () => {
 		await showView(chart, 'chart');
 		await saveScreenshot(page, 'e2e-sidebar', { docsName: 'sidebar.png', walkthroughName: 'save-query.png' });
 	});
+
+	test('sidebar habits: Save Query from the chart records its run, prompts name what they edit, F2 renames, Delete deletes', async () => {
+		const { page } = current();
+		const sidebar = page.locator('.part.sidebar');
+		const queries = sidebar.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Saved Queries' }) }).locator('.monaco-list-row[role="treeitem"]');
+		const queryRow = (name: string) => queries.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name}$`) }) });
+
+		// The chart the first test ran, saved from its panel: the tooltip's "Last run" is that run, not "never".
+		await webviewFrame(page).locator('vscode-button', { hasText: 'Save Query' }).click();
+		await pickQuickItem(page, 'User', { prompt: /^Where should the query be saved/ });
+		await answerQuickInput(page, 'Arcade from the chart', { prompt: /^A name for this query/ });
+		const hover = await hoverTooltip(page, queryRow('Arcade from the chart').locator('.label-name'), 'Last run:');
+		assert.match(hover, /Last run: (?!never)\S/);
+
+		// The query input opened by Edit names the query and the step.
+		await queryRow('Arcade launch').hover();
+		await queryRow('Arcade launch').locator('.action-label[aria-label="Edit"]').click();
+		const title = page.locator('.quick-input-widget .quick-input-title');
+		await title.filter({ hasText: 'Edit "Arcade launch"' }).waitFor();
+		assert.match((await title.textContent()) ?? '', /^Edit "Arcade launch"\s*\(?1\s*\/\s*\d\)?/);
+		await closeQuickInput(page);
+
+		// F2 and Delete act on the selected saved query (a click selects and runs it); the prompts name it.
+		await queryRow('Uninstalls, last week').click();
+		await waitForActiveTab(page, `Uninstalls, last week · ${E2E_CONNECTION}`);
+		await focusViewAndPress(page, 'Braze: Focus on Saved Queries View', 'F2');
+		await answerQuickInput(page, 'Weekly uninstalls', { prompt: /^Rename "Uninstalls, last week"/ });
+		await queryRow('Weekly uninstalls').waitFor();
+		await queryRow('Shop iOS MAU').click();
+		await waitForActiveTab(page, `Shop iOS MAU · ${E2E_CONNECTION}`);
+		await focusViewAndPress(page, 'Braze: Focus on Saved Queries View', 'Delete');
+		await confirmDialog(page, 'Delete the saved query "Shop iOS MAU"?', 'Delete');
+		await queryRow('Shop iOS MAU').waitFor({ state: 'detached' });
+		assert.deepEqual((await queries.locator('.label-name').allTextContents()).map((l) => l.trim()), ['User', 'Arcade launch', 'Weekly uninstalls', 'Arcade from the chart']);
+
+		// The same keys on the selected connection (a click only selects it).
+		const connections = sidebar.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Connections' }) }).locator('.monaco-list-row[role="treeitem"]');
+		await connections.filter({ hasText: E2E_CONNECTION }).click();
+		await page.keyboard.press('F2');
+		await answerQuickInput(page, 'Sandbox renamed', { prompt: new RegExp(`^Rename "${E2E_CONNECTION}"`) });
+		const renamed = connections.filter({ hasText: 'Sandbox renamed' });
+		await renamed.waitFor();
+		await renamed.click();
+		await page.keyboard.press('Delete');
+		await confirmDialog(page, 'Remove the connection "Sandbox renamed"?', 'Remove');
+		await renamed.waitFor({ state: 'detached' });
+	});
 });
+
+/**
+ * Focuses a view through its palette command (its selection stays), then presses `key` there. A chart panel that
+ * has just opened may take the focus back and close the palette: then it tries again, up to five times.
+ */
+async function focusViewAndPress(page: Page, focusCommand: string, key: string): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			await page.locator('.part.sidebar .composite.title .title-label').click();
+			await page.keyboard.press('F1');
+			await page.locator('.quick-input-widget .quick-input-box input').fill(`>${focusCommand}`, { timeout: 3_000 });
+			await quickItem(page, focusCommand).first().click({ timeout: 3_000 });
+			await page.locator('.part.sidebar .monaco-list:focus-within').waitFor({ timeout: 3_000 });
+			break;
+		} catch (error) {
+			if (attempt === 5) throw error;
+			await page.keyboard.press('Escape');
+		}
+	}
+	await page.keyboard.press(key);
+}
+
+/** The text of the hover that `target` shows, containing `text`; the pointer moves away and back until it shows, up to five times. */
+async function hoverTooltip(page: Page, target: Locator, text: string): Promise<string> {
+	for (let attempt = 1; ; attempt++) {
+		await page.mouse.move(0, 0);
+		await target.hover();
+		const hover = page.locator('.monaco-hover', { hasText: text });
+		try {
+			await hover.waitFor({ timeout: 5_000 });
+			const content = (await hover.textContent()) ?? '';
+			await page.mouse.move(0, 0);
+			return content;
+		} catch (error) {
+			if (attempt === 5) throw error;
+		}
+	}
+}
+
+/** Clicks `button` in the modal dialog that asks `question`. */
+async function confirmDialog(page: Page, question: string, button: string): Promise<void> {
+	const dialog = page.locator('.monaco-dialog-box', { hasText: question });
+	await dialog.waitFor();
+	await dialog.locator('.monaco-button', { hasText: new RegExp(`^${button}$`) }).click();
+}

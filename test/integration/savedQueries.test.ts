@@ -50,6 +50,19 @@ suite('saved queries', () => {
 		assert.deepEqual(userEntries(), [BROKEN, { name: 'Two weeks MAU (copy)', metric: 'mau', length: 14, end: '2026-01-31', appId: 'app-1' }]);
 	});
 
+	test('editing a query named by its suggestion renames it to the new suggestion; a name the user typed stays', async () => {
+		await vscode.commands.executeCommand('braze.savedQueries.add', { scope: 'user', entry: { name: 'MAU, last 90 days to yesterday', metric: 'mau', length: 90, end: 'yesterday' } });
+		await vscode.commands.executeCommand('braze.savedQueries.add', { scope: 'user', entry: { name: 'Arcade launch', metric: 'dau', length: 21, end: '2026-09-30' } });
+
+		assert.equal(await vscode.commands.executeCommand('braze.savedQueries.edit', { scope: 'user', name: 'MAU, last 90 days to yesterday', entry: { metric: 'mau', length: 30, end: 'today' } }), true);
+		assert.equal(await vscode.commands.executeCommand('braze.savedQueries.edit', { scope: 'user', name: 'Arcade launch', entry: { metric: 'new_users', length: 7, end: 'yesterday' } }), true);
+		assert.deepEqual(userEntries(), [
+			BROKEN,
+			{ name: 'MAU, last 30 days to today', metric: 'mau', length: 30, end: 'today' },
+			{ name: 'Arcade launch', metric: 'new_users', length: 7, end: 'yesterday' },
+		]);
+	});
+
 	test('names are unique per scope: a second query with the same name is refused and nothing is written', async () => {
 		await vscode.commands.executeCommand('braze.savedQueries.add', { scope: 'user', entry: { name: 'Same', metric: 'dau', length: 3, end: 'today' } });
 		const again = await vscode.commands.executeCommand('braze.savedQueries.add', { scope: 'user', entry: { name: 'same', metric: 'mau', length: 5, end: 'today' } });
