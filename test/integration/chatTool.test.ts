@@ -88,6 +88,7 @@ suite('chat tool', () => {
 		assert.match(prepared.invocationMessage, /from the cache of "Chat test"/);
 		const { text, sent } = await askCounting(input);
 		assert.equal(sent, 0, text);
+		assert.ok(![text, prepared.invocationMessage, JSON.stringify(prepared.confirmation ?? null)].some((said) => said.includes('integration-chat-key')), 'the key is never in what the model or the user reads');
 		const rows = sandboxSeries('dau', app, end, 14);
 		assert.equal(rows.length, 14);
 		const current = rows.slice(7).map((r) => r.value);

@@ -146,4 +146,15 @@ suite('connections', () => {
 		assert.equal((await recordedRequests()).at(-1)?.keyFingerprint, keyFingerprint(PROD_KEY), 'the refused keys did not replace the stored one');
 		assert.equal((await recordedRequests()).length, sent + 1);
 	});
+
+	test('Clear API Key for every connection removes each connection\'s key, and nothing else', async () => {
+		const api = await extensionApi();
+		const before = JSON.stringify(connectionsSetting());
+		assert.equal(await vscode.commands.executeCommand('braze.clearApiKey', { all: true }), true);
+		for (const name of ['Prod', 'Dev']) {
+			await vscode.commands.executeCommand('braze.selectConnection', { connection: name });
+			await eventually(() => (api.connectionStatus().text.endsWith(name) && /API key: missing/.test(api.connectionStatus().tooltip) ? true : undefined), `${name}'s key to be gone`);
+		}
+		assert.equal(JSON.stringify(connectionsSetting()), before, 'the connections themselves stay');
+	});
 });
