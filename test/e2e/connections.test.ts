@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { E2E_CONNECTION, useE2eSession } from '../host/e2eSession';
 import { answerQuickInput, notification, pickQuickItem, quickItemLabels, runCommand } from '../host/workbench';
-import { answerKeyPrompt, keyPromptTitle, runCommandSettled, saveScreenshot } from './brazeUi';
+import { answerKeyPrompt, keyPromptTitle, runCommandSettled, saveScreenshot, setColorThemeSettled } from './brazeUi';
 
 const DEV = 'Development';
 
@@ -68,6 +68,13 @@ describe('Braze connections (code-server)', () => {
 		await page.locator('.notifications-toasts .notification-toast', { hasText: 'Braze: verifying' }).waitFor({ state: 'hidden' });
 		await saveScreenshot(page, 'e2e-verify', { keepNotifications: true, walkthroughName: 'verify.png', docsName: 'verify.png' });
 		await rows.filter({ hasText: DEV }).filter({ hasText: '2 of 4 series' }).waitFor();
+
+		// The Connections view and the status bar in both high-contrast themes, for a person to look at.
+		for (const theme of ['Dark High Contrast', 'Light High Contrast', 'Light Modern']) {
+			await setColorThemeSettled(page, theme);
+			await rows.filter({ hasText: DEV }).waitFor();
+			await saveScreenshot(page, `e2e-connections-${theme.toLowerCase().replace(/ /g, '-')}`, { keepNotifications: true });
+		}
 
 		// The walkthrough opens from the Welcome page's list, its steps done by what was done above.
 		await runCommandSettled(page, 'Notifications: Clear All Notifications');
