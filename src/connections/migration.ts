@@ -3,7 +3,7 @@
 // still set picks the active connection. Nothing is typed again; no setting is rewritten, connections are only added.
 import { BRAZE_INSTANCES } from '../braze/instances';
 import type { SettingsScope } from '../config/settingsArray';
-import { nameKey } from '../shared/settingsEntries';
+import { uniqueEntryName } from '../shared/settingsEntries';
 import { lookupEndpoint } from './endpoint';
 import type { ResolvedEndpoint } from './endpoint';
 import { defaultConnectionName, takenConnectionNames } from './model';
@@ -45,9 +45,7 @@ export function planKeyMigration(legacy: readonly ResolvedEndpoint[], user: Scop
 
 /** `base`, or `base (2)`, `base (3)`… whichever is free among `taken`. */
 export function uniqueName(base: string, taken: readonly string[]): string {
-	let name = base;
-	for (let n = 2; taken.some((t) => nameKey(t) === nameKey(name)); n++) name = `${base} (${n})`;
-	return name;
+	return uniqueEntryName(base, taken);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { SettingsScope } from '../config/settingsArray';
 import { isLoopbackHost } from '../braze/instances';
 import { isRecord } from '../shared/guards';
 import type { L10n } from '../shared/l10n';
-import { describeValue, nameKey } from '../shared/settingsEntries';
+import { describeValue, entryNameProblem, nameKey, newNameProblem, takenEntryNames } from '../shared/settingsEntries';
 import { lookupEndpoint } from './endpoint';
 import type { ResolvedEndpoint } from './endpoint';
 
@@ -87,25 +87,17 @@ const CONNECTION_EXAMPLE = '{"name": "Production", "endpoint": "US-03"}';
 
 /** Why `name` (already trimmed) cannot name a connection, or undefined. Uniqueness is checked separately. */
 export function connectionNameProblem(name: string, l10n: L10n): string | undefined {
-	if (name === '') return l10n.t('name is empty');
-	if (name.length > MAX_CONNECTION_NAME_LENGTH) return l10n.t('name is longer than {0} characters', MAX_CONNECTION_NAME_LENGTH);
-	if (/[\u0000-\u001f\u007f]/.test(name)) return l10n.t('name contains control characters');
-	return undefined;
+	return entryNameProblem(name, MAX_CONNECTION_NAME_LENGTH, l10n);
 }
 
 /** For an input box: why `input` cannot be a new connection name among `taken` (same level), or undefined. `current` may keep its own name. */
 export function validateNewConnectionName(input: string, taken: readonly string[], l10n: L10n, current?: string): string | undefined {
-	const name = input.trim();
-	const problem = connectionNameProblem(name, l10n);
-	if (problem !== undefined) return problem;
-	const key = nameKey(name);
-	if (current !== undefined && nameKey(current) === key) return undefined;
-	return taken.some((other) => nameKey(other) === key) ? l10n.t('a connection named "{0}" already exists here', name) : undefined;
+	return newNameProblem(input, taken, (name) => connectionNameProblem(name, l10n), (name) => l10n.t('a connection named "{0}" already exists here', name), current);
 }
 
 /** The names used in a level, broken entries included. */
 export function takenConnectionNames(scope: ScopeConnections): string[] {
-	return scope.items.flatMap((item) => (item.name === null ? [] : [item.name]));
+	return takenEntryNames(scope.items);
 }
 
 /** The settings entry for a connection, built on `previous` when editing so that unknown keys keep their value. */

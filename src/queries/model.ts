@@ -3,7 +3,7 @@
 import { lookupEndpoint } from '../connections/endpoint';
 import type { SettingsScope } from '../config/settingsArray';
 import { isRecord } from '../shared/guards';
-import { describeValue, nameKey } from '../shared/settingsEntries';
+import { describeValue, entryNameProblem, nameKey, newNameProblem, takenEntryNames, uniqueEntryName } from '../shared/settingsEntries';
 import { formatSeriesEnd, parseQuerySpec, queryProblemText } from '../shared/query';
 import type { KpiQuerySpec, ParsedQuerySpec, SeriesEnd } from '../shared/query';
 import type { L10n } from '../shared/l10n';
@@ -92,35 +92,23 @@ export function parseWrittenQuery(raw: unknown): ParsedQuerySpec {
 
 /** Why `name` (already trimmed) cannot name a query, or undefined. Uniqueness is checked separately. */
 export function queryNameProblem(name: string, l10n: L10n): string | undefined {
-	if (name === '') return l10n.t('name is empty');
-	if (name.length > MAX_QUERY_NAME_LENGTH) return l10n.t('name is longer than {0} characters', MAX_QUERY_NAME_LENGTH);
-	if (/[\u0000-\u001f\u007f]/.test(name)) return l10n.t('name contains control characters');
-	return undefined;
+	return entryNameProblem(name, MAX_QUERY_NAME_LENGTH, l10n);
 }
 
 /** For an input box: why `input` cannot be the new name among `taken` (names in the same scope), or undefined. `current` is the name being renamed, which may keep its own name. */
 export function validateNewQueryName(input: string, taken: readonly string[], l10n: L10n, current?: string): string | undefined {
-	const name = input.trim();
-	const problem = queryNameProblem(name, l10n);
-	if (problem !== undefined) return problem;
-	const key = nameKey(name);
-	// A query being renamed may keep its own name (in another case, say).
-	if (current !== undefined && nameKey(current) === key) return undefined;
-	return taken.some((other) => nameKey(other) === key) ? l10n.t('a query named "{0}" already exists here', name) : undefined;
+	return newNameProblem(input, taken, (name) => queryNameProblem(name, l10n), (name) => l10n.t('a query named "{0}" already exists here', name), current);
 }
 
 
 /** The names in use in a scope, broken entries included (so that fixing one by hand never creates a clash). */
 export function takenNames(scope: ScopeQueries): string[] {
-	return scope.items.flatMap((item) => (item.name === null ? [] : [item.name]));
+	return takenEntryNames(scope.items);
 }
 
 /** `base`, or `base (2)`, `base (3)`… whichever is free among `taken`. */
 export function uniqueQueryName(base: string, taken: readonly string[]): string {
-	const isTaken = (name: string) => taken.some((other) => nameKey(other) === nameKey(name));
-	let name = base;
-	for (let n = 2; isTaken(name); n++) name = `${base} (${n})`;
-	return name;
+	return uniqueEntryName(base, taken);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Entries of a settings array that people edit by hand: finding one again after others changed the array,
 // comparing names, quoting a bad value. Shared by saved queries and connections. No `vscode` here.
 import { isRecord } from './guards';
+import type { L10n } from './l10n';
 
 /**
  * Where the element read as `raw` at `index` is in `current` now: `index` when it is still there unchanged,
@@ -27,4 +28,38 @@ export function describeValue(value: unknown): string {
 /** The form of a name that uniqueness compares: names are unique per scope regardless of case and surrounding spaces. */
 export function nameKey(name: string): string {
 	return name.trim().toLowerCase();
+}
+
+/** Why `name` (already trimmed) cannot name an entry of at most `maxLength` characters, or undefined. Uniqueness is checked separately. */
+export function entryNameProblem(name: string, maxLength: number, l10n: L10n): string | undefined {
+	if (name === '') return l10n.t('name is empty');
+	if (name.length > maxLength) return l10n.t('name is longer than {0} characters', maxLength);
+	if (/[\u0000-\u001f\u007f]/.test(name)) return l10n.t('name contains control characters');
+	return undefined;
+}
+
+/**
+ * For an input box: why `input` cannot be a new name among `taken` (names at the same level), or undefined.
+ * `problem` checks the name alone; `clash` words a name already used. `current`, the name being changed, may stay.
+ */
+export function newNameProblem(input: string, taken: readonly string[], problem: (name: string) => string | undefined, clash: (name: string) => string, current?: string): string | undefined {
+	const name = input.trim();
+	const own = problem(name);
+	if (own !== undefined) return own;
+	const key = nameKey(name);
+	// An entry being renamed may keep its own name (in another case, say).
+	if (current !== undefined && nameKey(current) === key) return undefined;
+	return taken.some((other) => nameKey(other) === key) ? clash(name) : undefined;
+}
+
+/** The names used at a level, broken entries included (so that fixing one by hand never creates a clash). */
+export function takenEntryNames(items: readonly { readonly name: string | null }[]): string[] {
+	return items.flatMap((item) => (item.name === null ? [] : [item.name]));
+}
+
+/** `base`, or `base (2)`, `base (3)`… whichever is free among `taken`. */
+export function uniqueEntryName(base: string, taken: readonly string[]): string {
+	let name = base;
+	for (let n = 2; taken.some((other) => nameKey(other) === nameKey(name)); n++) name = `${base} (${n})`;
+	return name;
 }
