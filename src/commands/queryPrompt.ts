@@ -2,8 +2,8 @@
 import { addDays, brazeToday } from '../shared/dates';
 import { checkAppIdInput, checkEndDateInput, checkLengthInput } from '../shared/inputValidation';
 import type { AppIdProblem, DateProblem, LengthProblem } from '../shared/inputValidation';
-import { KPI_METRICS } from '../shared/kpi';
-import type { KpiMetric } from '../shared/kpi';
+import { QUERY_METRICS } from '../shared/kpi';
+import type { KpiMetric, QueryMetric } from '../shared/kpi';
 import { MAX_QUERY_LENGTH } from '../shared/query';
 import type { KpiQuerySpec, SeriesEnd } from '../shared/query';
 import { metricShortName } from '../panel/chartPanel';
@@ -28,7 +28,7 @@ type AppChoice = { readonly kind: 'all' } | { readonly kind: 'id'; readonly id: 
 /** Asks step by step; undefined when the user dismisses any step. Back goes to the previous step with its answer kept. */
 export async function promptForQuery(options: QueryPromptOptions): Promise<KpiQuerySpec | undefined> {
 	const initial = options.initial;
-	let metric: KpiMetric = options.metric ?? initial?.metric ?? 'dau';
+	let metric: QueryMetric = options.metric ?? initial?.metric ?? 'dau';
 	let length = initial?.length ?? 30;
 	let end: SeriesEnd = initial?.end ?? { kind: 'yesterday' };
 	let appId: string | null = initial?.appId ?? null;
@@ -37,10 +37,10 @@ export async function promptForQuery(options: QueryPromptOptions): Promise<KpiQu
 	const steps: Array<(step: number, total: number) => Promise<StepOutcome>> = [];
 	if (!options.metric) {
 		steps.push(async (step, total) => {
-			const picked = await pickStep<KpiMetric>({
+			const picked = await pickStep<QueryMetric>({
 				...frame(step, total),
 				placeholder: l10n.t('Which KPI series?'),
-				items: KPI_METRICS.map((m) => ({ label: metricShortName(m), description: METRIC_DESCRIPTIONS[m](), value: m })),
+				items: QUERY_METRICS.map((m) => ({ label: metricShortName(m), description: METRIC_DESCRIPTIONS[m](), value: m })),
 				activeValue: metric,
 			});
 			if (picked === BACK || picked === undefined) return picked;
@@ -130,11 +130,12 @@ export async function promptForQuery(options: QueryPromptOptions): Promise<KpiQu
 	return { metric, length, end, appId, ...(initial?.connection !== undefined ? { connection: initial.connection } : {}), ...(initial?.endpoint !== undefined ? { endpoint: initial.endpoint } : {}) };
 }
 
-const METRIC_DESCRIPTIONS: Record<KpiMetric, () => string> = {
+const METRIC_DESCRIPTIONS: Record<QueryMetric, () => string> = {
 	dau: () => l10n.t('unique active users per day'),
 	mau: () => l10n.t('unique users over a rolling 30 days'),
 	new_users: () => l10n.t('users with their first session that day'),
 	uninstalls: () => l10n.t('app uninstalls per day'),
+	stickiness: () => l10n.t('DAU ÷ MAU'),
 };
 
 /** The sentence for a refused input, from a table of sentences by problem; undefined when the input is accepted. */

@@ -7,10 +7,13 @@ import { endpointOf } from '../braze/metrics';
 import { parseWrittenQuery } from '../queries/model';
 import { addDays, daysBetween, isPlainDate } from '../shared/dates';
 import { errorText, isRecord, isWholeNumber } from '../shared/guards';
-import type { DailyPoint, KpiMetric } from '../shared/kpi';
+import { sourceMetricsOf } from '../shared/kpi';
+import type { DailyPoint, DailySeries, KpiMetric, QueryMetric } from '../shared/kpi';
 import type { L10n } from '../shared/l10n';
 import type { PanelResult } from '../shared/protocol';
 import { endingAtForDate, formatSeriesEnd, queryProblemText } from '../shared/query';
+import { stickinessSeries } from '../shared/stickinessResult';
+import type { StickinessSources } from '../shared/stickinessResult';
 
 /** Bumped when a change would make an older extension misread the file. */
 export const EXPORT_SCHEMA_VERSION = 1;
@@ -20,7 +23,8 @@ export const ALL_APPS = 'all';
 
 export interface ExportQueryBlock {
 	readonly schemaVersion: number;
-	readonly metric: KpiMetric;
+	/** For stickiness, each row holds `dau`, `mau` and their ratio `stickiness`; reading the file back recomputes the ratio. */
+	readonly metric: QueryMetric;
 	readonly instance: { readonly label: string | null; readonly host: string };
 	readonly app_id: string;
 	readonly length: number;
@@ -40,7 +44,7 @@ export interface ExportQueryBlock {
 	readonly extensionVersion: string;
 }
 
-/** One row as Braze sends it: `{"time": "2024-05-01", "dau": 123}`. */
+/** One row as Braze sends it: `{"time": "2024-05-01", "dau": 123}`; for stickiness `{"time", "dau", "mau", "stickiness"}`. */
 export type ExportRow = Readonly<Record<string, string | number>>;
 
 export interface ExportDocument {
@@ -53,12 +57,11 @@ export interface ExportDocument {
 export type ParsedExport = { readonly ok: true; readonly result: PanelResult } | { readonly ok: false; readonly problem: string };
 
 export function buildExportDocument(result: PanelResult, extensionVersion: string): ExportDocument {
-	const { query, series, instance, fetchedAt } = result;
+	const { query, series, instance, fetchedAt, sources } = result;
 	const { metric, firstDate, lastDate, provisionalDate } = series;
-	const field = endpointOf(metric).valueField;
 	return {
 		message: 'success',
-		data: series.points.flatMap((p): ExportRow[] => (p.value === null ? [] : [{ time: p.date, [field]: p.value }])),
+		data: sources ? stickinessRows(series, sources) : series.points.flatMap((p): ExportRow[] => (p.value === null ? [] : [{ time: p.date, [metric]: p.value }])),
 		query: {
 			schemaVersion: EXPORT_SCHEMA_VERSION,
 			metric,
@@ -78,6 +81,16 @@ export function buildExportDocument(result: PanelResult, extensionVersion: strin
 			extensionVersion,
 		},
 	};
+}
+
+/** A row per day with DAU or MAU: both sources as Braze sends them, and the ratio when the day has both. */
+function stickinessRows(ratio: DailySeries, sources: StickinessSources): ExportRow[] {
+	return ratio.points.flatMap((p, i): ExportRow[] => {
+		const dau = sources.dau.points[i]?.value ?? null;
+		const mau = sources.mau.points[i]?.value ?? null;
+		if (dau === null && mau === null) return [];
+		return [{ time: p.date, ...(dau === null ? {} : { dau }), ...(mau === null ? {} : { mau }), ...(p.value === null ? {} : { stickiness: p.value }) }];
+	});
 }
 
 /** The file's text: 2-space indentation and a final newline. */
@@ -139,22 +152,33 @@ function readExport(raw: unknown, l10n: L10n): PanelResult {
 	demand(span >= 1 && span <= spec.length, () => l10n.t('"query.firstDate" to "query.lastDate" must span 1 to {0} days ("query.length")', spec.length));
 	const inSeries = (value: unknown): value is string => isDate(value) && value >= firstDate && value <= lastDate;
 
-	// One point per day from firstDate to lastDate: a day without a row is a gap.
+	// One point per day from firstDate to lastDate: a day without a row is a gap. Stickiness reads its DAU and MAU
+	// (either may be missing on a day) and recomputes the ratio: a stored ratio is never trusted.
 	demand(Array.isArray(raw.data), () => l10n.t('"data" must be a list of rows'));
-	const field = endpointOf(spec.metric).valueField;
-	const values = new Map<string, number>();
+	const metrics = sourceMetricsOf(spec.metric);
+	const values = new Map<KpiMetric, Map<string, number>>(metrics.map((m) => [m, new Map()]));
+	const seen = new Set<string>();
 	for (const [index, row] of (raw.data as readonly unknown[]).entries()) {
 		const at = `data[${index}]`;
 		demand(isRecord(row), () => l10n.t('"{0}" must be an object', at));
-		const { time, [field]: value } = row;
+		const { time } = row;
 		demand(inSeries(time), () => l10n.t('"{0}" must be a YYYY-MM-DD date from {1} to {2}', `${at}.time`, firstDate, lastDate));
-		// A count beyond exact integers (1e300 is "whole" too) is not data.
-		demand(isWholeNumber(value, 0, Number.MAX_SAFE_INTEGER), () => l10n.t('"{0}" must be a whole number, {1} or more', `${at}.${field}`, 0));
-		demand(!values.has(time), () => l10n.t('"{0}" repeats the date {1}', at, time));
-		values.set(time, value);
+		const present = metrics.filter((m) => row[endpointOf(m).valueField] !== undefined);
+		for (const metric of present.length === 0 ? metrics.slice(0, 1) : present) {
+			const field = endpointOf(metric).valueField;
+			const value = row[field];
+			// A count beyond exact integers (1e300 is "whole" too) is not data.
+			demand(isWholeNumber(value, 0, Number.MAX_SAFE_INTEGER), () => l10n.t('"{0}" must be a whole number, {1} or more', `${at}.${field}`, 0));
+			values.get(metric)?.set(time, value);
+		}
+		demand(!seen.has(time), () => l10n.t('"{0}" repeats the date {1}', at, time));
+		seen.add(time);
 	}
-	const points: DailyPoint[] = [];
-	for (let date = firstDate; date <= lastDate; date = addDays(date, 1)) points.push({ date, value: values.get(date) ?? null });
+	const pointsOf = (metric: KpiMetric): DailyPoint[] => {
+		const points: DailyPoint[] = [];
+		for (let date = firstDate; date <= lastDate; date = addDays(date, 1)) points.push({ date, value: values.get(metric)?.get(date) ?? null });
+		return points;
+	};
 
 	demand(provisionalDate === null || inSeries(provisionalDate), () => l10n.t('"query.provisionalDate" must be null or a YYYY-MM-DD date from {0} to {1}', firstDate, lastDate));
 	demand(
@@ -165,10 +189,13 @@ function readExport(raw: unknown, l10n: L10n): PanelResult {
 	for (const name of ['ending_at', 'extensionVersion']) demand(typeof block[name] === 'string', () => l10n.t('"{0}" must be text', `query.${name}`));
 	// The file's connection is a label only: fetching again runs on a connection the user picks (see the runner).
 	const { connection, ...own } = spec;
+	const bounds = { firstDate, lastDate, provisionalDate };
+	const sources: StickinessSources | undefined =
+		spec.metric === 'stickiness' ? { dau: { metric: 'dau', ...bounds, points: pointsOf('dau') }, mau: { metric: 'mau', ...bounds, points: pointsOf('mau') } } : undefined;
 	return {
 		query: own,
 		instance: { label: instance.label, host: instance.host },
-		series: { metric: spec.metric, firstDate, lastDate, points, provisionalDate },
+		...(sources ? { series: stickinessSeries(sources), sources } : { series: { metric: spec.metric, ...bounds, points: pointsOf(metrics[0] ?? 'dau') } }),
 		fetchedAt,
 		rateLimit: null,
 		source: { file: '', connection: connection ?? null },

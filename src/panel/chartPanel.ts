@@ -3,7 +3,7 @@
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { brazeToday } from '../shared/dates';
-import type { KpiMetric } from '../shared/kpi';
+import type { QueryMetric } from '../shared/kpi';
 import { parseWebviewMessage } from '../shared/protocol';
 import type { HostToWebview, PanelResult } from '../shared/protocol';
 import { MAX_QUERY_LENGTH, querySpecKey } from '../shared/query';
@@ -204,14 +204,15 @@ export function appName(query: KpiQuerySpec): string {
 }
 
 /** The short, localized name of a metric, as the Braze dashboard names it. */
-export function metricShortName(metric: KpiMetric): string {
+export function metricShortName(metric: QueryMetric): string {
 	return METRIC_SHORT_NAMES[metric]();
 }
 
 // Functions, not strings: each must be localized when used, with a literal that the l10n check can find.
-const METRIC_SHORT_NAMES: Readonly<Record<KpiMetric, () => string>> = {
+const METRIC_SHORT_NAMES: Readonly<Record<QueryMetric, () => string>> = {
 	dau: () => l10n.t('DAU'),
 	mau: () => l10n.t('MAU'),
 	new_users: () => l10n.t('New users'),
 	uninstalls: () => l10n.t('Uninstalls'),
+	stickiness: () => l10n.t('Stickiness'),
 };

@@ -4,8 +4,8 @@ import { BrazeClient } from '../braze/client';
 import type { RequestLimiter } from '../braze/concurrency';
 import type { RequestLogEntry } from '../braze/client';
 import { BrazeCancelledError, BrazeValidationError } from '../braze/errors';
-import { fetchCachedSeries, requestsNeeded } from '../cache/cachedSeries';
-import type { CachedSeriesRequest } from '../cache/cachedSeries';
+import { fetchQuerySeries, fetchedQueryResult, queryRequestsNeeded } from './querySeries';
+import type { QuerySeriesRequest } from './querySeries';
 import type { DayCache } from '../cache/dayCache';
 import { describeError } from '../commands/errorPresenter';
 import { futureEndProblem } from '../commands/queryPrompt';
@@ -60,13 +60,13 @@ export async function headlessConnection(deps: Pick<HeadlessFetchDeps, 'connecti
 }
 
 /** What the cache is asked for `spec`: the same days as a chart panel asks (twice the query when that fits one request). */
-export function headlessCacheRequest(spec: KpiQuerySpec, now: Date): CachedSeriesRequest {
+export function headlessCacheRequest(spec: KpiQuerySpec, now: Date): QuerySeriesRequest {
 	return { metric: spec.metric, length: lengthToFetch(spec.length), endDate: resolveSeriesEnd(spec.end, now).endDate, appId: spec.appId };
 }
 
 /** The requests a fetch of `spec` on `connection` would send now; rejects for a query that cannot be sent. */
 export function headlessRequestsNeeded(deps: HeadlessFetchDeps, connection: Connection, spec: KpiQuerySpec): Promise<number> {
-	return requestsNeeded({ cache: deps.cache, now: deps.now, refreshDays: deps.refreshDays() }, deps.partitionOf(connection), headlessCacheRequest(spec, deps.now()));
+	return queryRequestsNeeded({ cache: deps.cache, now: deps.now, refreshDays: deps.refreshDays() }, deps.partitionOf(connection), headlessCacheRequest(spec, deps.now()));
 }
 
 /** Fetches `spec` through the day cache; never prompts, never throws (a failure is an outcome, logged by the caller). */
@@ -81,27 +81,15 @@ export async function fetchHeadless(deps: HeadlessFetchDeps, spec: KpiQuerySpec,
 	const { endpoint } = connection;
 	const client = new BrazeClient({ baseUrl: endpoint.baseUrl, apiKey, fetch: deps.fetch, now: deps.now, timeoutMs: requestTimeoutMs(), limiter: deps.limiter, onRequest: deps.logRequest });
 	try {
-		const fetched = await fetchCachedSeries(
+		const fetched = await fetchQuerySeries(
 			{ cache: deps.cache, now: deps.now, refreshDays: deps.refreshDays(), fetchWindows: (r, signal) => client.fetchWindows(r, signal) },
 			partition,
 			headlessCacheRequest(spec, deps.now()),
 			options.signal ? { signal: options.signal } : {},
 		);
-		const { provenance } = fetched;
 		const query: KpiQuerySpec = { ...spec, connection: connection.name };
 		delete (query as { endpoint?: string }).endpoint;
-		return {
-			kind: 'ok',
-			connection,
-			result: {
-				query,
-				instance: { label: endpoint.label, host: endpoint.host },
-				series: fetched.series,
-				fetchedAt: deps.now().toISOString(),
-				rateLimit: fetched.rateLimit,
-				provenance: { daysFromCache: provenance.daysFromCache, oldestCachedFetch: provenance.oldestCachedFetch?.toISOString() ?? null, requestsSent: provenance.requestsSent, offline: provenance.offline },
-			},
-		};
+		return { kind: 'ok', connection, result: fetchedQueryResult(query, { label: endpoint.label, host: endpoint.host }, fetched, deps.now().toISOString()) };
 	} catch (error) {
 		if (error instanceof BrazeCancelledError) return { kind: 'cancelled' };
 		const presented = describeError(error);

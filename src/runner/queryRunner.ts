@@ -5,8 +5,8 @@ import { BrazeClient } from '../braze/client';
 import { droppedRowsLogLine } from '../braze/series';
 import type { WindowsRequest } from '../braze/client';
 import type { RequestLimiter } from '../braze/concurrency';
-import { fetchCachedSeries, peekCachedSeries, requestsNeeded } from '../cache/cachedSeries';
-import type { CachedSeriesRequest } from '../cache/cachedSeries';
+import { fetchQuerySeries, fetchedQueryResult, peekQuerySeries, peekedQueryResult, queryRequestsNeeded } from './querySeries';
+import type { QuerySeriesRequest } from './querySeries';
 import type { DayCache } from '../cache/dayCache';
 import type { RequestLogEntry } from '../braze/client';
 import { BrazeCancelledError } from '../braze/errors';
@@ -175,7 +175,7 @@ export class KpiQueryRunner implements vscode.Disposable {
 		const cacheDeps = { cache: this.#deps.cache, now: this.#deps.now, refreshDays: this.#deps.refreshDays() };
 		const partition = this.#deps.partitionOf(connection);
 		// Only the days the cache cannot give are asked for: the notification counts those requests.
-		const requests = await requestsNeeded(cacheDeps, partition, request, { ignoreCache });
+		const requests = await queryRequestsNeeded(cacheDeps, partition, request, { ignoreCache });
 		let answered = 0;
 		const controller = new AbortController();
 		const subscriptions = tokens.map((t) => t.onCancellationRequested(() => controller.abort()));
@@ -205,22 +205,10 @@ export class KpiQueryRunner implements vscode.Disposable {
 				if (dropped) this.#deps.log.warn(dropped);
 				return answer;
 			};
-			const fetched = await fetchCachedSeries({ ...cacheDeps, fetchWindows }, partition, request, { ignoreCache, signal: controller.signal });
-			const { provenance } = fetched;
-			if (fetched.offlineCause) this.#deps.log.warn(`Offline, showing cached days: ${fetched.offlineCause.message}`);
-			return {
-				query: spec,
-				instance: { label: endpoint.label, host: endpoint.host },
-				series: fetched.series,
-				fetchedAt: this.#deps.now().toISOString(),
-				rateLimit: fetched.rateLimit,
-				provenance: {
-					daysFromCache: provenance.daysFromCache,
-					oldestCachedFetch: provenance.oldestCachedFetch?.toISOString() ?? null,
-					requestsSent: provenance.requestsSent,
-					offline: provenance.offline,
-				},
-			};
+			// Stickiness fetches DAU and MAU together: one progress counts both, and cancel stops both.
+			const fetched = await fetchQuerySeries({ ...cacheDeps, fetchWindows }, partition, request, { ignoreCache, signal: controller.signal });
+			for (const part of fetched) if (part.offlineCause) this.#deps.log.warn(`Offline, showing cached days: ${part.offlineCause.message}`);
+			return fetchedQueryResult(spec, { label: endpoint.label, host: endpoint.host }, fetched, this.#deps.now().toISOString());
 		} finally {
 			for (const s of subscriptions) s.dispose();
 		}
@@ -233,7 +221,7 @@ export class KpiQueryRunner implements vscode.Disposable {
 	async #quotaAllows(spec: KpiQuerySpec, { connection }: BrazeAccess, ignoreCache: boolean): Promise<boolean> {
 		const remaining = this.#remaining.get(this.#deps.partitionOf(connection));
 		if (remaining === undefined) return true;
-		const needed = await requestsNeeded({ cache: this.#deps.cache, now: this.#deps.now, refreshDays: this.#deps.refreshDays() }, this.#deps.partitionOf(connection), this.#cacheRequest(spec), { ignoreCache }).catch(() => 0);
+		const needed = await queryRequestsNeeded({ cache: this.#deps.cache, now: this.#deps.now, refreshDays: this.#deps.refreshDays() }, this.#deps.partitionOf(connection), this.#cacheRequest(spec), { ignoreCache }).catch(() => 0);
 		if (needed <= remaining) return true;
 		const fetch = l10n.t('Fetch Anyway');
 		const choice = await vscode.window.showWarningMessage(
@@ -247,24 +235,16 @@ export class KpiQueryRunner implements vscode.Disposable {
 	/** The cached days of `spec`, as a result marked as cached, or undefined when none are cached. */
 	async #peek(spec: KpiQuerySpec, { connection }: BrazeAccess): Promise<PanelResult | undefined> {
 		try {
-			const peek = await peekCachedSeries({ cache: this.#deps.cache, now: this.#deps.now, refreshDays: this.#deps.refreshDays() }, this.#deps.partitionOf(connection), this.#cacheRequest(spec));
-			if (!peek || peek.oldestCachedFetch === null) return undefined;
+			const peeks = await peekQuerySeries({ cache: this.#deps.cache, now: this.#deps.now, refreshDays: this.#deps.refreshDays() }, this.#deps.partitionOf(connection), this.#cacheRequest(spec));
 			const { endpoint } = connection;
-			return {
-				query: spec,
-				instance: { label: endpoint.label, host: endpoint.host },
-				series: peek.series,
-				fetchedAt: peek.oldestCachedFetch.toISOString(),
-				rateLimit: null,
-				provenance: { daysFromCache: peek.daysFromCache, oldestCachedFetch: peek.oldestCachedFetch.toISOString(), requestsSent: 0, offline: false, pending: !peek.complete },
-			};
+			return peeks ? peekedQueryResult(spec, { label: endpoint.label, host: endpoint.host }, peeks) : undefined;
 		} catch {
 			return undefined;
 		}
 	}
 
 	/** What the cache is asked: the query's days (twice them when that still fits one request, for the change card). */
-	#cacheRequest(spec: KpiQuerySpec): CachedSeriesRequest {
+	#cacheRequest(spec: KpiQuerySpec): QuerySeriesRequest {
 		return { metric: spec.metric, length: lengthToFetch(spec.length), endDate: resolveSeriesEnd(spec.end, this.#deps.now()).endDate, appId: spec.appId };
 	}
 

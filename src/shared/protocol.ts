@@ -1,13 +1,15 @@
 // The one protocol between the extension host and the chart webview. Both sides import it; neither
 // trusts what arrives: the host checks every message with `parseWebviewMessage`, and persisted state
 // with `parsePersistedPanelState`, before use. The webview sends `ready` first; the host queues until then.
-import type { DailyPoint, DailySeries, RateLimitInfo } from './kpi';
+import type { DailyPoint, DailySeries, KpiMetric, RateLimitInfo } from './kpi';
 import { isKpiMetric } from './kpi';
 import { addDays, daysBetween, isPlainDate } from './dates';
 import type { KpiQuerySpec, SeriesEnd } from './query';
 import { MAX_QUERY_LENGTH, parseQuerySpec } from './query';
 import type { L10nBundle } from './webviewStrings';
 import { lastDays } from './summary';
+import { lastSourceDays, stickinessSeries } from './stickinessResult';
+import type { StickinessSources } from './stickinessResult';
 import { isRecord, isWholeNumber } from './guards';
 
 /** A fetched series with what is needed to describe it. Never holds the API key. */
@@ -15,7 +17,10 @@ export interface PanelResult {
 	readonly query: KpiQuerySpec;
 	/** The instance the data came from: its label when it is a known one, and its REST host. */
 	readonly instance: { readonly label: string | null; readonly host: string };
+	/** The query's series; for stickiness, the per-day DAU ÷ MAU derived from `sources`. */
 	readonly series: DailySeries;
+	/** Set exactly when the query is stickiness: the DAU and MAU series `series` is derived from. */
+	readonly sources?: StickinessSources;
 	/** ISO-8601 instant of the fetch. */
 	readonly fetchedAt: string;
 	readonly rateLimit: RateLimitInfo | null;
@@ -57,7 +62,8 @@ export const MAX_CHART_SERIES = 10;
  */
 export function displayedResult(result: PanelResult): PanelResult {
 	const series = lastDays(result.series, result.query.length);
-	return series === result.series ? result : { ...result, series };
+	if (series === result.series) return result;
+	return { ...result, series, ...(result.sources ? { sources: lastSourceDays(result.sources, result.query.length) } : {}) };
 }
 
 /** Messages the host posts to the webview. */
@@ -190,14 +196,18 @@ export function parsePanelResult(raw: unknown): PanelResult | null {
 	if (!query.ok) return null;
 	const instance = raw.instance;
 	if (!isRecord(instance) || typeof instance.host !== 'string' || (instance.label !== null && typeof instance.label !== 'string')) return null;
-	const series = parseDailySeries(raw.series);
+	// A stickiness result's ratio is recomputed from its sources: a stored ratio is never trusted.
+	const sources = query.spec.metric === 'stickiness' ? parseStickinessSources(raw.sources) : undefined;
+	const series = sources ? stickinessSeries(sources) : parseDailySeries(raw.series);
 	if (!series || series.metric !== query.spec.metric || typeof raw.fetchedAt !== 'string' || Number.isNaN(Date.parse(raw.fetchedAt))) return null;
-	const compared = parseCompared(raw.compared, series);
+	// Compared apps need their own sources for a ratio: a stickiness result holds none.
+	const compared = sources ? (raw.compared === undefined ? [] : null) : parseCompared(raw.compared, series);
 	if (compared === null) return null;
 	return {
 		query: query.spec,
 		instance: { label: instance.label, host: instance.host },
 		series,
+		...(sources ? { sources } : {}),
 		fetchedAt: raw.fetchedAt,
 		rateLimit: parseRateLimit(raw.rateLimit),
 		...(isRecord(raw.provenance) ? { provenance: parseProvenance(raw.provenance) } : {}),
@@ -220,8 +230,17 @@ function parseCompared(raw: unknown, main: DailySeries): ComparedSeries[] | null
 	return out;
 }
 
+/** The DAU and MAU series of a stickiness result: each a valid series of its metric, both over the same days. */
+function parseStickinessSources(raw: unknown): StickinessSources | null {
+	if (!isRecord(raw)) return null;
+	const dau = parseDailySeries(raw.dau);
+	const mau = parseDailySeries(raw.mau);
+	if (dau?.metric !== 'dau' || mau?.metric !== 'mau' || dau.firstDate !== mau.firstDate || dau.lastDate !== mau.lastDate || dau.provisionalDate !== mau.provisionalDate) return null;
+	return { dau: { ...dau, metric: 'dau' }, mau: { ...mau, metric: 'mau' } };
+}
+
 /** A series must hold exactly one point per day from `firstDate` to `lastDate`, no more than a query can ask for (twice, with the previous period). */
-function parseDailySeries(raw: unknown): DailySeries | null {
+function parseDailySeries(raw: unknown): DailySeries<KpiMetric> | null {
 	if (!isRecord(raw) || !isKpiMetric(raw.metric) || !Array.isArray(raw.points)) return null;
 	const { firstDate, lastDate, provisionalDate } = raw;
 	if (!isDate(firstDate) || !isDate(lastDate)) return null;

@@ -1,6 +1,6 @@
 // What the user asks for, independent of how it is fetched. No `vscode`, no DOM here.
-import { KPI_METRICS, isKpiMetric } from './kpi';
-import type { KpiMetric } from './kpi';
+import { QUERY_METRICS, isQueryMetric } from './kpi';
+import type { QueryMetric } from './kpi';
 import { addDays, brazeToday, isPlainDate } from './dates';
 import type { L10n } from './l10n';
 import { isRecord, isWholeNumber } from './guards';
@@ -13,7 +13,8 @@ export type SeriesEnd =
 
 /** A KPI query as the user states it. */
 export interface KpiQuerySpec {
-	readonly metric: KpiMetric;
+	/** A Braze KPI, or stickiness (fetched as DAU and MAU: only `KpiMetric`s are ever sent to Braze). */
+	readonly metric: QueryMetric;
 	/** Days in the series, ≥ 1. */
 	readonly length: number;
 	readonly end: SeriesEnd;
@@ -44,7 +45,7 @@ export function parseQuerySpec(raw: unknown, maxLength = MAX_QUERY_LENGTH): Pars
 	if (!isRecord(raw)) return refuse('query');
 	const { metric, length, appId = null, endpoint, connection } = raw;
 	const end = parseSeriesEnd(raw.end);
-	if (!isKpiMetric(metric)) return refuse('metric');
+	if (!isQueryMetric(metric)) return refuse('metric');
 	if (!isWholeNumber(length, 1, maxLength)) return refuse('length');
 	if (!end) return refuse('end');
 	if (appId !== null && (typeof appId !== 'string' || !isValidAppId(appId))) return refuse('appId');
@@ -109,7 +110,7 @@ export function queryProblemText(field: QueryField, l10n: L10n, name: string = f
 		case 'query':
 			return l10n.t('the query must be an object with metric, length and end');
 		case 'metric':
-			return l10n.t('"{0}" must be one of {1}', name, KPI_METRICS.join(', '));
+			return l10n.t('"{0}" must be one of {1}', name, QUERY_METRICS.join(', '));
 		case 'length':
 			return l10n.t('"{0}" must be a whole number of days from 1 to {1}', name, MAX_QUERY_LENGTH);
 		case 'end':

@@ -1,0 +1,27 @@
+// A stickiness result holds the DAU and MAU series it is made from; its per-day ratio is always derived from them,
+// never read back from state or a file. Pure: no `vscode`, no DOM.
+import type { DailySeries } from './kpi';
+import { dailyStickiness } from './stickiness';
+import { lastDays } from './summary';
+
+/** The two Braze series of a stickiness query, over the same days. */
+export interface StickinessSources {
+	readonly dau: DailySeries<'dau'>;
+	readonly mau: DailySeries<'mau'>;
+}
+
+/** The per-day DAU ÷ MAU as a series of fractions (a day missing in either is a gap). Throws when the sources cover different days. */
+export function stickinessSeries(sources: StickinessSources): DailySeries<'stickiness'> {
+	return { metric: 'stickiness', ...dailyStickiness(sources.dau, sources.mau) };
+}
+
+/** The sources of a stickiness query from the series fetched for it (DAU, then MAU), checked. */
+export function toStickinessSources(dau: DailySeries, mau: DailySeries): StickinessSources {
+	if (dau.metric !== 'dau' || mau.metric !== 'mau') throw new TypeError(`stickiness needs a DAU and a MAU series, got ${dau.metric} and ${mau.metric}`);
+	return { dau: dau as DailySeries<'dau'>, mau: mau as DailySeries<'mau'> };
+}
+
+/** Both sources cut to their last `days` days, as `lastDays` cuts a series. */
+export function lastSourceDays(sources: StickinessSources, days: number): StickinessSources {
+	return toStickinessSources(lastDays(sources.dau, days), lastDays(sources.mau, days));
+}
