@@ -1,6 +1,6 @@
 // The chat tool's input, checked as untrusted (a language model wrote it): a query, or one sentence saying which
 // field is wrong and what to send instead. Pure.
-import { KPI_METRICS, isKpiMetric } from '../shared/kpi';
+import { QUERY_METRICS, isQueryMetric } from '../shared/kpi';
 import type { L10n } from '../shared/l10n';
 import { brazeToday } from '../shared/dates';
 import { isRecord, isWholeNumber } from '../shared/guards';
@@ -27,7 +27,7 @@ export function checkToolInput(raw: unknown, now: Date, l10n: L10n): CheckedTool
 	const refuse = (problem: string): CheckedToolInput => ({ ok: false, problem });
 	if (!isRecord(raw)) return refuse(l10n.t('The input must be an object such as {0}.', '{"metric": "dau", "days": 7}'));
 	const input = raw as KpiToolInput;
-	if (!isKpiMetric(input.metric)) return refuse(l10n.t('Unknown metric {0}: use one of {1}.', shown(input.metric, l10n), KPI_METRICS.join(', ')));
+	if (!isQueryMetric(input.metric)) return refuse(l10n.t('Unknown metric {0}: use one of {1}.', shown(input.metric, l10n), QUERY_METRICS.join(', ')));
 	let length: number;
 	let end: KpiQuerySpec['end'];
 	if (input.preset !== undefined) {

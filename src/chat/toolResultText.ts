@@ -1,7 +1,8 @@
 // The chat tool's answer: a compact Markdown table of the summary figures and where they come from. Pure.
 import type { L10n } from '../shared/l10n';
 import type { PanelResult } from '../shared/protocol';
-import { formatChange, formatCount, queryFigures } from '../shared/queryFigures';
+import { formatChange, formatCount, formatRatio, queryFigures } from '../shared/queryFigures';
+import { lastDaysStickiness, lastDaysStickinessChange } from '../shared/stickinessResult';
 
 /** What the answer names besides the figures. */
 export interface ToolResultContext {
@@ -14,17 +15,27 @@ export interface ToolResultContext {
 /** The table for `result` of a query of `length` days; every figure the chart panel's header shows. */
 export function toolResultText(result: PanelResult, length: number, context: ToolResultContext, l10n: L10n): string {
 	const { shown, summary, comparison } = queryFigures(result.series, length);
-	const count = (value: number) => formatCount(value, context.locale);
+	const { sources } = result;
+	// Stickiness reads as percentages, with Home's range figure and change (average DAU ÷ average MAU).
+	const count = (value: number) => (sources ? formatRatio(value, context.locale) : formatCount(value, context.locale));
 	const none = '—';
+	const sticky = sources ? { range: lastDaysStickiness(sources, length), change: lastDaysStickinessChange(sources, length) } : null;
+	const change = sticky ? (sticky.change ? { relative: sticky.change.relative, previous: sticky.change.previous, current: sticky.change.current } : null) : comparison ? { relative: comparison.relativeChange, previous: comparison.previous.average, current: comparison.current.average } : null;
 	const rows: [string, string, string][] = [
 		[l10n.t('latest complete day'), summary.latestComplete ? count(summary.latestComplete.value) : none, summary.latestComplete?.date ?? ''],
-		[l10n.t('average'), summary.average === null ? none : count(summary.average), ''],
+		sticky
+			? [l10n.t('stickiness of the range'), sticky.range === null ? none : count(sticky.range), l10n.t('average DAU ÷ average MAU')]
+			: [l10n.t('average'), summary.average === null ? none : count(summary.average), ''],
 		[l10n.t('min'), summary.min ? count(summary.min.value) : none, summary.min?.date ?? ''],
 		[l10n.t('max'), summary.max ? count(summary.max.value) : none, summary.max?.date ?? ''],
 		[
-			l10n.t('change vs previous {0} days', summary.completeDays),
-			comparison ? (comparison.relativeChange === null ? none : formatChange(comparison.relativeChange, context.locale)) : l10n.t('not available'),
-			comparison ? l10n.t('average {0} → {1}', count(comparison.previous.average), count(comparison.current.average)) : l10n.t('previous period not fetched (ranges over 50 days)'),
+			l10n.t('change vs previous {0} days', sticky ? length : summary.completeDays),
+			change ? (change.relative === null ? none : formatChange(change.relative, context.locale)) : l10n.t('not available'),
+			change
+				? sticky
+					? l10n.t('stickiness {0} → {1}; (this − last) ÷ last, the opposite sign of Braze\'s Home page', count(change.previous), count(change.current))
+					: l10n.t('average {0} → {1}', count(change.previous), count(change.current))
+				: l10n.t('previous period not fetched (ranges over 50 days)'),
 		],
 	];
 	if (summary.gapDays > 0) rows.push([l10n.t('days without data'), String(summary.gapDays), '']);

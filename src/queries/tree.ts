@@ -74,7 +74,8 @@ export function savedQueriesTree(store: SavedQueryStore, activeConnection: () =>
 						id: `${scope}:${node.index}`,
 						description: describeQuery(node.spec, metricShortName(node.spec.metric), l10n, activeConnection()),
 						tooltip: queryTooltip(node, store.lastRun(scope, node.name)),
-						iconPath: new ThemeIcon('graph-line'),
+						// A ratio is not a count: its own icon tells it apart at a glance.
+						iconPath: new ThemeIcon(node.spec.metric === 'stickiness' ? 'percentage' : 'graph-line'),
 						contextValue: 'savedQuery',
 						command: { command: 'braze.savedQueries.run', title: l10n.t('Run'), arguments: [node] },
 					});

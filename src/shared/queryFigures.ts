@@ -27,6 +27,11 @@ export function formatChange(relative: number, locale: string): string {
 	return `${rounded > 0 ? '▲' : rounded < 0 ? '▼' : '='} ${percent}`;
 }
 
+/** "21.4%": a fraction (stickiness) as a percent for `locale`. */
+export function formatRatio(value: number, locale: string): string {
+	return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
+}
+
 /** A whole count with the locale's thousands separators; averages keep one decimal. */
 export function formatCount(value: number, locale: string): string {
 	return new Intl.NumberFormat(locale, { maximumFractionDigits: Number.isInteger(value) ? 0 : 1 }).format(value);

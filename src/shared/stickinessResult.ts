@@ -1,7 +1,10 @@
 // A stickiness result holds the DAU and MAU series it is made from; its per-day ratio is always derived from them,
 // never read back from state or a file. Pure: no `vscode`, no DOM.
+import { addDays } from './dates';
+import { stickinessChange } from './homeChange';
+import type { HomeChange } from './homeChange';
 import type { DailySeries } from './kpi';
-import { dailyStickiness } from './stickiness';
+import { dailyStickiness, rangeStickiness } from './stickiness';
 import { lastDays } from './summary';
 
 /** The two Braze series of a stickiness query, over the same days. */
@@ -24,4 +27,16 @@ export function toStickinessSources(dau: DailySeries, mau: DailySeries): Stickin
 /** Both sources cut to their last `days` days, as `lastDays` cuts a series. */
 export function lastSourceDays(sources: StickinessSources, days: number): StickinessSources {
 	return toStickinessSources(lastDays(sources.dau, days), lastDays(sources.mau, days));
+}
+
+/** Home's stickiness of the last `length` days of the sources (average DAU ÷ average MAU over the complete days with both). */
+export function lastDaysStickiness(sources: StickinessSources, length: number): number | null {
+	const last = sources.dau.lastDate;
+	return rangeStickiness(sources.dau, sources.mau, addDays(last, -(length - 1)), last);
+}
+
+/** Home's stickiness change of the last `length` days against the `length` days before; null unless the sources cover both. */
+export function lastDaysStickinessChange(sources: StickinessSources, length: number): HomeChange | null {
+	const last = sources.dau.lastDate;
+	return stickinessChange(sources.dau, sources.mau, addDays(last, -(length - 1)), last);
 }

@@ -20,6 +20,15 @@ export const WEBVIEW_STRINGS = {
 	metricMau: 'Monthly active users',
 	metricNewUsers: 'New users',
 	metricUninstalls: 'Uninstalls',
+	metricStickiness: 'Stickiness',
+	// Stickiness cards: the range's figure as the Braze dashboard's Home page defines it, and the formulas in tooltips.
+	stickinessRange: 'Stickiness of the range',
+	stickinessRangeDetail: 'average DAU ÷ average MAU',
+	stickinessFormula: 'Stickiness = the range\'s average DAU ÷ its average MAU, over the complete days that have both (as the Braze dashboard\'s Home page defines it). Each day on the chart is that day\'s DAU ÷ MAU.',
+	stickinessChangeFormula: 'Change = (this range − the previous range) ÷ the previous range, each range\'s stickiness as above. The Braze dashboard\'s Home page prints this change with the opposite sign.',
+	// Table columns of a stickiness chart: the two series the ratio is made from.
+	dauColumn: 'DAU',
+	mauColumn: 'MAU',
 	// {0}: an app's API identifier.
 	appLabel: 'App {0}',
 	// {0}, {1}: first and last day, already formatted.

@@ -1,6 +1,7 @@
 // What the status-bar KPI item says for each outcome of its refresh. Pure: the host passes its translator and locale.
 import type { L10n } from '../shared/l10n';
-import { formatChange, formatCount, queryFigures } from '../shared/queryFigures';
+import { formatChange, formatCount, formatRatio, queryFigures } from '../shared/queryFigures';
+import { lastDaysStickinessChange } from '../shared/stickinessResult';
 import type { PanelResult } from '../shared/protocol';
 import type { KpiQuerySpec } from '../shared/query';
 
@@ -25,8 +26,11 @@ export function statusKpiView(name: string, metricName: string, length: number, 
 	const { summary } = figures;
 	const comparison = compared ? figures.comparison : null;
 	const latest = summary.latestComplete;
-	const value = latest ? formatCount(latest.value, locale) : '—';
-	const change = comparison?.relativeChange != null ? ` ${formatChange(comparison.relativeChange, locale)}` : '';
+	const sources = result.sources;
+	const value = latest ? (sources ? formatRatio(latest.value, locale) : formatCount(latest.value, locale)) : '—';
+	// Stickiness changes as Home computes it: the range's average DAU ÷ average MAU against the previous range's.
+	const relative = sources ? (compared ? lastDaysStickinessChange(sources, length)?.relative : null) : comparison?.relativeChange;
+	const change = relative != null ? ` ${formatChange(relative, locale)}` : '';
 	const provenance = result.provenance;
 	const source = provenance?.offline
 		? l10n.t('Offline: cached days only, Braze could not be reached')
@@ -37,7 +41,11 @@ export function statusKpiView(name: string, metricName: string, length: number, 
 		l10n.t('Braze saved query "{0}"', name),
 		l10n.t('Connection: {0}', connectionLabel),
 		latest ? l10n.t('Latest complete day: {0}', latest.date) : l10n.t('No complete day with data in the range'),
-		comparison ? l10n.t('Change: average of the last {0} days against the {0} days before', summary.completeDays) : l10n.t('No change shown: it needs the previous period, fetched for ranges up to {0} days', MAX_COMPARED_LENGTH),
+		sources && relative != null
+			? l10n.t('Change: stickiness (average DAU ÷ average MAU) of the last {0} days against the {0} days before, as (this − last) ÷ last; Braze\'s Home page prints it with the opposite sign', length)
+			: !sources && comparison
+				? l10n.t('Change: average of the last {0} days against the {0} days before', summary.completeDays)
+				: l10n.t('No change shown: it needs the previous period, fetched for ranges up to {0} days', MAX_COMPARED_LENGTH),
 		source,
 		l10n.t('Click to open the chart.'),
 	];

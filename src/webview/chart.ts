@@ -8,6 +8,8 @@ import { fromDayNumber, toDayNumber } from '../shared/dates';
 import { decimateDays } from '../shared/decimate';
 import { fillPlaceholders } from '../shared/webviewStrings';
 import type { Formatters } from './format';
+import { valueText } from './labels';
+import type { ValueKind } from './labels';
 import type { ChartPalette } from './theme';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip);
@@ -35,6 +37,8 @@ export interface ChartModel {
 	readonly noDataText: string;
 	/** The y-axis starts at zero; otherwise it fits the data. */
 	readonly beginAtZero: boolean;
+	/** Counts, or fractions shown as percentages (stickiness) on the axis and in tooltips. */
+	readonly valueKind: ValueKind;
 }
 
 type XY = { x: number; y: number | null };
@@ -52,7 +56,7 @@ const TICK_WIDTH_WITH_YEAR = 92;
 /** The name of the performance measure of each `show` (data in, chart drawn). */
 export const DRAW_MEASURE = 'kpi-chart-draw';
 
-const EMPTY_MODEL: ChartModel = { dates: [], lines: [], provisionalIndex: -1, provisionalTitle: '{0}', valueLine: '{0}: {1}', noDataText: '', beginAtZero: false };
+const EMPTY_MODEL: ChartModel = { dates: [], lines: [], provisionalIndex: -1, provisionalTitle: '{0}', valueLine: '{0}: {1}', noDataText: '', beginAtZero: false, valueKind: 'count' };
 
 /** Owns the Chart.js instance on one canvas; re-drawn in place on new data or a new theme. */
 export class KpiChart {
@@ -91,6 +95,8 @@ export class KpiChart {
 		const y = this.chart.options.scales?.y;
 		// Fitting the data: the axis starts near the lowest value, with 5 % room, so a flat band (MAU) shows its shape.
 		if (y?.type === 'linear') Object.assign(y, { beginAtZero: model.beginAtZero, grace: model.beginAtZero ? 0 : '5%' });
+		// Whole steps for counts; steps of 0.1 % for a ratio (whole steps of a fraction would leave only 0 and 1).
+		if (y) y.ticks = { ...y.ticks, precision: model.valueKind === 'ratio' ? 3 : 0 };
 		this.redraw();
 		// A User Timing entry: `npm run bench` reads it, and it shows in the webview's developer tools.
 		performance.clearMeasures(DRAW_MEASURE);
@@ -193,7 +199,7 @@ export class KpiChart {
 						grace: '5%',
 						grid: { color: palette.grid },
 						border: { display: false, color: palette.grid },
-						ticks: { color: palette.foreground, precision: 0, callback: (value) => this.format.count(Number(value)) },
+						ticks: { color: palette.foreground, precision: 0, callback: (value) => valueText(Number(value), this.model.valueKind, this.format) },
 					},
 				},
 				plugins: {
@@ -250,7 +256,7 @@ export class KpiChart {
 		const index = this.dayIndex(item);
 		return this.model.lines.map((line) => {
 			const value = line.values[index];
-			const text = value === null || value === undefined ? this.model.noDataText : this.format.count(value);
+			const text = value === null || value === undefined ? this.model.noDataText : valueText(value, this.model.valueKind, this.format);
 			return fillPlaceholders(this.model.valueLine, line.label, text);
 		});
 	}

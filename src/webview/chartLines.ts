@@ -6,30 +6,44 @@ import type { ChartViewOptions, PanelResult } from '../shared/protocol';
 import { lastDays } from '../shared/summary';
 import { fillPlaceholders } from '../shared/webviewStrings';
 import type { ChartLine } from './chart';
-import { appText, metricName } from './labels';
-import type { ViewContext } from './labels';
+import { appText, metricName, valueKindOf } from './labels';
+import type { ValueKind, ViewContext } from './labels';
 
 /** A series shown as one line and one table column. */
 export interface ShownColumn {
 	readonly label: string;
 	/** One value per day of the shown series, null for a gap. */
 	readonly values: readonly (number | null)[];
+	readonly kind: ValueKind;
 }
 
 /** The query's series first, then the compared ones, each cut to the days shown and aligned on them. */
 export function shownColumns(result: PanelResult, shown: DailySeries, ctx: ViewContext): ShownColumn[] {
 	const compared = result.compared ?? [];
 	const dates = shown.points.map((p) => p.date);
+	const kind = valueKindOf(result.query.metric);
 	// One line: named after the metric; several: after their apps, so that the legend tells them apart.
 	const first: ShownColumn = {
 		label: compared.length === 0 ? metricName(result.query.metric, ctx.strings) : appText(result.query, ctx.strings),
 		values: shown.points.map((p) => p.value),
+		kind,
 	};
 	const others = compared.map((c) => {
 		const byDate = new Map(lastDays(c.series, result.query.length).points.map((p) => [p.date, p.value]));
-		return { label: appText({ appId: c.appId }, ctx.strings), values: dates.map((d) => byDate.get(d) ?? null) };
+		return { label: appText({ appId: c.appId }, ctx.strings), values: dates.map((d) => byDate.get(d) ?? null), kind };
 	});
 	return [first, ...others];
+}
+
+/** The DAU and MAU a stickiness chart is made from, as table columns (not drawn: their scale is not a ratio's); [] otherwise. */
+export function sourceColumns(result: PanelResult, shown: DailySeries, ctx: ViewContext): ShownColumn[] {
+	const sources = result.sources;
+	if (!sources) return [];
+	const column = (label: string, series: DailySeries): ShownColumn => {
+		const byDate = new Map(series.points.map((p) => [p.date, p.value]));
+		return { label, values: shown.points.map((p) => byDate.get(p.date) ?? null), kind: 'count' };
+	};
+	return [column(ctx.strings.dauColumn, sources.dau), column(ctx.strings.mauColumn, sources.mau)];
 }
 
 /** The previous period's values aligned on the shown days, or null when the result does not hold all of it. */

@@ -18,6 +18,8 @@ export interface Formatters {
 	count(value: number): string;
 	/** Averages: one decimal below 100, none from 100 up. */
 	decimal(value: number): string;
+	/** A fraction as a percent, e.g. "21.4%" for 0.214 (stickiness). */
+	ratio(value: number): string;
 	/** Signed percent, e.g. "+5.2%". */
 	percent(ratio: number): string;
 	/** Signed number, e.g. "+1,204". */
@@ -38,6 +40,7 @@ export function createFormatters(locale: string): Formatters {
 	const count = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
 	const decimal = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
 	const percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+	const ratio = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 });
 	const signed = new Intl.NumberFormat(tag, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
 	return {
 		shortDate: (date) => formatPlainDate(short, date),
@@ -54,7 +57,8 @@ export function createFormatters(locale: string): Formatters {
 		},
 		count: (value) => count.format(value),
 		decimal: (value) => (Math.abs(value) < 100 ? decimal : count).format(value),
-		percent: (ratio) => percent.format(ratio),
+		ratio: (value) => ratio.format(value),
+		percent: (value) => percent.format(value),
 		signed: (value) => signed.format(value),
 	};
 }

@@ -1,5 +1,5 @@
 // Texts built from strings and data, shared by the header, the summary, the chart and the table.
-import type { DailySeries, KpiMetric } from '../shared/kpi';
+import type { DailySeries, QueryMetric } from '../shared/kpi';
 import type { PanelResult } from '../shared/protocol';
 import { assertNever } from '../shared/protocol';
 import type { KpiQuerySpec } from '../shared/query';
@@ -13,7 +13,7 @@ export interface ViewContext {
 	readonly format: Formatters;
 }
 
-export function metricName(metric: KpiMetric, strings: WebviewStrings): string {
+export function metricName(metric: QueryMetric, strings: WebviewStrings): string {
 	switch (metric) {
 		case 'dau':
 			return strings.metricDau;
@@ -23,9 +23,23 @@ export function metricName(metric: KpiMetric, strings: WebviewStrings): string {
 			return strings.metricNewUsers;
 		case 'uninstalls':
 			return strings.metricUninstalls;
+		case 'stickiness':
+			return strings.metricStickiness;
 		default:
 			return assertNever(metric);
 	}
+}
+
+/** How a series' values read: counts, or fractions shown as percentages (stickiness). */
+export type ValueKind = 'count' | 'ratio';
+
+export function valueKindOf(metric: QueryMetric): ValueKind {
+	return metric === 'stickiness' ? 'ratio' : 'count';
+}
+
+/** A value as the chart, the table and the cards show it: "12,345" or "21.4%". */
+export function valueText(value: number, kind: ValueKind, format: Formatters): string {
+	return kind === 'ratio' ? format.ratio(value) : format.count(value);
 }
 
 export function appText(query: Pick<KpiQuerySpec, 'appId'>, strings: WebviewStrings): string {

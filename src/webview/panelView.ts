@@ -8,7 +8,7 @@ import type { KpiQuerySpec } from '../shared/query';
 import { lastDays, summarizeSeries } from '../shared/summary';
 import { fillPlaceholders, localizeWebviewStrings } from '../shared/webviewStrings';
 import { KpiChart } from './chart';
-import { chartLines, previousPeriodValues, shownColumns } from './chartLines';
+import { chartLines, previousPeriodValues, shownColumns, sourceColumns } from './chartLines';
 import type { ShownColumn } from './chartLines';
 import { ChartOptionsBar } from './chartOptionsView';
 import { renderCompareSummary } from './compareSummaryView';
@@ -16,9 +16,10 @@ import { QueryControls } from './controls';
 import type { ControlsEvents } from './controls';
 import { h } from './dom';
 import { createFormatters } from './format';
-import { seriesBounds } from './labels';
+import { seriesBounds, valueKindOf, valueText } from './labels';
 import type { ViewContext } from './labels';
 import { renderHeading, renderSummary } from './summaryView';
+import { renderStickinessSummary } from './stickinessSummaryView';
 import { chartPngBase64, resultMarkdown } from './shareView';
 import { renderTable } from './tableView';
 import { observeThemeChanges, readChartPalette } from './theme';
@@ -202,8 +203,15 @@ export class PanelView {
 			return;
 		}
 		const columns = shownColumns(result, shown, this.ctx);
-		this.summaryBox.append((result.compared ?? []).length > 0 ? renderCompareSummary(result, this.ctx) : renderSummary(shown, result.series, this.ctx));
-		this.tableBox.replaceChildren(renderTable(shown, columns, this.ctx));
+		this.summaryBox.append(
+			result.sources
+				? renderStickinessSummary(result.sources, shown, result.query.length, this.ctx)
+				: (result.compared ?? []).length > 0
+					? renderCompareSummary(result, this.ctx)
+					: renderSummary(shown, result.series, this.ctx),
+		);
+		// A stickiness table also lists the DAU and MAU each day's ratio is made from.
+		this.tableBox.replaceChildren(renderTable(shown, [...columns, ...sourceColumns(result, shown, this.ctx)], this.ctx));
 		this.updateToggle(); // Before drawing, so that Chart.js measures a visible box.
 		this.drawChart(result, shown, columns);
 		this.footer.append(...this.footerItems(result));
@@ -215,6 +223,7 @@ export class PanelView {
 		const previous = previousPeriodValues(result, shown);
 		this.optionsBar.setPreviousPeriodAvailable(previous !== null);
 		const lines = chartLines(columns, previous, this.optionsBar.current, this.ctx);
+		const valueKind = valueKindOf(result.query.metric);
 		chart.show({
 			dates: shown.points.map((p) => p.date),
 			lines,
@@ -223,6 +232,7 @@ export class PanelView {
 			valueLine: strings.tooltipValue,
 			noDataText: strings.noData,
 			beginAtZero: this.optionsBar.current.startAtZero,
+			valueKind,
 		});
 		this.optionsBar.showLegend(lines, (i) => chart.colourOf(i));
 		const seriesLabel = columns[0]?.label ?? '';
@@ -231,7 +241,15 @@ export class PanelView {
 		const label =
 			summary.average === null || !summary.min || !summary.max
 				? fillPlaceholders(strings.chartLabelEmpty, seriesLabel, first, last)
-				: fillPlaceholders(strings.chartLabel, seriesLabel, first, last, format.decimal(summary.average), format.count(summary.min.value), format.count(summary.max.value));
+				: fillPlaceholders(
+						strings.chartLabel,
+						seriesLabel,
+						first,
+						last,
+						valueKind === 'ratio' ? format.ratio(summary.average) : format.decimal(summary.average),
+						valueText(summary.min.value, valueKind, format),
+						valueText(summary.max.value, valueKind, format),
+					);
 		this.canvas.setAttribute('aria-label', label);
 	}
 
@@ -254,7 +272,7 @@ export class PanelView {
 		const result = this.result;
 		if (!result) return;
 		const shown = lastDays(result.series, result.query.length);
-		events.copyMarkdown(resultMarkdown(result, shown, shownColumns(result, shown, this.ctx), this.ctx));
+		events.copyMarkdown(resultMarkdown(result, shown, [...shownColumns(result, shown, this.ctx), ...sourceColumns(result, shown, this.ctx)], this.ctx));
 	}
 
 	/** The chart as drawn, so the table view shows it first (Chart.js needs a visible box to draw into). */

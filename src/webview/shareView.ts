@@ -5,7 +5,8 @@ import type { PanelResult } from '../shared/protocol';
 import { summarizeSeries } from '../shared/summary';
 import { fillPlaceholders } from '../shared/webviewStrings';
 import type { ShownColumn } from './chartLines';
-import { appText, instanceText, metricName, rangeText } from './labels';
+import { appText, instanceText, metricName, rangeText, valueKindOf, valueText } from './labels';
+import { shownRangeStickiness } from './stickinessSummaryView';
 import type { ViewContext } from './labels';
 
 /**
@@ -40,11 +41,15 @@ function row(cells: readonly string[]): string {
 export function resultMarkdown(result: PanelResult, shown: DailySeries, columns: readonly ShownColumn[], ctx: ViewContext): string {
 	const { strings, format } = ctx;
 	const summary = summarizeSeries(shown);
+	const kind = valueKindOf(result.query.metric);
+	const dated = (p: { date: string; value: number } | null): string => (p ? `${valueText(p.value, kind, format)} (${format.mediumDate(p.date)})` : strings.noData);
+	// A ratio's figure for the range is Home's stickiness (average DAU ÷ average MAU), not an average of daily ratios.
+	const range = kind === 'ratio' ? shownRangeStickiness(result, shown) : summary.average;
 	const figures: [string, string][] = [
-		[strings.latestComplete, summary.latestComplete ? `${format.count(summary.latestComplete.value)} (${format.mediumDate(summary.latestComplete.date)})` : strings.noData],
-		[strings.average, summary.average === null ? strings.noData : format.decimal(summary.average)],
-		[strings.minimum, summary.min ? `${format.count(summary.min.value)} (${format.mediumDate(summary.min.date)})` : strings.noData],
-		[strings.maximum, summary.max ? `${format.count(summary.max.value)} (${format.mediumDate(summary.max.date)})` : strings.noData],
+		[strings.latestComplete, dated(summary.latestComplete)],
+		[kind === 'ratio' ? strings.stickinessRange : strings.average, range === null ? strings.noData : kind === 'ratio' ? format.ratio(range) : format.decimal(range)],
+		[strings.minimum, dated(summary.min)],
+		[strings.maximum, dated(summary.max)],
 	];
 	const lines = [
 		`## ${cell(metricName(result.query.metric, strings))} · ${cell(appText(result.query, strings))}`,
@@ -61,7 +66,8 @@ export function resultMarkdown(result: PanelResult, shown: DailySeries, columns:
 			const date = p.date === shown.provisionalDate ? fillPlaceholders(strings.tooltipProvisional, p.date) : p.date;
 			return row([date, ...columns.map((c) => {
 				const value = c.values[i] ?? null;
-				return value === null ? '' : String(value);
+				// Counts stay exact and plain; ratios read as percentages.
+				return value === null ? '' : c.kind === 'ratio' ? format.ratio(value) : String(value);
 			})]);
 		}),
 		'',

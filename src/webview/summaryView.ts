@@ -4,7 +4,7 @@ import type { DailySeries } from '../shared/kpi';
 import type { PanelResult } from '../shared/protocol';
 import type { KpiQuerySpec } from '../shared/query';
 import { comparePeriods, gapBreakdown, summarizeSeries } from '../shared/summary';
-import type { PeriodComparison, ValuedPoint } from '../shared/summary';
+import type { PeriodComparison, SeriesSummary, ValuedPoint } from '../shared/summary';
 import { fillPlaceholders } from '../shared/webviewStrings';
 import { h } from './dom';
 import { appText, instanceText, metricName, rangeText } from './labels';
@@ -36,6 +36,12 @@ export function renderSummary(shown: DailySeries, fetched: DailySeries, ctx: Vie
 		figure('maximum', strings.maximum, summary.max, ctx),
 	];
 	if (comparison) items.push(changeFigure(comparison, ctx));
+	return h('section', { class: 'summary', 'aria-label': strings.summaryLabel }, h('dl', {}, ...items), ...summaryNotes(shown, summary, ctx));
+}
+
+/** The notes under the cards: the day in progress, days before the first data, and missing days. */
+export function summaryNotes(shown: DailySeries, summary: SeriesSummary, ctx: ViewContext): HTMLElement[] {
+	const { strings, format } = ctx;
 	const notes: HTMLElement[] = [];
 	if (summary.provisional) notes.push(h('p', { class: 'note' }, fillPlaceholders(strings.provisionalNote, format.longDate(summary.provisional.date))));
 	const gaps = gapBreakdown(shown);
@@ -45,7 +51,7 @@ export function renderSummary(shown: DailySeries, fetched: DailySeries, ctx: Vie
 	}
 	if (gaps.missing === 1) notes.push(h('p', { class: 'note', 'data-note': 'missing' }, strings.gapNoteOne));
 	if (gaps.missing > 1) notes.push(h('p', { class: 'note', 'data-note': 'missing' }, fillPlaceholders(strings.gapNoteMany, format.count(gaps.missing))));
-	return h('section', { class: 'summary', 'aria-label': strings.summaryLabel }, h('dl', {}, ...items), ...notes);
+	return notes;
 }
 
 function figure(name: string, label: string, value: ValuedPoint | string | null, ctx: ViewContext): HTMLElement {
@@ -63,6 +69,9 @@ function changeFigure(comparison: PeriodComparison, ctx: ViewContext): HTMLEleme
 	return figureBox('change', strings.change, value, detail);
 }
 
-function figureBox(name: string, label: string, value: string, detail: string): HTMLElement {
-	return h('div', { class: 'figure', 'data-figure': name }, h('dt', {}, label), h('dd', { class: 'figure-value' }, value), h('dd', { class: 'figure-detail' }, detail));
+/** One card; `title`, when given, explains how its figure is computed (a tooltip). */
+export function figureBox(name: string, label: string, value: string, detail: string, title?: string): HTMLElement {
+	// The tooltip is for the mouse; the same text, hidden, is read by screen readers.
+	const explained = title === undefined ? [] : [h('dd', { class: 'visually-hidden' }, title)];
+	return h('div', { class: 'figure', 'data-figure': name, title }, h('dt', {}, label), h('dd', { class: 'figure-value' }, value), h('dd', { class: 'figure-detail' }, detail), ...explained);
 }

@@ -3,7 +3,7 @@ import type { DailySeries } from '../shared/kpi';
 import { fillPlaceholders } from '../shared/webviewStrings';
 import type { ShownColumn } from './chartLines';
 import { h } from './dom';
-import { seriesBounds } from './labels';
+import { seriesBounds, valueText } from './labels';
 import type { ViewContext } from './labels';
 
 export function renderTable(shown: DailySeries, columns: readonly ShownColumn[], ctx: ViewContext): HTMLTableElement {
@@ -16,7 +16,7 @@ export function renderTable(shown: DailySeries, columns: readonly ShownColumn[],
 		if (provisional) dateCell.append(' ', h('span', { class: 'badge' }, strings.provisional));
 		const valueCells = columns.map((column) => {
 			const value = column.values[index] ?? null;
-			return value === null ? h('td', { class: 'numeric no-data' }, strings.noData) : h('td', { class: 'numeric' }, format.count(value));
+			return value === null ? h('td', { class: 'numeric no-data' }, strings.noData) : h('td', { class: 'numeric' }, valueText(value, column.kind, format));
 		});
 		return h('tr', { 'data-date': point.date, class: provisional ? 'provisional' : undefined }, dateCell, ...valueCells);
 	});

@@ -30,8 +30,8 @@ describe('checkToolInput', () => {
 
 	test('each bad field is named, with what to send instead', () => {
 		assert.equal(problem('dau'), 'The input must be an object such as {"metric": "dau", "days": 7}.');
-		assert.equal(problem({}), 'Unknown metric (missing): use one of dau, mau, new_users, uninstalls.');
-		assert.equal(problem({ metric: 'stickiness' }), 'Unknown metric "stickiness": use one of dau, mau, new_users, uninstalls.');
+		assert.equal(problem({}), 'Unknown metric (missing): use one of dau, mau, new_users, uninstalls, stickiness.');
+		assert.equal(problem({ metric: 'sessions' }), 'Unknown metric "sessions": use one of dau, mau, new_users, uninstalls, stickiness.');
 		assert.equal(problem({ metric: 'dau', days: 0 }), '"days" must be a whole number from 1 to 3650, not 0.');
 		assert.equal(problem({ metric: 'dau', days: '7' }), '"days" must be a whole number from 1 to 3650, not "7".');
 		assert.equal(problem({ metric: 'dau', days: 3651 }), '"days" must be a whole number from 1 to 3650, not 3651.');

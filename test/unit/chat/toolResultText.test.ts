@@ -5,6 +5,7 @@ import { englishL10n } from '../../../src/shared/l10n';
 import type { PanelResult } from '../../../src/shared/protocol';
 import { statusKpiProblem, statusKpiView, statusSpec } from '../../../src/statusKpi/statusKpiText';
 import { series } from '../shared/seriesFixtures';
+import { stickinessSeries } from '../../../src/shared/stickinessResult';
 
 function result(values: readonly (number | null)[], provenance: PanelResult['provenance'], provisional = false): PanelResult {
 	return {
@@ -76,5 +77,34 @@ describe('statusSpec', () => {
 
 	test('longer: only its last two days, so that even a cold refresh sends one small request', () => {
 		assert.deepEqual(statusSpec({ metric: 'mau', length: 365, end: { kind: 'today' }, appId: 'ios', connection: 'Prod' }), { metric: 'mau', length: 2, end: { kind: 'today' }, appId: 'ios', connection: 'Prod' });
+	});
+});
+
+describe('stickiness in the status bar and the chat tool', () => {
+	// Previous 3 days: 10 % each; these 3 days: DAU 20, 30, 40 on MAU 200 → 15 % for the range, the latest day 20 %.
+	const dau = { ...series('2026-05-14', [10, 10, 10, 20, 30, 40]), metric: 'dau' as const };
+	const mau = { ...series('2026-05-14', [100, 100, 100, 200, 200, 200], false, 'mau'), metric: 'mau' as const };
+	const sticky: PanelResult = {
+		query: { metric: 'stickiness', length: 3, end: { kind: 'yesterday' }, appId: null, connection: 'Prod' },
+		instance: { label: 'US-03', host: 'rest.iad-03.braze.com' },
+		series: stickinessSeries({ dau, mau }),
+		sources: { dau, mau },
+		fetchedAt: '2026-05-15T10:00:00.000Z',
+		rateLimit: null,
+		provenance: { daysFromCache: 0, oldestCachedFetch: null, requestsSent: 2, offline: false },
+	};
+
+	test('the status bar shows the latest day as a percent and Home\'s relative change, explained in the tooltip', () => {
+		const view = statusKpiView('Sticky', 'Stickiness', 3, sticky, 'Prod', englishL10n, 'en-US');
+		assert.equal(view.text, 'Stickiness 20% ▲ 50%');
+		assert.match(view.tooltip, /Change: stickiness \(average DAU ÷ average MAU\) of the last 3 days against the 3 days before, as \(this − last\) ÷ last; Braze's Home page prints it with the opposite sign/);
+	});
+
+	test('the chat answer gives percentages, the range\'s stickiness and the change with its convention', () => {
+		const text = toolResultText(sticky, 3, { ...context, metricName: 'Stickiness' }, englishL10n);
+		assert.match(text, /\| latest complete day \| 20% \| 2026-05-14 \|/);
+		assert.match(text, /\| stickiness of the range \| 15% \| average DAU ÷ average MAU \|/);
+		assert.match(text, /\| min \| 10% \| 2026-05-12 \|/);
+		assert.match(text, /\| change vs previous 3 days \| ▲ 50% \| stickiness 10% → 15%; \(this − last\) ÷ last, the opposite sign of Braze's Home page \|/);
 	});
 });

@@ -145,7 +145,7 @@ describe('opening a file that is not an export', () => {
 			[(f) => { f.query.schemaVersion = '1'; }, /^"query\.schemaVersion" must be a whole number/],
 			[(f) => { f.query.schemaVersion = EXPORT_SCHEMA_VERSION + 1; }, /newer version of the extension \(schemaVersion 2\)/],
 			[(f) => { f.message = 'error'; }, /^"message" must be "success"$/],
-			[(f) => { f.query.metric = 'sessions'; }, /^"query\.metric" must be one of dau, mau, new_users, uninstalls$/],
+			[(f) => { f.query.metric = 'sessions'; }, /^"query\.metric" must be one of dau, mau, new_users, uninstalls, stickiness$/],
 			[(f) => { f.query.length = 0; }, /^"query\.length" must be a whole number of days from 1 to 3650$/],
 			[(f) => { f.query.end = 'last week'; }, /^"query\.end" must be/],
 			[(f) => { f.query.app_id = 'has space'; }, /^"query\.app_id" must be "all" or an app identifier/],

@@ -3,8 +3,10 @@
 import fc from 'fast-check';
 import { BRAZE_INSTANCES } from '../../../src/braze/instances';
 import { addDays, fromDayNumber, toDayNumber } from '../../../src/shared/dates';
-import type { DailyPoint, DailySeries, KpiMetric, RateLimitInfo } from '../../../src/shared/kpi';
-import { KPI_METRICS } from '../../../src/shared/kpi';
+import type { DailyPoint, DailySeries, KpiMetric, QueryMetric, RateLimitInfo } from '../../../src/shared/kpi';
+import { KPI_METRICS, QUERY_METRICS } from '../../../src/shared/kpi';
+import { stickinessSeries } from '../../../src/shared/stickinessResult';
+import type { StickinessSources } from '../../../src/shared/stickinessResult';
 import type { HostToWebview, PanelResult, WebviewToHost } from '../../../src/shared/protocol';
 import type { KpiQuerySpec, SeriesEnd } from '../../../src/shared/query';
 import { isValidAppId, MAX_QUERY_LENGTH } from '../../../src/shared/query';
@@ -15,6 +17,7 @@ const LAST_DAY = toDayNumber('2090-12-31');
 
 export const plainDate = fc.integer({ min: FIRST_DAY, max: LAST_DAY }).map(fromDayNumber);
 export const metric: fc.Arbitrary<KpiMetric> = fc.constantFrom(...KPI_METRICS);
+export const queryMetric: fc.Arbitrary<QueryMetric> = fc.constantFrom(...QUERY_METRICS);
 export const seriesEnd: fc.Arbitrary<SeriesEnd> = fc.oneof(
 	fc.constant({ kind: 'yesterday' } as const),
 	fc.constant({ kind: 'today' } as const),
@@ -35,7 +38,7 @@ export const queryEndpoint: fc.Arbitrary<string | undefined> = fc.oneof(
 export const queryLength = (max = MAX_QUERY_LENGTH): fc.Arbitrary<number> => fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: Math.min(60, max) }) }, { weight: 1, arbitrary: fc.integer({ min: 1, max }) });
 
 export const querySpec = (maxLength = MAX_QUERY_LENGTH): fc.Arbitrary<KpiQuerySpec> =>
-	fc.record({ metric, length: queryLength(maxLength), end: seriesEnd, appId, endpoint: queryEndpoint }, { noNullPrototype: true }).map(({ endpoint, ...rest }) => (endpoint === undefined ? rest : { ...rest, endpoint }));
+	fc.record({ metric: queryMetric, length: queryLength(maxLength), end: seriesEnd, appId, endpoint: queryEndpoint }, { noNullPrototype: true }).map(({ endpoint, ...rest }) => (endpoint === undefined ? rest : { ...rest, endpoint }));
 
 const value = fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 4, arbitrary: fc.integer({ min: 0, max: 1e12 }) });
 
@@ -56,18 +59,33 @@ export const rateLimitInfo: fc.Arbitrary<RateLimitInfo | null> = fc.option(
 	{ nil: null },
 );
 
+/** DAU and MAU over the same days (MAU's own values, the same day in progress), as a stickiness query fetches them. */
+export function stickinessSources(lastDate: string, days: number): fc.Arbitrary<StickinessSources> {
+	return fc.tuple(dailySeries('dau', lastDate, days), fc.array(value, { minLength: days, maxLength: days })).map(([dau, mauValues]) => ({
+		dau: { ...dau, metric: 'dau' as const },
+		mau: { ...dau, metric: 'mau' as const, points: dau.points.map((p, i) => ({ date: p.date, value: mauValues[i] ?? null })) },
+	}));
+}
+
+/** A query's series and, for stickiness, the sources it is derived from. */
+function resultSeries(m: QueryMetric, lastDate: string, days: number): fc.Arbitrary<Pick<PanelResult, 'series' | 'sources'>> {
+	if (m !== 'stickiness') return dailySeries(m, lastDate, days).map((series) => ({ series }));
+	return stickinessSources(lastDate, days).map((sources) => ({ series: stickinessSeries(sources), sources }));
+}
+
 /** A result as a panel shows it: the query's own days (what exports hold). */
 export const panelResult: fc.Arbitrary<PanelResult> = querySpec()
 	.chain((query) => fc.record({
 		query: fc.constant(query),
-		series: plainDate.chain((lastDate) => dailySeries(query.metric, lastDate, query.length)),
+		days: plainDate.chain((lastDate) => resultSeries(query.metric, lastDate, query.length)),
 		instance: fc.oneof(
 			fc.constantFrom(...BRAZE_INSTANCES).map((i) => ({ label: i.label, host: i.host })),
 			fc.record({ label: fc.constant(null), host: fc.constantFrom('127.0.0.1:4010', 'rest.example.com', '[::1]:1234') }, { noNullPrototype: true }),
 		),
 		fetchedAt: fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2090-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()),
 		rateLimit: rateLimitInfo,
-	}, { noNullPrototype: true }));
+	}, { noNullPrototype: true }))
+	.map(({ days, ...rest }) => ({ ...rest, ...days }));
 
 export const webviewMessage = (maxLength: number): fc.Arbitrary<WebviewToHost> => fc.oneof(
 	fc.constantFrom<WebviewToHost>({ type: 'ready' }, { type: 'cancel' }, { type: 'copyCsv' }, { type: 'exportJson' }, { type: 'saveQuery' }),

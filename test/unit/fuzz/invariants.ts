@@ -7,7 +7,8 @@ import type { SeriesRow } from '../../../src/braze/response';
 import { MAX_RESET_HORIZON_MS } from '../../../src/braze/rateLimit';
 import { addDays, daysBetween, isPlainDate } from '../../../src/shared/dates';
 import type { DailySeries, RateLimitInfo } from '../../../src/shared/kpi';
-import { isKpiMetric } from '../../../src/shared/kpi';
+import { isKpiMetric, isQueryMetric } from '../../../src/shared/kpi';
+import { stickinessSeries } from '../../../src/shared/stickinessResult';
 import type { HostToWebview, PanelResult, PersistedPanelState, WebviewToHost } from '../../../src/shared/protocol';
 import type { KpiQuerySpec, SeriesEnd } from '../../../src/shared/query';
 import { isValidAppId, MAX_QUERY_LENGTH } from '../../../src/shared/query';
@@ -33,7 +34,7 @@ export function assertSeriesEnd(end: SeriesEnd): void {
 }
 
 export function assertQuerySpec(spec: KpiQuerySpec, maxLength = MAX_QUERY_LENGTH): void {
-	assert.ok(isKpiMetric(spec.metric));
+	assert.ok(isQueryMetric(spec.metric));
 	assert.ok(isWhole(spec.length, 1, maxLength), `length ${spec.length}`);
 	assertSeriesEnd(spec.end);
 	assert.ok(spec.appId === null || (typeof spec.appId === 'string' && isValidAppId(spec.appId)), `appId ${JSON.stringify(spec.appId)}`);
@@ -62,7 +63,16 @@ export function assertRateLimitInfo(info: RateLimitInfo | null): void {
 
 export function assertPanelResult(result: PanelResult): void {
 	assertQuerySpec(result.query);
-	assertDailySeries(result.series);
+	// Stickiness holds its DAU and MAU, and its ratio is exactly theirs; a KPI result holds no sources.
+	assert.equal(result.sources !== undefined, result.query.metric === 'stickiness');
+	if (result.sources) {
+		assertDailySeries(result.sources.dau);
+		assertDailySeries(result.sources.mau);
+		assert.deepEqual(result.series, stickinessSeries(result.sources));
+		for (const p of result.series.points) assert.ok(p.value === null || (Number.isFinite(p.value) && p.value >= 0), `ratio ${p.value}`);
+	} else {
+		assertDailySeries(result.series);
+	}
 	assert.equal(result.series.metric, result.query.metric);
 	assert.ok(typeof result.instance.host === 'string');
 	assert.ok(result.instance.label === null || typeof result.instance.label === 'string');
