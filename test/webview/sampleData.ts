@@ -1,6 +1,7 @@
 // Panel data for the webview tests.
 import { addDays } from '../../src/shared/dates';
-import type { DailyPoint, KpiMetric } from '../../src/shared/kpi';
+import type { DailyPoint, DailySeries, KpiMetric } from '../../src/shared/kpi';
+import { stickinessSeries } from '../../src/shared/stickinessResult';
 import type { HostToWebview, PanelResult } from '../../src/shared/protocol';
 import type { KpiQuerySpec } from '../../src/shared/query';
 import type { L10nBundle } from '../../src/shared/webviewStrings';
@@ -67,3 +68,24 @@ export function initMessage(result: PanelResult | null, overrides: Partial<InitO
 
 /** Ten days ending on a provisional day, with a gap on the third: drawn as run, gap, run, dashed end. */
 export const GAPPY_VALUES: readonly (number | null)[] = [1200, 1320, null, 1380, 1350, 1440, 1410, 1500, 1560, 1530];
+
+/** A stickiness result: DAU and MAU ending on `lastDate`, the ratio derived from them; `length` days shown. */
+export function makeStickinessResult(lastDate: string, dau: readonly (number | null)[], mau: readonly (number | null)[], length = dau.length): PanelResult {
+	const firstDate = addDays(lastDate, -(dau.length - 1));
+	const source = <M extends 'dau' | 'mau'>(metric: M, values: readonly (number | null)[]): DailySeries<M> => ({
+		metric,
+		firstDate,
+		lastDate,
+		points: values.map((value, i) => ({ date: addDays(firstDate, i), value })),
+		provisionalDate: null,
+	});
+	const sources = { dau: source('dau', dau), mau: source('mau', mau) };
+	return {
+		query: { metric: 'stickiness', length, end: { kind: 'date', date: lastDate }, appId: null },
+		instance: { label: 'US-01', host: 'rest.iad-01.braze.com' },
+		series: stickinessSeries(sources),
+		sources,
+		fetchedAt: '2024-05-30T09:15:00.000Z',
+		rateLimit: null,
+	};
+}
