@@ -1,0 +1,110 @@
+// Stickiness in the real host against the sandbox: each day is the sandbox's own DAU ÷ MAU, the requests are the DAU
+// windows plus the MAU windows, a saved stickiness query runs from the Saved Queries view's command, and the
+// exports hold both series and the ratio.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { sandboxValue } from '../../sandbox/data';
+import type { PanelResult } from '../../src/shared/protocol';
+import { closeAllEditors, extensionApi, recordedRequests, resetFaults, sandboxUrl, setSetting } from './support';
+
+const END = '2026-02-28';
+const APP = '4f1c9a2e-7b3d-4e8a-9c61-2d5b8e0f3a17';
+
+function workspaceFile(name: string): vscode.Uri {
+	const folder = vscode.workspace.workspaceFolders?.[0];
+	assert.ok(folder, 'the harness opens a workspace folder');
+	return vscode.Uri.joinPath(folder.uri, name);
+}
+
+/** Every day of the result is the sandbox's DAU ÷ MAU for that day, and its sources are the sandbox's own values. */
+function assertSandboxStickiness(result: PanelResult, appId: string | null): void {
+	assert.equal(result.series.metric, 'stickiness');
+	assert.ok(result.sources, 'the result carries its DAU and MAU');
+	result.series.points.forEach((p, i) => {
+		const dau = sandboxValue('dau', appId, p.date);
+		const mau = sandboxValue('mau', appId, p.date);
+		assert.equal(result.sources?.dau.points[i]?.value, dau, `DAU on ${p.date}`);
+		assert.equal(result.sources?.mau.points[i]?.value, mau, `MAU on ${p.date}`);
+		assert.equal(p.value, dau === null || mau === null || mau === 0 ? null : dau / mau, `stickiness on ${p.date}`);
+	});
+	assert.ok(result.series.points.some((p) => p.value !== null), 'the sandbox has data there');
+}
+
+suite('stickiness', () => {
+	suiteSetup(async () => {
+		await extensionApi();
+		await setSetting('restEndpoint', sandboxUrl());
+		await vscode.commands.executeCommand('braze.setApiKey', { key: 'integration-key-sticky' });
+		await resetFaults();
+	});
+
+	setup(async () => {
+		// Every request counted here is sent now, not served from an earlier test's cache.
+		assert.equal(await vscode.commands.executeCommand('braze.clearCache', { all: true }), true);
+	});
+
+	teardown(async () => {
+		await setSetting('savedQueries', undefined);
+		await closeAllEditors();
+	});
+
+	test('a 150-day stickiness chart: the sandbox\'s DAU ÷ MAU each day, from 2 DAU windows + 2 MAU windows', async () => {
+		const before = (await recordedRequests()).length;
+		const result = await vscode.commands.executeCommand<PanelResult | undefined>('braze.showKpi', { metric: 'stickiness', length: 150, end: END });
+		assert.ok(result, 'Show KPI Series returned no result');
+		assert.equal(result.series.points.length, 150);
+		assert.equal(result.series.lastDate, END);
+		assertSandboxStickiness(result, null);
+		const sent = (await recordedRequests()).slice(before);
+		assert.deepEqual(sent.map((r) => r.path).sort(), ['/kpi/dau/data_series', '/kpi/dau/data_series', '/kpi/mau/data_series', '/kpi/mau/data_series']);
+		assert.ok(sent.every((r) => r.status === 200));
+		assert.equal(result.provenance?.requestsSent, 4);
+		const api = await extensionApi();
+		assert.ok(api.openResults().some((r) => r?.fetchedAt === result.fetchedAt && r.sources !== undefined), 'the panel holds the result with its sources');
+	});
+
+	test('a short stickiness chart asks each series for twice its days in one request, for Home\'s change', async () => {
+		const before = (await recordedRequests()).length;
+		const result = await vscode.commands.executeCommand<PanelResult | undefined>('braze.showKpi', { metric: 'stickiness', length: 14, end: END, appId: APP });
+		assert.ok(result);
+		assertSandboxStickiness(result, APP);
+		const sent = (await recordedRequests()).slice(before);
+		assert.deepEqual(sent.map((r) => [r.path, r.query.length, r.query.app_id]).sort(), [['/kpi/dau/data_series', '28', APP], ['/kpi/mau/data_series', '28', APP]]);
+		assert.equal(result.series.points.length, 14, 'the result shows the query\'s days');
+	});
+
+	test('a saved stickiness query runs from the Saved Queries view\'s Run command', async () => {
+		await setSetting('savedQueries', [{ name: 'Sticky', metric: 'stickiness', length: 7, end: END }]);
+		const result = await vscode.commands.executeCommand<PanelResult | undefined>('braze.savedQueries.run', { scope: 'user', name: 'Sticky' });
+		assert.ok(result);
+		assert.equal(result.query.metric, 'stickiness');
+		assert.equal(result.series.points.length, 7);
+		assertSandboxStickiness(result, null);
+	});
+
+	test('Export to JSON holds DAU, MAU and the ratio and re-opens exactly; Export to CSV holds the ratio', async () => {
+		const result = await vscode.commands.executeCommand<PanelResult | undefined>('braze.showKpi', { metric: 'stickiness', length: 5, end: END });
+		assert.ok(result);
+		const json = workspaceFile('stickiness.json');
+		await vscode.commands.executeCommand('braze.exportJson', { uri: json });
+		const document = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(json))) as { data: { time: string; dau: number; mau: number; stickiness: number }[]; query: { metric: string } };
+		assert.equal(document.query.metric, 'stickiness');
+		assert.deepEqual(document.data.map((r) => r.time), result.series.points.map((p) => p.date));
+		for (const row of document.data) {
+			assert.equal(row.dau, sandboxValue('dau', null, row.time));
+			assert.equal(row.mau, sandboxValue('mau', null, row.time));
+			assert.equal(row.stickiness, row.dau / row.mau);
+		}
+		const reopened = await vscode.commands.executeCommand<PanelResult | undefined>('braze.openExported', { uri: json });
+		assert.ok(reopened);
+		assert.deepEqual(reopened.series, result.series);
+		assert.deepEqual(reopened.sources, result.sources);
+
+		await vscode.commands.executeCommand('braze.showKpi', { metric: 'stickiness', length: 5, end: END });
+		const csv = workspaceFile('stickiness.csv');
+		await vscode.commands.executeCommand('braze.exportCsv', { uri: csv });
+		const lines = new TextDecoder().decode(await vscode.workspace.fs.readFile(csv)).split('\n');
+		assert.equal(lines[0], 'date,stickiness');
+		assert.deepEqual(lines.slice(1, 6), document.data.map((r) => `${r.time},${Number((r.dau / r.mau).toFixed(6))}`));
+	});
+});
