@@ -1,4 +1,5 @@
 // The chat tool's answer: a compact Markdown table of the summary figures and where they come from. Pure.
+import type { HomeChange } from '../shared/homeChange';
 import type { L10n } from '../shared/l10n';
 import type { PanelResult } from '../shared/protocol';
 import { formatChange, formatCount, formatRatio, queryFigures } from '../shared/queryFigures';
@@ -19,8 +20,11 @@ export function toolResultText(result: PanelResult, length: number, context: Too
 	// Stickiness reads as percentages, with Home's range figure and change (average DAU ÷ average MAU).
 	const count = (value: number) => (sources ? formatRatio(value, context.locale) : formatCount(value, context.locale));
 	const none = '—';
-	const sticky = sources ? { range: lastDaysStickiness(sources, length), change: lastDaysStickinessChange(sources, length) } : null;
-	const change = sticky ? (sticky.change ? { relative: sticky.change.relative, previous: sticky.change.previous, current: sticky.change.current } : null) : comparison ? { relative: comparison.relativeChange, previous: comparison.previous.average, current: comparison.current.average } : null;
+	const sticky = sources ? { range: lastDaysStickiness(sources, length) } : null;
+	// One shape for both: Home's stickiness change, or the change of the average.
+	const change: HomeChange | null = sources
+		? lastDaysStickinessChange(sources, length)
+		: comparison && { relative: comparison.relativeChange, previous: comparison.previous.average, current: comparison.current.average };
 	const rows: [string, string, string][] = [
 		[l10n.t('latest complete day'), summary.latestComplete ? count(summary.latestComplete.value) : none, summary.latestComplete?.date ?? ''],
 		sticky

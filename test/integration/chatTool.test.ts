@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { sandboxSeries } from '../../sandbox/data';
 import { addDays, brazeToday } from '../../src/shared/dates';
-import { formatChange, formatCount } from '../../src/shared/queryFigures';
+import { formatChange, formatCount, formatRatio } from '../../src/shared/queryFigures';
 import { closeAllEditors, extensionApi, recordedRequests, resetFaults, sandboxUrl } from './support';
 
 const TOOL = 'braze_kpi_series';
@@ -46,7 +46,7 @@ suite('chat tool', () => {
 	});
 
 	const badInputs: readonly (readonly [string, Record<string, unknown>, RegExp])[] = [
-		['an unknown metric', { metric: 'dao', connection: CONNECTION }, /^Error: Unknown metric "dao": use one of dau, mau, new_users, uninstalls\./],
+		['an unknown metric', { metric: 'dao', connection: CONNECTION }, /^Error: Unknown metric "dao": use one of dau, mau, new_users, uninstalls, stickiness\./],
 		['a length of 0', { metric: 'dau', days: 0, connection: CONNECTION }, /^Error: "days" must be a whole number from 1 to 3650, not 0\./],
 		['a length over ten years', { metric: 'dau', days: 3651, connection: CONNECTION }, /^Error: "days" must be a whole number from 1 to 3650, not 3651\./],
 		['a length that is not whole', { metric: 'dau', days: 2.5, connection: CONNECTION }, /^Error: "days" must be a whole number/],
@@ -108,5 +108,28 @@ suite('chat tool', () => {
 		const change = (mean(current) - mean(previous)) / mean(previous);
 		assert.ok(lines.includes(cell('change vs previous 7 days', formatChange(change, locale), `average ${count(mean(previous))} → ${count(mean(current))}`)), text);
 		assert.match(lines.at(-1) ?? '', /^Source: connection "Chat test", instance 127\.0\.0\.1:\d+, from the cache, no request sent\.$/);
+	});
+	test('stickiness: the confirmation counts the DAU and the MAU request; the answer gives Home\'s figures from the sandbox\'s DAU and MAU', async () => {
+		const api = await extensionApi();
+		assert.equal(await vscode.commands.executeCommand('braze.clearCache', { all: true }), true);
+		const end = addDays(brazeToday(new Date()), -20);
+		const input = { metric: 'stickiness', days: 7, end, connection: CONNECTION };
+		const prepared = await api.chatToolPreparation(input);
+		assert.match(prepared.confirmation?.message ?? '', /sends 2 request\(s\) to the connection "Chat test"/);
+		assert.match(prepared.confirmation?.title ?? '', /Stickiness/);
+		const { text, sent } = await askCounting(input);
+		assert.equal(sent, 2, text);
+		const sum = (rows: { value: number }[]) => rows.reduce((a, r) => a + r.value, 0);
+		const [dau, mau] = [sandboxSeries('dau', null, end, 14), sandboxSeries('mau', null, end, 14)];
+		assert.equal(dau.length + mau.length, 28, 'the sandbox serves every day of both periods');
+		const locale = vscode.env.language;
+		const current = sum(dau.slice(7)) / sum(mau.slice(7));
+		const previous = sum(dau.slice(0, 7)) / sum(mau.slice(0, 7));
+		const lines = text.split('\n');
+		assert.equal(lines[0], `Stickiness · All apps · ${addDays(end, -6)} to ${end} (UTC days)`);
+		assert.ok(lines.includes(`| latest complete day | ${formatRatio((dau[13]?.value ?? 0) / (mau[13]?.value ?? 1), locale)} | ${end} |`), text);
+		assert.ok(lines.includes(`| stickiness of the range | ${formatRatio(current, locale)} | average DAU ÷ average MAU |`), text);
+		const change = `${formatChange((current - previous) / previous, locale)} | stickiness ${formatRatio(previous, locale)} → ${formatRatio(current, locale)}; (this − last) ÷ last, the opposite sign of Braze's Home page`;
+		assert.ok(lines.includes(`| change vs previous 7 days | ${change} |`), text);
 	});
 });
