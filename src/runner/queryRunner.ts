@@ -6,7 +6,7 @@ import { droppedRowsLogLine } from '../braze/series';
 import type { WindowsRequest } from '../braze/client';
 import type { RequestLimiter } from '../braze/concurrency';
 import { fetchCachedSeries, peekCachedSeries, requestsNeeded } from '../cache/cachedSeries';
-import type { CachedSeriesRequest } from '../cache/cachedSeries';
+import type { CachedSeriesRequest, CachedSeriesResult } from '../cache/cachedSeries';
 import type { DayCache } from '../cache/dayCache';
 import type { RequestLogEntry } from '../braze/client';
 import { BrazeCancelledError } from '../braze/errors';
@@ -25,6 +25,8 @@ import { resolveSeriesEnd } from '../shared/query';
 import type { KpiQuerySpec } from '../shared/query';
 import { futureEndProblem } from '../commands/queryPrompt';
 import type { RecentAppIds } from './recentAppIds';
+import type { AppNames } from '../apps/appNames';
+import { sameDayYearBefore } from '../shared/yearBefore';
 import { l10n } from '../l10n';
 
 /**
@@ -53,6 +55,8 @@ export interface QueryRunnerDeps {
 	readonly partitionOf: (connection: ConnectionRef) => string;
 	/** Every error shown to the user, for the integration tests' eyes. */
 	readonly onDidPresentError: (error: PresentedError) => void;
+	/** App names (`braze.apps`), for the result's labels; without it, identifiers only. */
+	readonly apps?: AppNames;
 }
 
 /** Runs queries into chart panels; one fetch at a time per panel (a new run cancels the old one). */
@@ -148,13 +152,13 @@ export class KpiQueryRunner implements vscode.Disposable {
 		panel.showLoading(spec);
 		try {
 			const result = await vscode.window.withProgress(
-				{ location: vscode.ProgressLocation.Notification, title: l10n.t('Braze: fetching {0} for {1}…', metricShortName(spec.metric), appName(spec)), cancellable: true },
+				{ location: vscode.ProgressLocation.Notification, title: l10n.t('Braze: fetching {0} for {1}…', metricShortName(spec.metric), appName(spec, this.#namesOf(spec))), cancellable: true },
 				(progress, token) => this.#fetchResult(spec, access, ignoreCache, progress, token, source.token),
 			);
 			if (this.#running.get(panel) !== source) return undefined; // A newer run replaced this one.
 			if (result.rateLimit?.remaining != null) this.#remaining.set(this.#deps.partitionOf(access.connection), result.rateLimit.remaining);
 			panel.showResult(result);
-			if (spec.appId) await this.#deps.recentAppIds.remember(spec.appId);
+			for (const id of [...(spec.compare?.apps ?? []), spec.appId].reverse()) if (id) await this.#deps.recentAppIds.remember(id);
 			return displayedResult(result);
 		} catch (error) {
 			if (this.#running.get(panel) !== source) return undefined;
@@ -171,11 +175,11 @@ export class KpiQueryRunner implements vscode.Disposable {
 
 	async #fetchResult(spec: KpiQuerySpec, { connection, apiKey }: BrazeAccess, ignoreCache: boolean, progress: vscode.Progress<{ message?: string; increment?: number }>, ...tokens: vscode.CancellationToken[]): Promise<PanelResult> {
 		const { endpoint } = connection;
-		const request = this.#cacheRequest(spec);
+		const cacheRequests = this.#cacheRequests(spec);
 		const cacheDeps = { cache: this.#deps.cache, now: this.#deps.now, refreshDays: this.#deps.refreshDays() };
 		const partition = this.#deps.partitionOf(connection);
-		// Only the days the cache cannot give are asked for: the notification counts those requests.
-		const requests = await requestsNeeded(cacheDeps, partition, request, { ignoreCache });
+		// Only the days the cache cannot give are asked for: the notification counts those requests, for every series.
+		const requests = await this.#requestsNeeded(partition, cacheRequests, ignoreCache);
 		let answered = 0;
 		const controller = new AbortController();
 		const subscriptions = tokens.map((t) => t.onCancellationRequested(() => controller.abort()));
@@ -205,15 +209,23 @@ export class KpiQueryRunner implements vscode.Disposable {
 				if (dropped) this.#deps.log.warn(dropped);
 				return answer;
 			};
-			const fetched = await fetchCachedSeries({ ...cacheDeps, fetchWindows }, partition, request, { ignoreCache, signal: controller.signal });
-			const { provenance } = fetched;
-			if (fetched.offlineCause) this.#deps.log.warn(`Offline, showing cached days: ${fetched.offlineCause.message}`);
+			// Every series at once: the shared limiter keeps the requests in flight within bounds, and one abort stops them all.
+			const all = await Promise.all(cacheRequests.all.map((r) => fetchCachedSeries({ ...cacheDeps, fetchWindows }, partition, r, { ignoreCache, signal: controller.signal })));
+			const [fetched, ...others] = all as [CachedSeriesResult, ...CachedSeriesResult[]];
+			const compared = others.slice(0, cacheRequests.compared.length).map((r, i) => ({ appId: cacheRequests.compared[i]?.appId ?? null, series: r.series }));
+			const yearBefore = cacheRequests.yearBefore ? others.at(-1)?.series : undefined;
+			const names = this.#namesOf(spec);
+			const provenance = combinedProvenance(all);
+			for (const r of all) if (r.offlineCause) this.#deps.log.warn(`Offline, showing cached days: ${r.offlineCause.message}`);
 			return {
+				...(compared.length > 0 ? { compared } : {}),
+				...(yearBefore ? { yearBefore } : {}),
+				...(Object.keys(names).length > 0 ? { appNames: names } : {}),
 				query: spec,
 				instance: { label: endpoint.label, host: endpoint.host },
 				series: fetched.series,
 				fetchedAt: this.#deps.now().toISOString(),
-				rateLimit: fetched.rateLimit,
+				rateLimit: all.map((r) => r.rateLimit).find((r) => r !== null) ?? null,
 				provenance: {
 					daysFromCache: provenance.daysFromCache,
 					oldestCachedFetch: provenance.oldestCachedFetch?.toISOString() ?? null,
@@ -233,7 +245,7 @@ export class KpiQueryRunner implements vscode.Disposable {
 	async #quotaAllows(spec: KpiQuerySpec, { connection }: BrazeAccess, ignoreCache: boolean): Promise<boolean> {
 		const remaining = this.#remaining.get(this.#deps.partitionOf(connection));
 		if (remaining === undefined) return true;
-		const needed = await requestsNeeded({ cache: this.#deps.cache, now: this.#deps.now, refreshDays: this.#deps.refreshDays() }, this.#deps.partitionOf(connection), this.#cacheRequest(spec), { ignoreCache }).catch(() => 0);
+		const needed = await this.#requestsNeeded(this.#deps.partitionOf(connection), this.#cacheRequests(spec), ignoreCache).catch(() => 0);
 		if (needed <= remaining) return true;
 		const fetch = l10n.t('Fetch Anyway');
 		const choice = await vscode.window.showWarningMessage(
@@ -265,7 +277,29 @@ export class KpiQueryRunner implements vscode.Disposable {
 
 	/** What the cache is asked: the query's days (twice them when that still fits one request, for the change card). */
 	#cacheRequest(spec: KpiQuerySpec): CachedSeriesRequest {
-		return { metric: spec.metric, length: lengthToFetch(spec.length), endDate: resolveSeriesEnd(spec.end, this.#deps.now()).endDate, appId: spec.appId };
+		// A comparison with the previous period always needs it, whatever the length.
+		const length = spec.compare?.period === 'previous' ? spec.length * 2 : lengthToFetch(spec.length);
+		return { metric: spec.metric, length, endDate: resolveSeriesEnd(spec.end, this.#deps.now()).endDate, appId: spec.appId };
+	}
+
+	/** Every series a query draws: its own, each compared app's over the same days, and the year-before overlay. */
+	#cacheRequests(spec: KpiQuerySpec): QueryCacheRequests {
+		const main = this.#cacheRequest(spec);
+		const compared = (spec.compare?.apps ?? []).map((appId) => ({ ...main, appId }));
+		const yearBefore = spec.compare?.period === 'year' && main.endDate ? { ...main, length: spec.length, endDate: sameDayYearBefore(main.endDate) } : undefined;
+		return { main, compared, yearBefore, all: [main, ...compared, ...(yearBefore ? [yearBefore] : [])] };
+	}
+
+	/** Requests the cache cannot spare, for every series of the query. */
+	async #requestsNeeded(partition: string, requests: QueryCacheRequests, ignoreCache: boolean): Promise<number> {
+		const deps = { cache: this.#deps.cache, now: this.#deps.now, refreshDays: this.#deps.refreshDays() };
+		const counts = await Promise.all(requests.all.map((r) => requestsNeeded(deps, partition, r, { ignoreCache })));
+		return counts.reduce((sum, n) => sum + n, 0);
+	}
+
+	/** The names of the query's apps on its connection. */
+	#namesOf(spec: KpiQuerySpec): Record<string, string> {
+		return this.#deps.apps?.directory(spec.connection).namesFor([spec.appId, ...(spec.compare?.apps ?? [])]) ?? {};
 	}
 
 	/** One line per request in the Braze log (never the key). */
@@ -292,6 +326,27 @@ export class KpiQueryRunner implements vscode.Disposable {
 		for (const source of this.#running.values()) source.cancel();
 		this.#running.clear();
 	}
+}
+
+/** The cache requests of one query's series. */
+interface QueryCacheRequests {
+	readonly main: CachedSeriesRequest;
+	readonly compared: readonly CachedSeriesRequest[];
+	readonly yearBefore: CachedSeriesRequest | undefined;
+	/** In order: main, compared, year before. */
+	readonly all: readonly CachedSeriesRequest[];
+}
+
+/** One provenance for several series: days and requests add up, the oldest cached fetch is the oldest of all. */
+function combinedProvenance(results: readonly CachedSeriesResult[]): CachedSeriesResult['provenance'] {
+	const oldest = results.map((r) => r.provenance.oldestCachedFetch).filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+	return {
+		daysFromCache: results.reduce((n, r) => n + r.provenance.daysFromCache, 0),
+		oldestCachedFetch: oldest,
+		requestsSent: results.reduce((n, r) => n + r.provenance.requestsSent, 0),
+		fromCacheOnly: results.every((r) => r.provenance.fromCacheOnly),
+		offline: results.some((r) => r.provenance.offline),
+	};
 }
 
 /** The query as run: on the connection it resolved to, by name (a legacy endpoint is replaced by that connection). */

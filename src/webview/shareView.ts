@@ -5,7 +5,7 @@ import type { PanelResult } from '../shared/protocol';
 import { summarizeSeries } from '../shared/summary';
 import { fillPlaceholders } from '../shared/webviewStrings';
 import type { ShownColumn } from './chartLines';
-import { appText, instanceText, metricName, rangeText } from './labels';
+import { appsText, instanceText, metricName, rangeText } from './labels';
 import type { ViewContext } from './labels';
 
 /**
@@ -47,7 +47,7 @@ export function resultMarkdown(result: PanelResult, shown: DailySeries, columns:
 		[strings.maximum, summary.max ? `${format.count(summary.max.value)} (${format.mediumDate(summary.max.date)})` : strings.noData],
 	];
 	const lines = [
-		`## ${cell(metricName(result.query.metric, strings))} · ${cell(appText(result.query, strings))}`,
+		`## ${cell(metricName(result.query.metric, strings))} · ${cell(appsText(result.query, ctx))}`,
 		'',
 		`${cell(rangeText(shown, ctx))} · ${cell(instanceText(result, strings))}`,
 		'',
