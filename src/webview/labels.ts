@@ -38,7 +38,7 @@ export function appText(query: Pick<KpiQuerySpec, 'appId'>, strings: WebviewStri
 
 /** "iOS vs Android": every app of the query, its own first. */
 export function appsText(query: Pick<KpiQuerySpec, 'appId' | 'compare'>, ctx: ViewContext): string {
-	return [query.appId, ...(query.compare?.apps ?? [])].map((appId) => appText({ appId }, ctx.strings, ctx.names)).join(ctx.strings.appsSeparator);
+	return [query.appId, ...(query.compare?.apps ?? [])].map((appId) => appText({ appId }, ctx.strings, ctx.names)).reduce((joined, app) => fillPlaceholders(ctx.strings.appsJoined, joined, app));
 }
 
 /** The identifiers behind `appsText`, for its tooltip, when some app is shown by its name; else undefined. */
