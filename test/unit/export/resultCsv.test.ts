@@ -32,7 +32,7 @@ describe('resultToCsv', () => {
 	});
 
 	it('keeps the date,<metric> form for a single series', () => {
-		const { compared: _none, ...single } = result;
+		const single: PanelResult = { ...result, compared: [] };
 		assert.equal(resultToCsv(single), ['date,dau', '2026-10-01,10', '2026-10-02,', '2026-10-03,12', ''].join('\n'));
 	});
 

@@ -16,7 +16,7 @@ describe('saved queries with compare', () => {
 	});
 
 	it('removes the comparison from an edited entry that no longer has one', () => {
-		const { compare: _gone, ...plain } = spec;
+		const plain: KpiQuerySpec = { metric: spec.metric, length: spec.length, end: spec.end, appId: spec.appId };
 		const entry = toSettingsEntry('DAU', plain, { name: 'DAU', metric: 'dau', length: 30, end: 'yesterday', compare: { apps: ['x'] } });
 		assert.equal('compare' in entry, false);
 	});
