@@ -85,7 +85,8 @@ export class PanelView {
 		const markdown = actionButton(strings.copyMarkdown, 'markdown', () => this.shareMarkdown(events), true);
 		const png = actionButton(strings.savePng, 'file-media', () => this.sharePng(events), true);
 		// A native button (the webview bundle has no room for another component), styled like the others.
-		const compare = h('button', { type: 'button', class: 'compare-button', title: strings.compare }, strings.compare);
+		// An icon with its name kept as the accessible name, like the share actions, so that the header keeps one line.
+		const compare = h('button', { type: 'button', class: 'compare-button icon-only', title: strings.compare }, h('span', { class: 'codicon codicon-git-compare', 'aria-hidden': 'true' }), h('span', { class: 'action-text' }, strings.compare));
 		compare.addEventListener('click', () => events.compare());
 		this.resultButtons = [this.toggleButton, copy, exportJson, exportCsv, markdown, png];
 		this.emptyBox.textContent = strings.noResult;
