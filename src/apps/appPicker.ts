@@ -71,7 +71,6 @@ export function pickApps(options: AppPickOptions): Promise<StepResult<PickedApps
 	pick.selectedItems = order.map(itemOf).filter((i): i is AppItem => i !== undefined);
 	const active = options.active === undefined ? undefined : itemOf(options.active);
 	if (active) pick.activeItems = [active];
-	let typed: AppItem | undefined;
 
 	return new Promise((resolve) => {
 		let settled = false;
@@ -84,20 +83,22 @@ export function pickApps(options: AppPickOptions): Promise<StepResult<PickedApps
 		};
 		const subscriptions = [
 			pick.onDidChangeValue((text) => {
-				typed = typedItem(text, base, excluded);
+				const typed = typedItem(text, base, excluded);
 				const selected = pick.selectedItems;
 				pick.items = typed ? [typed, ...base] : base;
 				// Setting the items drops the checks: put them back.
 				pick.selectedItems = pick.items.filter((i) => selected.some((s) => s.app === i.app && s.app !== undefined));
 			}),
 			pick.onDidChangeSelection((selected) => {
+				// An identifier typed in and checked stays in the list once the text that offered it is gone.
+				for (const item of selected) if (typeof item.app === 'string' && !base.some((b) => b.app === item.app)) base.splice(base.length - 1, 0, { label: item.app, app: item.app });
 				const now = selected.filter((i) => i.app !== undefined).map((i) => i.app as AppValue);
 				order = [...order.filter((a) => now.includes(a)), ...now.filter((a) => !order.includes(a))];
 			}),
 			pick.onDidAccept(() => {
 				const chosen = [...order];
-				// Enter on an identifier typed in, or with nothing checked, takes that row as a single pick would.
-				const extra = typed?.app !== undefined ? typed : chosen.length === 0 ? pick.activeItems[0] : undefined;
+				// Enter with nothing checked takes the active row (an identifier typed in, say), as a single pick would.
+				const extra = chosen.length === 0 ? pick.activeItems[0] : undefined;
 				if (extra?.app !== undefined && !chosen.includes(extra.app)) chosen.push(extra.app);
 				const typeIn = pick.selectedItems.some((i) => i.typeIn) || (extra?.typeIn ?? false);
 				if (chosen.length === 0 && !typeIn && !options.allowNone) return;
