@@ -196,7 +196,7 @@ export class ChartPanel implements vscode.Disposable {
  * then the connection it runs on: the tab and its tooltip say whose numbers these are.
  */
 export function panelTitle(query: KpiQuerySpec, names?: AppNameMap): string {
-	const base = query.compare ? l10n.t('{0} · {1} · {2}', metricShortName(query.metric), describeApps(query, l10n, (id) => names?.[id] ?? id), describeRange(query.length, query.end, l10n)) : l10n.t('{0} · {1}', metricShortName(query.metric), appName(query, names));
+	const base = query.compare ? l10n.t('{0} · {1} · {2}', metricShortName(query.metric), describeApps(query, l10n, (id) => names?.[id] ?? id, l10n.t('All apps')), describeRange(query.length, query.end, l10n)) : l10n.t('{0} · {1}', metricShortName(query.metric), appName(query, names));
 	return query.connection === undefined ? base : withConnection(base, query.connection);
 }
 

@@ -159,8 +159,8 @@ export function describeQuery(spec: KpiQuerySpec, metricName: string, l10n: L10n
 export type AppLabel = (appId: string) => string;
 
 /** "iOS", "all apps", "iOS vs Android", "iOS vs all apps, and the previous period": the apps and overlay of a query. */
-export function describeApps(spec: Pick<KpiQuerySpec, 'appId' | 'compare'>, l10n: L10n, appLabel: AppLabel = (id) => id): string {
-	const label = (id: string | null) => (id === null ? l10n.t('all apps') : appLabel(id));
+export function describeApps(spec: Pick<KpiQuerySpec, 'appId' | 'compare'>, l10n: L10n, appLabel: AppLabel = (id) => id, allApps?: string): string {
+	const label = (id: string | null) => (id === null ? allApps ?? l10n.t('all apps') : appLabel(id));
 	const apps = [spec.appId, ...(spec.compare?.apps ?? [])].map(label).reduce((joined, app) => l10n.t('{0} vs {1}', joined, app));
 	const period = spec.compare?.period;
 	if (period === 'previous') return l10n.t('{0}, with the previous period', apps);

@@ -22,7 +22,13 @@ describe('Compare (code-server)', () => {
 		const { page, sandbox } = session;
 		await startWithKey(session, 'e2e-compare-key');
 
-		await showDauThroughPrompts(page, { length: 14, end: END, appId: null, compare: ['Shop iOS', 'Shop Android'] });
+		await showDauThroughPrompts(page, { length: 14, end: END, appId: null, compare: ['Shop iOS', 'Shop Android'] }, async () => {
+			// Text with a space that names no app says why, instead of an empty list.
+			const box = page.locator('.quick-input-widget .quick-input-box input');
+			await box.fill('Shop Web');
+			await page.locator('.quick-input-widget .monaco-list-row', { hasText: '“Shop Web” is not an app name from braze.apps, and it cannot be an app identifier because identifiers have no spaces.' }).waitFor();
+			await box.fill('');
+		});
 		const chart = await waitForChart(page, FIRST_DAY, END);
 		await waitForActiveTab(page, `DAU · All apps vs Shop iOS vs Shop Android · 14 days to ${END} · ${E2E_CONNECTION}`);
 		assert.deepEqual(await chart.locator('.legend li').allTextContents(), ['All apps', 'Shop iOS', 'Shop Android']);
