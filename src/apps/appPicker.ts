@@ -6,6 +6,7 @@ import { l10n } from '../l10n';
 import { BACK } from '../commands/multiStepInput';
 import type { StepResult } from '../commands/multiStepInput';
 import type { AppDirectory } from './appDirectory';
+import { MAX_CHART_SERIES } from '../shared/protocol';
 
 type AppValue = string | null;
 
@@ -103,7 +104,7 @@ export function pickApps(options: AppPickOptions): Promise<StepResult<PickedApps
 				const typeIn = pick.selectedItems.some((i) => i.typeIn) || (extra?.typeIn ?? false);
 				if (chosen.length === 0 && !typeIn && !options.allowNone) return;
 				if (chosen.length > options.max) {
-					pick.placeholder = l10n.t('Pick at most {0} apps: one chart shows {1} series at most.', options.max, 10);
+					pick.placeholder = l10n.t('Pick at most {0} apps: one chart shows {1} series at most.', options.max, MAX_CHART_SERIES);
 					return;
 				}
 				finish({ apps: chosen, typeIn });

@@ -92,7 +92,7 @@ export async function promptForQuery(options: QueryPromptOptions): Promise<KpiQu
 	steps.push(async (step, total) => {
 		const picked = await pickApps({
 			...frame(step, total),
-			placeholder: l10n.t('Which apps? The first one checked is the main series, the others are compared with it. Type a name or an app identifier (Settings > APIs and Identifiers).'),
+			placeholder: l10n.t('Which apps? The first checked is the main series'),
 			directory: options.apps ?? new AppDirectory([], undefined),
 			recent: options.recentAppIds,
 			checked: compared.length > 0 ? [appId, ...compared] : [],
