@@ -51,7 +51,8 @@ export function previousPeriodValues(result: PanelResult, shown: DailySeries): (
  * and it is there, and the dashed year before when the result holds it.
  */
 export function chartLines(columns: readonly ShownColumn[], previous: readonly (number | null)[] | null, view: ChartViewOptions, ctx: ViewContext, overlays: ChartOverlays = {}): ChartLine[] {
-	const lines: ChartLine[] = columns.map((c, i) => ({ label: c.label, values: c.values, overlay: false, colourIndex: i }));
+	const detail = (c: ShownColumn) => (typeof c.appId === 'string' && ctx.names?.[c.appId] !== undefined ? { detail: fillPlaceholders(ctx.strings.appIdTooltip, c.appId) } : {});
+	const lines: ChartLine[] = columns.map((c, i) => ({ label: c.label, values: c.values, overlay: false, colourIndex: i, ...detail(c) }));
 	const main = columns[0];
 	if ((view.previousPeriod || overlays.period === 'previous') && previous && main) {
 		lines.push({ label: fillPlaceholders(ctx.strings.previousPeriodLine, main.label), values: previous, overlay: true, colourIndex: 0 });

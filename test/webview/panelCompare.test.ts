@@ -31,6 +31,7 @@ describe('chart webview: compare', () => {
 		await panel.page.locator('canvas[data-line-count="4"]').waitFor();
 		const legend = panel.page.getByRole('list', { name: 'Legend' }).locator('li');
 		assert.deepEqual(await legend.allTextContents(), ['Shop iOS', 'Shop Android', 'All apps', 'App web-id']);
+		assert.deepEqual(await legend.evaluateAll((items) => items.map((li) => li.getAttribute('title'))), ['App identifier: ios-id', 'App identifier: android-id', null, null]);
 		const apps = panel.page.locator('.query-facts li').first();
 		assert.equal(await apps.textContent(), 'Shop iOS vs Shop Android vs All apps vs App web-id');
 		assert.equal(await apps.getAttribute('title'), 'Shop iOS: App identifier: ios-id\nShop Android: App identifier: android-id');
