@@ -23,7 +23,10 @@ import { PanelManager } from './panel/panelManager';
 import { KpiQueryRunner } from './runner/queryRunner';
 import { RecentAppIds } from './runner/recentAppIds';
 import type { ExtensionServices } from './services';
-import { seriesToCsv } from './shared/csv';
+import { resultToCsv } from './export/resultCsv';
+import { AppNames } from './apps/appNames';
+import { promptForComparison } from './apps/comparePrompt';
+import { appName } from './panel/chartPanel';
 import { displayedResult } from './shared/protocol';
 import type { PanelResult } from './shared/protocol';
 import { querySpecKey } from './shared/query';
@@ -65,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 	const keys = new ConnectionKeyStore(context.secrets, context.globalState, workspaceId);
 	const access = new ConnectionAccess(connections, keys);
 	const recentAppIds = new RecentAppIds(context.globalState);
+	const apps = new AppNames(log);
 	const presentedErrors: PresentedError[] = [];
 	const { version } = context.extension.packageJSON as { version?: unknown };
 	const extensionVersion = typeof version === 'string' ? version : '0.0.0';
@@ -76,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 		cancel: (panel) => runner.cancel(panel),
 		copyCsv: (panel) => {
 			if (!panel.result) return;
-			const csv = seriesToCsv(displayedResult(panel.result).series);
+			const csv = resultToCsv(displayedResult(panel.result));
 			void vscode.env.clipboard.writeText(csv).then(() => vscode.window.setStatusBarMessage(l10n.t('Braze: CSV copied to the clipboard.'), 3000));
 		},
 		exportJson: (panel) => {
@@ -86,6 +90,11 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 			// The chart on screen is the query's last run, unless the controls moved on from it.
 			const shown = panel.result && querySpecKey(panel.result.query) === querySpecKey(panel.query) ? panel.result.fetchedAt : undefined;
 			void saveQueryInteractive(savedQueries, panel.query, undefined, shown);
+		},
+		compare: (panel) => {
+			const query = panel.query;
+			const directory = apps.directory(query.connection);
+			void promptForComparison(query, { directory, recentAppIds: recentAppIds.list(), ownAppLabel: appName(query, directory.namesFor([query.appId])) }).then((spec) => spec && runner.rerun(panel, spec));
 		},
 	});
 	const limiter = new RequestLimiter(MAX_REQUESTS_IN_FLIGHT);
@@ -103,6 +112,7 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 		panels,
 		log,
 		recentAppIds,
+		apps,
 		fetch: globalThis.fetch,
 		now: () => new Date(),
 		onDidPresentError: (error) => {
@@ -125,15 +135,17 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 				...(metric ? { metric } : {}),
 				...(initial ? { initial } : {}),
 				recentAppIds: recentAppIds.list(),
+				apps: apps.directory(initial?.connection ?? connections.active()?.name),
 				now: () => new Date(),
 				title: title ?? (metric === 'dau' ? l10n.t('Braze: Show DAU') : l10n.t('Braze: Show KPI Series')),
 			}),
 		activeResult: () => panels.activeResult(),
+		appDirectory: (connection) => apps.directory(connection ?? connections.active()?.name),
 		show: (result) => runner.show(result),
 		extensionVersion,
 	};
 	const statusBar = new ConnectionStatusBar(connections, keys, (c) => storedVerificationText(connections, c)?.text);
-	context.subscriptions.push(log, connections, keys, panels, runner, statusBar);
+	context.subscriptions.push(log, connections, keys, panels, runner, statusBar, apps);
 
 	const verify = async (connection: Parameters<typeof verifyWithProgress>[0]) => {
 		const result = await verifyWithProgress(connection, { store: connections, access, log, fetch: globalThis.fetch, now: () => new Date(), logRequest: (entry) => runner.logRequest(entry), limiter });
@@ -161,7 +173,7 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 		},
 	});
 	registerShowKpiCommands(context, services);
-	const savedQueries = registerSavedQueries(context, services, connections.onDidChange);
+	const savedQueries = registerSavedQueries(context, services, connections.onDidChange, apps);
 	const markSavedQueryStep = () => void (savedQueries.nonEmptyScopes().length > 0 ? walkthrough.markDone('saveQuery') : undefined);
 	markSavedQueryStep();
 	context.subscriptions.push(savedQueries.onDidChange(markSavedQueryStep));

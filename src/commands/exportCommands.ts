@@ -8,7 +8,7 @@ import { l10n } from '../l10n';
 import { buildExportDocument, parseExportDocument, serializeExportDocument, suggestedExportFileName } from '../export/document';
 import type { ParsedExport } from '../export/document';
 import type { QueryRunner } from '../queries/runner';
-import { seriesToCsv } from '../shared/csv';
+import { resultToCsv } from '../export/resultCsv';
 import { errorText, isRecord } from '../shared/guards';
 import type { PanelResult } from '../shared/protocol';
 import { safeForNotification } from '../shared/untrustedText';
@@ -114,7 +114,7 @@ export async function openExportedSeries(runner: QueryRunner, target?: vscode.Ur
 }
 
 async function writeExport(result: PanelResult, format: ExportFormat, extensionVersion: string, target: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
-	const text = format === 'json' ? serializeExportDocument(buildExportDocument(result, extensionVersion)) : seriesToCsv(result.series);
+	const text = format === 'json' ? serializeExportDocument(buildExportDocument(result, extensionVersion)) : resultToCsv(result);
 	const name = format.toUpperCase();
 	const uri = target ?? (await window.showSaveDialog({
 		title: l10n.t('Export to {0}', name),

@@ -4,11 +4,12 @@ import { checkAppIdInput, checkEndDateInput, checkLengthInput } from '../shared/
 import type { AppIdProblem, DateProblem, LengthProblem } from '../shared/inputValidation';
 import { QUERY_METRICS } from '../shared/kpi';
 import type { KpiMetric, QueryMetric } from '../shared/kpi';
-import { MAX_QUERY_LENGTH } from '../shared/query';
+import { MAX_COMPARED_APPS, MAX_QUERY_LENGTH } from '../shared/query';
 import type { KpiQuerySpec, SeriesEnd } from '../shared/query';
 import { metricShortName } from '../panel/chartPanel';
 import { BACK, inputStep, pickStep } from './multiStepInput';
-import type { PickItem } from './multiStepInput';
+import { AppDirectory } from '../apps/appDirectory';
+import { pickApps } from '../apps/appPicker';
 import { l10n } from '../l10n';
 
 export interface QueryPromptOptions {
@@ -16,6 +17,8 @@ export interface QueryPromptOptions {
 	readonly metric?: KpiMetric;
 	readonly initial?: KpiQuerySpec;
 	readonly recentAppIds: readonly string[];
+	/** The app names that apply (`braze.apps`); none when absent. */
+	readonly apps?: AppDirectory;
 	readonly now: () => Date;
 	readonly title: string;
 }
@@ -23,7 +26,6 @@ export interface QueryPromptOptions {
 type EndChoice = 'yesterday' | 'today' | 'date';
 /** A step either moves on, goes back, or was dismissed (undefined). */
 type StepOutcome = 'next' | typeof BACK | undefined;
-type AppChoice = { readonly kind: 'all' } | { readonly kind: 'id'; readonly id: string } | { readonly kind: 'type' };
 
 /** Asks step by step; undefined when the user dismisses any step. Back goes to the previous step with its answer kept. */
 export async function promptForQuery(options: QueryPromptOptions): Promise<KpiQuerySpec | undefined> {
@@ -32,6 +34,7 @@ export async function promptForQuery(options: QueryPromptOptions): Promise<KpiQu
 	let length = initial?.length ?? 30;
 	let end: SeriesEnd = initial?.end ?? { kind: 'yesterday' };
 	let appId: string | null = initial?.appId ?? null;
+	let compared: (string | null)[] = [...(initial?.compare?.apps ?? [])];
 
 	const frame = (step: number, totalSteps: number) => ({ title: options.title, step, totalSteps });
 	const steps: Array<(step: number, total: number) => Promise<StepOutcome>> = [];
@@ -87,37 +90,30 @@ export async function promptForQuery(options: QueryPromptOptions): Promise<KpiQu
 		return 'next';
 	});
 	steps.push(async (step, total) => {
-		const recent = options.recentAppIds.filter((id) => id !== appId);
-		const appItem = (id: string, description: string): PickItem<AppChoice> => ({ label: id, description, value: { kind: 'id', id } });
-		const items: PickItem<AppChoice>[] = [
-			{ label: l10n.t('All apps'), description: l10n.t('every app of the workspace'), value: { kind: 'all' } },
-			...(appId ? [appItem(appId, l10n.t('current'))] : []),
-			...recent.map((id) => appItem(id, l10n.t('recently used'))),
-			{ label: l10n.t('Enter an app identifier…'), value: { kind: 'type' } },
-		];
-		const choice = await pickStep<AppChoice>({
+		const picked = await pickApps({
 			...frame(step, total),
-			placeholder: l10n.t('Which app? Type an app identifier (Settings > APIs and Identifiers) or pick one'),
-			items,
-			activeValue: items.find((i) => (i.value.kind === 'id' ? i.value.id === appId : appId === null && i.value.kind === 'all'))?.value,
-			itemFromTypedText: (text) => {
-				const checked = checkAppIdInput(text);
-				return checked.ok ? { label: l10n.t('Use app identifier “{0}”', checked.value), value: { kind: 'id', id: checked.value }, alwaysShow: true } : undefined;
-			},
+			placeholder: l10n.t('Which apps? The first checked is the main series'),
+			directory: options.apps ?? new AppDirectory([], undefined),
+			recent: options.recentAppIds,
+			checked: compared.length > 0 ? [appId, ...compared] : [],
+			active: appId,
+			max: MAX_COMPARED_APPS + 1,
+			allowNone: false,
 		});
-		if (choice === BACK || choice === undefined) return choice;
-		if (choice.kind !== 'type') {
-			appId = choice.kind === 'all' ? null : choice.id;
-			return 'next';
+		if (picked === BACK || picked === undefined) return picked;
+		const apps = [...picked.apps];
+		if (picked.typeIn) {
+			const typed = await inputStep({
+				...frame(step, total),
+				value: '',
+				prompt: l10n.t('App identifier (Settings > APIs and Identifiers in the Braze dashboard)'),
+				validate: (t) => problemText(checkAppIdInput(t), APP_ID_PROBLEMS),
+			});
+			if (typed === BACK || typed === undefined) return typed;
+			if (!apps.includes(typed)) apps.push(typed);
 		}
-		const typed = await inputStep({
-			...frame(step, total),
-			value: appId ?? '',
-			prompt: l10n.t('App identifier (Settings > APIs and Identifiers in the Braze dashboard)'),
-			validate: (t) => problemText(checkAppIdInput(t), APP_ID_PROBLEMS),
-		});
-		if (typed === BACK || typed === undefined) return typed;
-		appId = typed;
+		if (apps.length > MAX_COMPARED_APPS + 1) apps.length = MAX_COMPARED_APPS + 1;
+		[appId = null, ...compared] = apps;
 		return 'next';
 	});
 
@@ -127,7 +123,9 @@ export async function promptForQuery(options: QueryPromptOptions): Promise<KpiQu
 		if (outcome === undefined) return undefined;
 		index = outcome === BACK ? Math.max(0, index - 1) : index + 1;
 	}
-	return { metric, length, end, appId, ...(initial?.connection !== undefined ? { connection: initial.connection } : {}), ...(initial?.endpoint !== undefined ? { endpoint: initial.endpoint } : {}) };
+	const period = initial?.compare?.period;
+	const compare = compared.length > 0 || period ? { compare: { apps: compared, ...(period ? { period } : {}) } } : {};
+	return { metric, length, end, appId, ...(initial?.connection !== undefined ? { connection: initial.connection } : {}), ...(initial?.endpoint !== undefined ? { endpoint: initial.endpoint } : {}), ...compare };
 }
 
 const METRIC_DESCRIPTIONS: Record<QueryMetric, () => string> = {

@@ -9,6 +9,7 @@ import type { SavedQueryItem, SavedQueryScope, UsableSavedQuery } from '../queri
 import type { QueryRunner } from '../queries/runner';
 import { SavedQueryStore, describeStoreFailure } from '../queries/store';
 import { scopeSettingsName } from '../config/settingsArray';
+import type { AppNames } from '../apps/appNames';
 import { SAVED_QUERIES_VIEW_ID, entryLabel, savedQueriesTree, scopeHeading } from '../queries/tree';
 import type { KpiQuerySpec } from '../shared/query';
 import { activeResultOrExplain, exportResultToJson, showError, targetUri } from './exportCommands';
@@ -17,10 +18,10 @@ import { isRecord } from '../shared/guards';
 const { window, commands } = vscode;
 
 /** Everything it creates is owned by `context.subscriptions`. The store is returned for the panel's "Save Query". */
-export function registerSavedQueries(context: vscode.ExtensionContext, runner: QueryRunner, onDidChangeConnections: vscode.Event<void>): SavedQueryStore {
+export function registerSavedQueries(context: vscode.ExtensionContext, runner: QueryRunner, onDidChangeConnections: vscode.Event<void>, apps?: AppNames): SavedQueryStore {
 	const store = new SavedQueryStore(context.globalState);
 	const treeSubscriptions: vscode.Disposable[] = [];
-	const view = window.createTreeView(SAVED_QUERIES_VIEW_ID, { treeDataProvider: savedQueriesTree(store, () => runner.activeConnectionName(), onDidChangeConnections, treeSubscriptions) });
+	const view = window.createTreeView(SAVED_QUERIES_VIEW_ID, { treeDataProvider: savedQueriesTree(store, () => runner.activeConnectionName(), onDidChangeConnections, treeSubscriptions, apps) });
 	context.subscriptions.push(...treeSubscriptions);
 	// Drives the welcome content, which shows only when there is nothing to list.
 	const updateContext = () => void commands.executeCommand('setContext', 'braze.hasSavedQueries', store.nonEmptyScopes().length > 0);

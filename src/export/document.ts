@@ -27,6 +27,8 @@ export interface ExportQueryBlock {
 	readonly metric: QueryMetric;
 	readonly instance: { readonly label: string | null; readonly host: string };
 	readonly app_id: string;
+	/** The app's name from `braze.apps` when it had one: a label only. */
+	readonly appName?: string;
 	readonly length: number;
 	/** What the series ended at: the last second of its last day, or the fetch time for a series ending today. */
 	readonly ending_at: string;
@@ -42,6 +44,15 @@ export interface ExportQueryBlock {
 	readonly provisionalDate: string | null;
 	readonly fetchedAt: string;
 	readonly extensionVersion: string;
+	/** The query's comparison, as saved queries store it. */
+	readonly compare?: { readonly apps: readonly (string | null)[]; readonly period?: string };
+}
+
+/** One compared app's rows, in Braze's shape. */
+export interface ExportComparedSeries {
+	readonly app_id: string;
+	readonly appName?: string;
+	readonly data: readonly ExportRow[];
 }
 
 /** One row as Braze sends it: `{"time": "2024-05-01", "dau": 123}`; for stickiness `{"time", "dau", "mau", "stickiness"}`. */
@@ -52,6 +63,8 @@ export interface ExportDocument {
 	/** Days with a value, ascending; gap days are left out, as Braze leaves them out. */
 	readonly data: readonly ExportRow[];
 	readonly query: ExportQueryBlock;
+	/** The other apps of a comparison, over the same days. */
+	readonly compared?: readonly ExportComparedSeries[];
 }
 
 export type ParsedExport = { readonly ok: true; readonly result: PanelResult } | { readonly ok: false; readonly problem: string };
@@ -59,14 +72,19 @@ export type ParsedExport = { readonly ok: true; readonly result: PanelResult } |
 export function buildExportDocument(result: PanelResult, extensionVersion: string): ExportDocument {
 	const { query, series, instance, fetchedAt, sources } = result;
 	const { metric, firstDate, lastDate, provisionalDate } = series;
+	const rows = (points: readonly DailyPoint[]) => points.flatMap((p): ExportRow[] => (p.value === null ? [] : [{ time: p.date, [metric]: p.value }]));
+	const nameOf = (appId: string | null) => (appId === null ? undefined : result.appNames?.[appId]);
+	const compared = (result.compared ?? []).map((c): ExportComparedSeries => ({ app_id: c.appId ?? ALL_APPS, appName: nameOf(c.appId), data: rows(c.series.points.filter((p) => p.date >= firstDate && p.date <= lastDate)) }));
 	return {
 		message: 'success',
-		data: sources ? stickinessRows(series, sources) : series.points.flatMap((p): ExportRow[] => (p.value === null ? [] : [{ time: p.date, [metric]: p.value }])),
+		data: sources ? stickinessRows(series, sources) : rows(series.points),
+		...(compared.length > 0 ? { compared } : {}),
 		query: {
 			schemaVersion: EXPORT_SCHEMA_VERSION,
 			metric,
 			instance: { label: instance.label, host: instance.host },
 			app_id: query.appId ?? ALL_APPS,
+			appName: nameOf(query.appId),
 			length: query.length,
 			// Braze ends a series without `ending_at` at the time of the request.
 			ending_at: query.end.kind === 'today' ? fetchedAt : endingAtForDate(lastDate),
@@ -79,6 +97,7 @@ export function buildExportDocument(result: PanelResult, extensionVersion: strin
 			provisionalDate,
 			fetchedAt,
 			extensionVersion,
+			compare: query.compare && { apps: [...query.compare.apps], ...(query.compare.period ? { period: query.compare.period } : {}) },
 		},
 	};
 }
@@ -179,6 +198,33 @@ function readExport(raw: unknown, l10n: L10n): PanelResult {
 		for (let date = firstDate; date <= lastDate; date = addDays(date, 1)) points.push({ date, value: values.get(metric)?.get(date) ?? null });
 		return points;
 	};
+	// The compared apps (never with stickiness, whose ratio needs each app's own sources): exactly the query's `compare.apps`, in order.
+	const comparedField = endpointOf(metrics[0] ?? 'dau').valueField;
+	const readPoints = (data: unknown, name: string): DailyPoint[] => {
+		demand(Array.isArray(data), () => l10n.t('"{0}" must be a list of rows', name));
+		const byDate = new Map<string, number>();
+		for (const [index, row] of (data as readonly unknown[]).entries()) {
+			const at = `${name}[${index}]`;
+			demand(isRecord(row), () => l10n.t('"{0}" must be an object', at));
+			const { time, [comparedField]: value } = row;
+			demand(inSeries(time), () => l10n.t('"{0}" must be a YYYY-MM-DD date from {1} to {2}', `${at}.time`, firstDate, lastDate));
+			demand(isWholeNumber(value, 0, Number.MAX_SAFE_INTEGER), () => l10n.t('"{0}" must be a whole number, {1} or more', `${at}.${comparedField}`, 0));
+			demand(!byDate.has(time), () => l10n.t('"{0}" repeats the date {1}', at, time));
+			byDate.set(time, value);
+		}
+		const points: DailyPoint[] = [];
+		for (let date = firstDate; date <= lastDate; date = addDays(date, 1)) points.push({ date, value: byDate.get(date) ?? null });
+		return points;
+	};
+	const comparedApps = spec.compare?.apps ?? [];
+	const rawCompared = raw.compared ?? [];
+	demand(Array.isArray(rawCompared) && rawCompared.length === comparedApps.length, () => l10n.t('"compared" must hold one entry per app of "query.compare.apps"'));
+	const compared = comparedApps.map((appId, i) => {
+		const entry: unknown = (rawCompared as unknown[])[i];
+		demand(isRecord(entry) && entry.app_id === (appId ?? ALL_APPS), () => l10n.t('"{0}" must be the app "{1}" of "query.compare.apps"', `compared[${i}].app_id`, appId ?? ALL_APPS));
+		return { appId, series: { metric: spec.metric, firstDate, lastDate, points: readPoints(entry.data, `compared[${i}].data`), provisionalDate: null as string | null } };
+	});
+	const appNames = exportedAppNames([block, ...(rawCompared as unknown[])]);
 
 	demand(provisionalDate === null || inSeries(provisionalDate), () => l10n.t('"query.provisionalDate" must be null or a YYYY-MM-DD date from {0} to {1}', firstDate, lastDate));
 	demand(
@@ -199,7 +245,18 @@ function readExport(raw: unknown, l10n: L10n): PanelResult {
 		fetchedAt,
 		rateLimit: null,
 		source: { file: '', connection: connection ?? null },
+		...(compared.length > 0 ? { compared: compared.map((c) => ({ ...c, series: { ...c.series, provisionalDate } })) } : {}),
+		...(Object.keys(appNames).length > 0 ? { appNames } : {}),
 	};
+}
+
+/** The `appName` labels a file gives its apps (text of at most 60 characters), by identifier. */
+function exportedAppNames(blocks: readonly unknown[]): Record<string, string> {
+	const names: Record<string, string> = {};
+	for (const block of blocks) {
+		if (isRecord(block) && typeof block.app_id === 'string' && block.app_id !== ALL_APPS && typeof block.appName === 'string' && block.appName.trim() !== '') names[block.app_id] = block.appName.trim().slice(0, 60);
+	}
+	return names;
 }
 
 /**

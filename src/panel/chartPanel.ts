@@ -6,9 +6,10 @@ import { brazeToday } from '../shared/dates';
 import type { QueryMetric } from '../shared/kpi';
 import { parseWebviewMessage } from '../shared/protocol';
 import type { HostToWebview, PanelResult } from '../shared/protocol';
-import { MAX_QUERY_LENGTH, querySpecKey } from '../shared/query';
+import { MAX_QUERY_LENGTH, querySpecKey, withValidComparison } from '../shared/query';
 import type { KpiQuerySpec } from '../shared/query';
 import { renderChartPanelHtml } from './html';
+import { describeApps, describeRange } from '../queries/model';
 import { copyMarkdown, saveChartPng } from './panelShare';
 import { l10n } from '../l10n';
 
@@ -21,6 +22,8 @@ export interface ChartPanelHandlers {
 	copyCsv(panel: ChartPanel): void;
 	exportJson(panel: ChartPanel): void;
 	saveQuery(panel: ChartPanel): void;
+	/** The panel's Compare… control: change the compared apps and the period overlay, then re-run in place. */
+	compare(panel: ChartPanel): void;
 }
 
 /** A message the panel shows after `init`. */
@@ -128,8 +131,9 @@ export class ChartPanel implements vscode.Disposable {
 	#retitle(): void {
 		const { connection } = this.#query;
 		const source = this.#result?.source;
-		if (source) this.panel.title = l10n.t('{0} · from file {1}', panelTitle(this.#query), source.file);
-		else this.panel.title = this.#name === undefined ? panelTitle(this.#query) : connection === undefined ? this.#name : withConnection(this.#name, connection);
+		const names = this.#result?.appNames;
+		if (source) this.panel.title = l10n.t('{0} · from file {1}', panelTitle(this.#query, names), source.file);
+		else this.panel.title = this.#name === undefined ? panelTitle(this.#query, names) : connection === undefined ? this.#name : withConnection(this.#name, connection);
 	}
 
 	#post(message: HostToWebview): void {
@@ -140,7 +144,7 @@ export class ChartPanel implements vscode.Disposable {
 		const message = parseWebviewMessage(raw, MAX_QUERY_LENGTH);
 		if (!message) return; // Not part of the protocol: ignore rather than trust it.
 		if (message.type === 'ready') this.#onReady();
-		else if (message.type === 'run') this.#handlers.run(this, { ...this.#query, ...message.request });
+		else if (message.type === 'run') this.#handlers.run(this, withValidComparison({ ...this.#query, ...message.request }));
 		// The share actions need nothing from the owner: the panel's own data, a dialog, the clipboard.
 		else if (message.type === 'copyMarkdown') void copyMarkdown(message.markdown);
 		else if (message.type === 'savePng') void saveChartPng(message.base64, this.#result);
@@ -187,20 +191,26 @@ export class ChartPanel implements vscode.Disposable {
 	}
 }
 
-/** "DAU · All apps" / "DAU · <app id>", then the connection it runs on: the tab and its tooltip say whose numbers these are. */
-export function panelTitle(query: KpiQuerySpec): string {
-	const base = l10n.t('{0} · {1}', metricShortName(query.metric), appName(query));
+/**
+ * "DAU · All apps" / "DAU · <app name or id>", a comparison's apps and range ("DAU · iOS vs Android · last 30 days"),
+ * then the connection it runs on: the tab and its tooltip say whose numbers these are.
+ */
+export function panelTitle(query: KpiQuerySpec, names?: AppNameMap): string {
+	const base = query.compare ? l10n.t('{0} · {1} · {2}', metricShortName(query.metric), describeApps(query, l10n, (id) => names?.[id] ?? id, l10n.t('All apps')), describeRange(query.length, query.end, l10n)) : l10n.t('{0} · {1}', metricShortName(query.metric), appName(query, names));
 	return query.connection === undefined ? base : withConnection(base, query.connection);
 }
+
+/** App names by identifier, as a result holds them. */
+export type AppNameMap = Readonly<Record<string, string>>;
 
 /** "<title> · <connection>". */
 export function withConnection(title: string, connection: string): string {
 	return l10n.t('{0} · {1}', title, connection);
 }
 
-/** The query's app ID, or "All apps". */
-export function appName(query: KpiQuerySpec): string {
-	return query.appId ?? l10n.t('All apps');
+/** The query's app name, else its ID, or "All apps". */
+export function appName(query: Pick<KpiQuerySpec, 'appId'>, names?: AppNameMap): string {
+	return query.appId === null ? l10n.t('All apps') : names?.[query.appId] ?? query.appId;
 }
 
 /** The short, localized name of a metric, as the Braze dashboard names it. */

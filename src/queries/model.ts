@@ -4,8 +4,8 @@ import { lookupEndpoint } from '../connections/endpoint';
 import type { SettingsScope } from '../config/settingsArray';
 import { isRecord } from '../shared/guards';
 import { describeValue, entryNameProblem, nameKey, newNameProblem, takenEntryNames, uniqueEntryName } from '../shared/settingsEntries';
-import { formatSeriesEnd, parseQuerySpec, queryProblemText } from '../shared/query';
-import type { KpiQuerySpec, ParsedQuerySpec, SeriesEnd } from '../shared/query';
+import { comparisonProblem, comparisonProblemText, formatSeriesEnd, parseQuerySpec, queryProblemText } from '../shared/query';
+import type { KpiQuerySpec, ParsedQuerySpec, QueryField, SeriesEnd } from '../shared/query';
 import type { L10n } from '../shared/l10n';
 
 /** Where an entry is stored: user settings, or the workspace's settings (shareable through `.vscode/settings.json`). */
@@ -75,8 +75,14 @@ export function checkSavedQueryEntry(raw: unknown, l10n: L10n): CheckedEntry {
 	const nameProblem = queryNameProblem(name, l10n);
 	if (nameProblem !== undefined) return broken(name || null, nameProblem);
 	const parsed = parseWrittenQuery(raw);
-	if (!parsed.ok) return broken(name, queryProblemText(parsed.field, l10n));
+	if (!parsed.ok) return broken(name, writtenQueryProblem(raw, parsed.field, l10n));
 	return { kind: 'query', name, spec: parsed.spec };
+}
+
+/** The sentence for a refused field of a written query; a comparison says exactly what is wrong with it. */
+export function writtenQueryProblem(raw: Record<string, unknown>, field: QueryField, l10n: L10n, prefix = ''): string {
+	const problem = field === 'compare' ? comparisonProblem(raw.compare, typeof raw.appId === 'string' ? raw.appId : null) : undefined;
+	return problem ? comparisonProblemText(problem, l10n, `${prefix}compare`) : queryProblemText(field, l10n, `${prefix}${field}`);
 }
 
 const ENTRY_EXAMPLE = '{"name": "DAU", "metric": "dau", "length": 30, "end": "yesterday"}';
@@ -121,9 +127,11 @@ export function toSettingsEntry(name: string, spec: KpiQuerySpec, previous?: unk
 	delete entry.appId;
 	delete entry.connection;
 	delete entry.endpoint;
+	delete entry.compare;
 	if (spec.appId !== null) entry.appId = spec.appId;
 	if (spec.connection !== undefined) entry.connection = spec.connection;
 	if (spec.endpoint !== undefined) entry.endpoint = spec.endpoint;
+	if (spec.compare) entry.compare = { apps: [...spec.compare.apps], ...(spec.compare.period ? { period: spec.compare.period } : {}) };
 	return entry;
 }
 
@@ -140,11 +148,24 @@ export function describeRange(length: number, end: SeriesEnd, l10n: L10n): strin
  * A tree item's description: "DAU · all apps · last 30 days to yesterday", plus the query's connection when it is
  * not the active one (`active`), or the legacy endpoint it names.
  */
-export function describeQuery(spec: KpiQuerySpec, metricName: string, l10n: L10n, active?: string): string {
-	const parts = [metricName, spec.appId ?? l10n.t('all apps'), describeRange(spec.length, spec.end, l10n)];
+export function describeQuery(spec: KpiQuerySpec, metricName: string, l10n: L10n, active?: string, appLabel: AppLabel = (id) => id): string {
+	const parts = [metricName, describeApps(spec, l10n, appLabel), describeRange(spec.length, spec.end, l10n)];
 	if (spec.connection !== undefined && spec.connection.toLowerCase() !== active?.toLowerCase()) parts.push(spec.connection);
 	else if (spec.connection === undefined && spec.endpoint !== undefined) parts.push(spec.endpoint);
 	return parts.join(' · ');
+}
+
+/** How an app is called for people: its name from `braze.apps`, else its identifier. */
+export type AppLabel = (appId: string) => string;
+
+/** "iOS", "all apps", "iOS vs Android", "iOS vs all apps, and the previous period": the apps and overlay of a query. */
+export function describeApps(spec: Pick<KpiQuerySpec, 'appId' | 'compare'>, l10n: L10n, appLabel: AppLabel = (id) => id, allApps?: string): string {
+	const label = (id: string | null) => (id === null ? allApps ?? l10n.t('all apps') : appLabel(id));
+	const apps = [spec.appId, ...(spec.compare?.apps ?? [])].map(label).reduce((joined, app) => l10n.t('{0} vs {1}', joined, app));
+	const period = spec.compare?.period;
+	if (period === 'previous') return l10n.t('{0}, with the previous period', apps);
+	if (period === 'year') return l10n.t('{0}, with the year before', apps);
+	return apps;
 }
 
 /** A name to offer when saving: "DAU, last 30 days to yesterday" or "DAU for <app>, …", cut to the longest name allowed. */

@@ -4,7 +4,9 @@ import * as vscode from 'vscode';
 import { l10n } from '../l10n';
 import { metricShortName } from '../panel/chartPanel';
 import { describeQuery, describeRange } from './model';
-import type { BrokenSavedQuery, SavedQueryItem, SavedQueryScope, UsableSavedQuery } from './model';
+import type { AppLabel, BrokenSavedQuery, SavedQueryItem, SavedQueryScope, UsableSavedQuery } from './model';
+import type { AppNames } from '../apps/appNames';
+import type { KpiQuerySpec } from '../shared/query';
 import { scopeSettingsName } from '../config/settingsArray';
 import type { SavedQueryStore } from './store';
 
@@ -29,9 +31,15 @@ export type SavedQueryNode = SavedQueryGroupNode | ScopeProblemNode | SavedQuery
 
 /** The tree's data: it owns no state, and redraws whenever the store changes. */
 /** The tree's data; `activeConnection` names the active connection, whose changes (`onDidChangeConnections`) redraw it. */
-export function savedQueriesTree(store: SavedQueryStore, activeConnection: () => string | undefined, onDidChangeConnections: vscode.Event<void>, subscriptions: vscode.Disposable[]): vscode.TreeDataProvider<SavedQueryNode> {
+export function savedQueriesTree(store: SavedQueryStore, activeConnection: () => string | undefined, onDidChangeConnections: vscode.Event<void>, subscriptions: vscode.Disposable[], apps?: AppNames): vscode.TreeDataProvider<SavedQueryNode> {
 	const changed = new vscode.EventEmitter<void>();
 	subscriptions.push(changed, store.onDidChange(() => changed.fire()), onDidChangeConnections(() => changed.fire()));
+	if (apps) subscriptions.push(apps.onDidChange(() => changed.fire()));
+	// A query's apps by their names on the connection it runs on (the active one when it names none).
+	const labelFor = (spec: KpiQuerySpec): AppLabel => {
+		const directory = apps?.directory(spec.connection ?? activeConnection());
+		return (id) => directory?.nameOf(id) ?? id;
+	};
 	return {
 		onDidChangeTreeData: changed.event,
 
@@ -72,8 +80,8 @@ export function savedQueriesTree(store: SavedQueryStore, activeConnection: () =>
 				case 'query':
 					return treeItem(node.name, {
 						id: `${scope}:${node.index}`,
-						description: describeQuery(node.spec, metricShortName(node.spec.metric), l10n, activeConnection()),
-						tooltip: queryTooltip(node, store.lastRun(scope, node.name)),
+						description: describeQuery(node.spec, metricShortName(node.spec.metric), l10n, activeConnection(), labelFor(node.spec)),
+						tooltip: queryTooltip(node, store.lastRun(scope, node.name), labelFor(node.spec)),
 						// A ratio is not a count: its own icon tells it apart at a glance.
 						iconPath: new ThemeIcon(node.spec.metric === 'stickiness' ? 'percentage' : 'graph-line'),
 						contextValue: 'savedQuery',
@@ -84,7 +92,9 @@ export function savedQueriesTree(store: SavedQueryStore, activeConnection: () =>
 	};
 }
 
-function queryTooltip({ name, spec, scope }: UsableSavedQuery, lastRun: string | undefined): string {
+function queryTooltip({ name, spec, scope }: UsableSavedQuery, lastRun: string | undefined, appLabel: AppLabel): string {
+	// A named app shows its identifier too: the name is ours, the identifier is Braze's.
+	const app = (id: string | null) => (id === null ? l10n.t('all apps') : appLabel(id) === id ? id : l10n.t('{0} ({1})', appLabel(id), id));
 	return [
 		name,
 		l10n.t('Metric: {0} ({1})', metricShortName(spec.metric), spec.metric),
@@ -92,7 +102,9 @@ function queryTooltip({ name, spec, scope }: UsableSavedQuery, lastRun: string |
 		spec.end.kind === 'date'
 			? l10n.t('Ends: {0} (a fixed date)', spec.end.date)
 			: l10n.t('Ends: {0}, moving with the calendar', describeRange(1, spec.end, l10n)),
-		l10n.t('App: {0}', spec.appId ?? l10n.t('all apps')),
+		l10n.t('App: {0}', app(spec.appId)),
+		...(spec.compare && spec.compare.apps.length > 0 ? [l10n.t('Compared with: {0}', spec.compare.apps.map(app).join(', '))] : []),
+		...(spec.compare?.period === 'previous' ? [l10n.t('Overlay: the previous period')] : spec.compare?.period === 'year' ? [l10n.t('Overlay: the same period a year before')] : []),
 		spec.connection !== undefined
 			? l10n.t('Connection: {0}', spec.connection)
 			: spec.endpoint !== undefined

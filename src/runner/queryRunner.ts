@@ -5,7 +5,8 @@ import { BrazeClient } from '../braze/client';
 import { droppedRowsLogLine } from '../braze/series';
 import type { WindowsRequest } from '../braze/client';
 import type { RequestLimiter } from '../braze/concurrency';
-import { fetchQuerySeries, fetchedQueryResult, peekQuerySeries, peekedQueryResult, queryRequestsNeeded } from './querySeries';
+import type { CachedSeriesResult } from '../cache/cachedSeries';
+import { combinedProvenance, fetchQuerySeries, fetchedQueryResult, lowestRemaining, peekQuerySeries, peekedQueryResult, queryRequestsNeeded, querySeriesOf } from './querySeries';
 import type { QuerySeriesRequest } from './querySeries';
 import type { DayCache } from '../cache/dayCache';
 import type { RequestLogEntry } from '../braze/client';
@@ -25,6 +26,8 @@ import { resolveSeriesEnd } from '../shared/query';
 import type { KpiQuerySpec } from '../shared/query';
 import { futureEndProblem } from '../commands/queryPrompt';
 import type { RecentAppIds } from './recentAppIds';
+import type { AppNames } from '../apps/appNames';
+import { sameDayYearBefore } from '../shared/yearBefore';
 import { l10n } from '../l10n';
 
 /**
@@ -53,6 +56,8 @@ export interface QueryRunnerDeps {
 	readonly partitionOf: (connection: ConnectionRef) => string;
 	/** Every error shown to the user, for the integration tests' eyes. */
 	readonly onDidPresentError: (error: PresentedError) => void;
+	/** App names (`braze.apps`), for the result's labels; without it, identifiers only. */
+	readonly apps?: AppNames;
 }
 
 /** Runs queries into chart panels; one fetch at a time per panel (a new run cancels the old one). */
@@ -148,13 +153,13 @@ export class KpiQueryRunner implements vscode.Disposable {
 		panel.showLoading(spec);
 		try {
 			const result = await vscode.window.withProgress(
-				{ location: vscode.ProgressLocation.Notification, title: l10n.t('Braze: fetching {0} for {1}…', metricShortName(spec.metric), appName(spec)), cancellable: true },
+				{ location: vscode.ProgressLocation.Notification, title: l10n.t('Braze: fetching {0} for {1}…', metricShortName(spec.metric), appName(spec, this.#namesOf(spec))), cancellable: true },
 				(progress, token) => this.#fetchResult(spec, access, ignoreCache, progress, token, source.token),
 			);
 			if (this.#running.get(panel) !== source) return undefined; // A newer run replaced this one.
 			if (result.rateLimit?.remaining != null) this.#remaining.set(this.#deps.partitionOf(access.connection), result.rateLimit.remaining);
 			panel.showResult(result);
-			if (spec.appId) await this.#deps.recentAppIds.remember(spec.appId);
+			for (const id of [...(spec.compare?.apps ?? []), spec.appId].reverse()) if (id) await this.#deps.recentAppIds.remember(id);
 			return displayedResult(result);
 		} catch (error) {
 			if (this.#running.get(panel) !== source) return undefined;
@@ -171,11 +176,11 @@ export class KpiQueryRunner implements vscode.Disposable {
 
 	async #fetchResult(spec: KpiQuerySpec, { connection, apiKey }: BrazeAccess, ignoreCache: boolean, progress: vscode.Progress<{ message?: string; increment?: number }>, ...tokens: vscode.CancellationToken[]): Promise<PanelResult> {
 		const { endpoint } = connection;
-		const request = this.#cacheRequest(spec);
+		const cacheRequests = this.#cacheRequests(spec);
 		const cacheDeps = { cache: this.#deps.cache, now: this.#deps.now, refreshDays: this.#deps.refreshDays() };
 		const partition = this.#deps.partitionOf(connection);
-		// Only the days the cache cannot give are asked for: the notification counts those requests.
-		const requests = await queryRequestsNeeded(cacheDeps, partition, request, { ignoreCache });
+		// Only the days the cache cannot give are asked for: the notification counts those requests, for every series.
+		const requests = await this.#requestsNeeded(partition, cacheRequests, ignoreCache);
 		let answered = 0;
 		const controller = new AbortController();
 		const subscriptions = tokens.map((t) => t.onCancellationRequested(() => controller.abort()));
@@ -205,10 +210,23 @@ export class KpiQueryRunner implements vscode.Disposable {
 				if (dropped) this.#deps.log.warn(dropped);
 				return answer;
 			};
-			// Stickiness fetches DAU and MAU together: one progress counts both, and cancel stops both.
-			const fetched = await fetchQuerySeries({ ...cacheDeps, fetchWindows }, partition, request, { ignoreCache, signal: controller.signal });
-			for (const part of fetched) if (part.offlineCause) this.#deps.log.warn(`Offline, showing cached days: ${part.offlineCause.message}`);
-			return fetchedQueryResult(spec, { label: endpoint.label, host: endpoint.host }, fetched, this.#deps.now().toISOString());
+			// Every series at once (stickiness is DAU and MAU): the shared limiter keeps the requests in flight within bounds, and one abort stops them all.
+			const all = await Promise.all(cacheRequests.all.map((r) => fetchQuerySeries({ ...cacheDeps, fetchWindows }, partition, r, { ignoreCache, signal: controller.signal })));
+			const [mainParts, ...others] = all as [CachedSeriesResult[], ...CachedSeriesResult[][]];
+			const seriesOf = (parts: readonly CachedSeriesResult[]) => querySeriesOf(spec.metric, parts.map((p) => p.series)).series;
+			const compared = others.slice(0, cacheRequests.compared.length).map((parts, i) => ({ appId: cacheRequests.compared[i]?.appId ?? null, series: seriesOf(parts) }));
+			const yearBefore = cacheRequests.yearBefore && others.length > compared.length ? seriesOf(others[others.length - 1] ?? []) : undefined;
+			const names = this.#namesOf(spec);
+			const every = all.flat();
+			for (const part of every) if (part.offlineCause) this.#deps.log.warn(`Offline, showing cached days: ${part.offlineCause.message}`);
+			return {
+				...fetchedQueryResult(spec, { label: endpoint.label, host: endpoint.host }, mainParts, this.#deps.now().toISOString()),
+				...(compared.length > 0 ? { compared } : {}),
+				...(yearBefore ? { yearBefore } : {}),
+				...(Object.keys(names).length > 0 ? { appNames: names } : {}),
+				rateLimit: lowestRemaining(every.map((p) => p.rateLimit)),
+				provenance: combinedProvenance(every),
+			};
 		} finally {
 			for (const s of subscriptions) s.dispose();
 		}
@@ -221,7 +239,7 @@ export class KpiQueryRunner implements vscode.Disposable {
 	async #quotaAllows(spec: KpiQuerySpec, { connection }: BrazeAccess, ignoreCache: boolean): Promise<boolean> {
 		const remaining = this.#remaining.get(this.#deps.partitionOf(connection));
 		if (remaining === undefined) return true;
-		const needed = await queryRequestsNeeded({ cache: this.#deps.cache, now: this.#deps.now, refreshDays: this.#deps.refreshDays() }, this.#deps.partitionOf(connection), this.#cacheRequest(spec), { ignoreCache }).catch(() => 0);
+		const needed = await this.#requestsNeeded(this.#deps.partitionOf(connection), this.#cacheRequests(spec), ignoreCache).catch(() => 0);
 		if (needed <= remaining) return true;
 		const fetch = l10n.t('Fetch Anyway');
 		const choice = await vscode.window.showWarningMessage(
@@ -245,7 +263,29 @@ export class KpiQueryRunner implements vscode.Disposable {
 
 	/** What the cache is asked: the query's days (twice them when that still fits one request, for the change card). */
 	#cacheRequest(spec: KpiQuerySpec): QuerySeriesRequest {
-		return { metric: spec.metric, length: lengthToFetch(spec.length), endDate: resolveSeriesEnd(spec.end, this.#deps.now()).endDate, appId: spec.appId };
+		// A comparison with the previous period always needs it, whatever the length.
+		const length = spec.compare?.period === 'previous' ? spec.length * 2 : lengthToFetch(spec.length);
+		return { metric: spec.metric, length, endDate: resolveSeriesEnd(spec.end, this.#deps.now()).endDate, appId: spec.appId };
+	}
+
+	/** Every series a query draws: its own, each compared app's over the same days, and the year-before overlay. */
+	#cacheRequests(spec: KpiQuerySpec): QueryCacheRequests {
+		const main = this.#cacheRequest(spec);
+		const compared = (spec.compare?.apps ?? []).map((appId) => ({ ...main, appId }));
+		const yearBefore = spec.compare?.period === 'year' && main.endDate ? { ...main, length: spec.length, endDate: sameDayYearBefore(main.endDate) } : undefined;
+		return { main, compared, yearBefore, all: [main, ...compared, ...(yearBefore ? [yearBefore] : [])] };
+	}
+
+	/** Requests the cache cannot spare, for every series of the query. */
+	async #requestsNeeded(partition: string, requests: QueryCacheRequests, ignoreCache: boolean): Promise<number> {
+		const deps = { cache: this.#deps.cache, now: this.#deps.now, refreshDays: this.#deps.refreshDays() };
+		const counts = await Promise.all(requests.all.map((r) => queryRequestsNeeded(deps, partition, r, { ignoreCache })));
+		return counts.reduce((sum, n) => sum + n, 0);
+	}
+
+	/** The names of the query's apps on its connection. */
+	#namesOf(spec: KpiQuerySpec): Record<string, string> {
+		return this.#deps.apps?.directory(spec.connection).namesFor([spec.appId, ...(spec.compare?.apps ?? [])]) ?? {};
 	}
 
 	/** One line per request in the Braze log (never the key). */
@@ -273,6 +313,16 @@ export class KpiQueryRunner implements vscode.Disposable {
 		this.#running.clear();
 	}
 }
+
+/** The cache requests of one query's series. */
+interface QueryCacheRequests {
+	readonly main: QuerySeriesRequest;
+	readonly compared: readonly QuerySeriesRequest[];
+	readonly yearBefore: QuerySeriesRequest | undefined;
+	/** In order: main, compared, year before. */
+	readonly all: readonly QuerySeriesRequest[];
+}
+
 
 /** The query as run: on the connection it resolved to, by name (a legacy endpoint is replaced by that connection). */
 function pinConnection(spec: KpiQuerySpec, access: BrazeAccess): KpiQuerySpec {

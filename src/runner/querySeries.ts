@@ -105,7 +105,7 @@ export function peekedQueryResult(query: KpiQuerySpec, instance: PanelResult['in
 }
 
 /** The freshest of several answers' rate limits is the one with the fewest requests left. */
-function lowestRemaining(limits: readonly (RateLimitInfo | null)[]): RateLimitInfo | null {
+export function lowestRemaining(limits: readonly (RateLimitInfo | null)[]): RateLimitInfo | null {
 	let lowest: RateLimitInfo | null = null;
 	for (const limit of limits) {
 		if (limit && (lowest === null || (limit.remaining ?? Infinity) < (lowest.remaining ?? Infinity))) lowest = limit;

@@ -30,6 +30,10 @@ export interface PanelResult {
 	readonly provenance?: ResultProvenance;
 	/** Set when the result was read from an exported file: its name, and the connection it names (a label only). */
 	readonly source?: { readonly file: string; readonly connection: string | null };
+	/** Names (`braze.apps`) of the result's apps that have one, by identifier, as they were when it was fetched. */
+	readonly appNames?: Readonly<Record<string, string>>;
+	/** The query's own app over the same days a year before, day by day (Compare with "year"); absent otherwise. */
+	readonly yearBefore?: DailySeries;
 }
 
 /** How much of a result came from the day cache, and how fresh it is. */
@@ -62,8 +66,10 @@ export const MAX_CHART_SERIES = 10;
  */
 export function displayedResult(result: PanelResult): PanelResult {
 	const series = lastDays(result.series, result.query.length);
-	if (series === result.series) return result;
-	return { ...result, series, ...(result.sources ? { sources: lastSourceDays(result.sources, result.query.length) } : {}) };
+	const compared = result.compared?.map((c) => ({ ...c, series: lastDays(c.series, result.query.length) }));
+	const cut = series !== result.series || (compared ?? []).some((c, i) => c.series !== result.compared?.[i]?.series);
+	if (!cut) return result;
+	return { ...result, series, ...(compared ? { compared } : {}), ...(result.sources ? { sources: lastSourceDays(result.sources, result.query.length) } : {}) };
 }
 
 /** Messages the host posts to the webview. */
@@ -109,7 +115,9 @@ export type WebviewToHost =
 	/** Webview → host: put this Markdown (title, range, summary, per-day table), built by the webview, on the clipboard. */
 	| { readonly type: 'copyMarkdown'; readonly markdown: string }
 	/** Webview → host: save the chart as a PNG file; `base64` holds the image, drawn by the webview at its pixel size. */
-	| { readonly type: 'savePng'; readonly base64: string };
+	| { readonly type: 'savePng'; readonly base64: string }
+	/** Webview → host: the user asks to change the comparison (apps, period overlay); the host asks with a QuickPick and re-runs. */
+	| { readonly type: 'compare' };
 
 /** Larger than any Markdown table of 3,650 days × 10 series; a guard on what the webview may send. */
 export const MAX_MARKDOWN_LENGTH = 4_000_000;
@@ -158,6 +166,7 @@ export function parseWebviewMessage(raw: unknown, maxLength: number): WebviewToH
 			return request ? { type: 'run', request } : null;
 		}
 		case 'exportCsv':
+		case 'compare':
 			return { type: raw.type };
 		case 'copyMarkdown':
 			return typeof raw.markdown === 'string' && raw.markdown.length > 0 && raw.markdown.length <= MAX_MARKDOWN_LENGTH ? { type: 'copyMarkdown', markdown: raw.markdown } : null;
@@ -203,6 +212,9 @@ export function parsePanelResult(raw: unknown): PanelResult | null {
 	// Compared apps need their own sources for a ratio: a stickiness result holds none.
 	const compared = sources ? (raw.compared === undefined ? [] : null) : parseCompared(raw.compared, series);
 	if (compared === null) return null;
+	const yearBefore = raw.yearBefore === undefined ? undefined : parseDailySeries(raw.yearBefore);
+	if (yearBefore === null || (yearBefore && yearBefore.metric !== series.metric)) return null;
+	const appNames = parseAppNames(raw.appNames);
 	return {
 		query: query.spec,
 		instance: { label: instance.label, host: instance.host },
@@ -213,7 +225,19 @@ export function parsePanelResult(raw: unknown): PanelResult | null {
 		...(isRecord(raw.provenance) ? { provenance: parseProvenance(raw.provenance) } : {}),
 		...(isRecord(raw.source) && typeof raw.source.file === 'string' ? { source: { file: raw.source.file.slice(0, 260), connection: typeof raw.source.connection === 'string' ? raw.source.connection.slice(0, 60) : null } } : {}),
 		...(compared.length > 0 ? { compared } : {}),
+		...(yearBefore ? { yearBefore } : {}),
+		...(appNames ? { appNames } : {}),
 	};
+}
+
+/** App names from untrusted state: only text names of text identifiers, as many as a chart has series, cut to a tab's length. */
+function parseAppNames(raw: unknown): Record<string, string> | undefined {
+	if (!isRecord(raw)) return undefined;
+	const names: Record<string, string> = {};
+	for (const [id, name] of Object.entries(raw).slice(0, MAX_CHART_SERIES)) {
+		if (typeof name === 'string' && name.trim() !== '') names[id.slice(0, 256)] = name.slice(0, 60);
+	}
+	return Object.keys(names).length > 0 ? names : undefined;
 }
 
 /** Compared series: each of the main series' metric and last day; [] when absent, null when unusable. */

@@ -24,13 +24,28 @@ export interface KpiQuerySpec {
 	readonly connection?: string;
 	/** Before connections: an instance label (e.g. "US-01") or an https URL; it runs on a connection pointing there. */
 	readonly endpoint?: string;
+	/** Other apps drawn with the query's own, and/or a dashed period overlay (Compare); absent when there is none. */
+	readonly compare?: QueryComparison;
 }
+
+/** The dashed overlay of a comparison: the previous range of the same length, or the same days a year before. */
+export type ComparePeriod = 'previous' | 'year';
+
+/** What a query is compared with: at least one app (null: all apps) or a period. */
+export interface QueryComparison {
+	/** Apps' API identifiers drawn next to the query's own app, null for all apps; never the query's own app, never twice. */
+	readonly apps: readonly (string | null)[];
+	readonly period?: ComparePeriod;
+}
+
+/** The most apps a comparison adds to the query's own (one chart holds 10 series, `MAX_CHART_SERIES`). */
+export const MAX_COMPARED_APPS = 9;
 
 /** The longest series a query may ask for (ten years): longer than 100 days is fetched in 100-day windows. */
 export const MAX_QUERY_LENGTH = 3650;
 
 /** The field of a query that was refused. */
-export type QueryField = 'query' | 'metric' | 'length' | 'end' | 'appId' | 'endpoint' | 'connection';
+export type QueryField = 'query' | 'metric' | 'length' | 'end' | 'appId' | 'endpoint' | 'connection' | 'compare';
 
 /** Result of checking untrusted input (settings, files, webview messages, persisted state) against `KpiQuerySpec`. */
 export type ParsedQuerySpec = { readonly ok: true; readonly spec: KpiQuerySpec } | { readonly ok: false; readonly field: QueryField };
@@ -43,7 +58,7 @@ export function isValidAppId(appId: string): boolean {
 /** Checks an untrusted value field by field; a refusal names the first bad field, which `queryProblemText` words for users. */
 export function parseQuerySpec(raw: unknown, maxLength = MAX_QUERY_LENGTH): ParsedQuerySpec {
 	if (!isRecord(raw)) return refuse('query');
-	const { metric, length, appId = null, endpoint, connection } = raw;
+	const { metric, length, appId = null, endpoint, connection, compare } = raw;
 	const end = parseSeriesEnd(raw.end);
 	if (!isQueryMetric(metric)) return refuse('metric');
 	if (!isWholeNumber(length, 1, maxLength)) return refuse('length');
@@ -51,8 +66,41 @@ export function parseQuerySpec(raw: unknown, maxLength = MAX_QUERY_LENGTH): Pars
 	if (appId !== null && (typeof appId !== 'string' || !isValidAppId(appId))) return refuse('appId');
 	if (endpoint !== undefined && (typeof endpoint !== 'string' || endpoint.trim() === '')) return refuse('endpoint');
 	if (connection !== undefined && (typeof connection !== 'string' || !isValidConnectionName(connection))) return refuse('connection');
-	return { ok: true, spec: { metric, length, end, appId, ...(connection === undefined ? {} : { connection: connection.trim() }), ...(endpoint === undefined ? {} : { endpoint }) } };
+	const comparison = compare === undefined ? undefined : parseComparison(compare, appId);
+	if (comparison === null) return refuse('compare');
+	return {
+		ok: true,
+		spec: { metric, length, end, appId, ...(connection === undefined ? {} : { connection: connection.trim() }), ...(endpoint === undefined ? {} : { endpoint }), ...(comparison ? { compare: comparison } : {}) },
+	};
 }
+
+/**
+ * A comparison from untrusted input, or null when it is unusable: apps must be app identifiers or null, distinct,
+ * not the query's own app, at most `MAX_COMPARED_APPS`; the period "previous" or "year"; and one of them given.
+ */
+export function parseComparison(raw: unknown, ownAppId: string | null): QueryComparison | null {
+	if (comparisonProblem(raw, ownAppId) !== undefined || !isRecord(raw)) return null;
+	const apps = (raw.apps ?? []) as (string | null)[];
+	return { apps: [...apps], ...(raw.period === 'previous' || raw.period === 'year' ? { period: raw.period } : {}) };
+}
+
+/** Why `raw` is not a usable comparison for a query on `ownAppId`, as a problem code each side words; undefined when it is. */
+export function comparisonProblem(raw: unknown, ownAppId: string | null): ComparisonProblem | undefined {
+	if (!isRecord(raw)) return 'notAnObject';
+	const { apps = [], period } = raw;
+	if (!Array.isArray(apps)) return 'appsNotAList';
+	if (apps.length > MAX_COMPARED_APPS) return 'tooManyApps';
+	const seen = new Set<string | null>([ownAppId]);
+	for (const app of apps as unknown[]) {
+		if (app !== null && (typeof app !== 'string' || !isValidAppId(app))) return 'badApp';
+		if (seen.has(app)) return 'duplicateApp';
+		seen.add(app);
+	}
+	if (period !== undefined && period !== 'previous' && period !== 'year') return 'badPeriod';
+	return apps.length === 0 && period === undefined ? 'empty' : undefined;
+}
+
+export type ComparisonProblem = 'notAnObject' | 'appsNotAList' | 'tooManyApps' | 'badApp' | 'duplicateApp' | 'badPeriod' | 'empty';
 
 /** A connection name as a query may hold it: 1 to 60 characters once trimmed, no control characters. */
 export function isValidConnectionName(name: string): boolean {
@@ -80,7 +128,8 @@ export function formatSeriesEnd(end: SeriesEnd): string {
 
 /** A stable identity for "the same query" (one chart panel per distinct query). */
 export function querySpecKey(spec: KpiQuerySpec): string {
-	return JSON.stringify([spec.metric, spec.length, formatSeriesEnd(spec.end), spec.appId, spec.connection?.toLowerCase() ?? null, spec.endpoint ?? null]);
+	const compare = spec.compare ? [spec.compare.apps, spec.compare.period ?? null] : null;
+	return JSON.stringify([spec.metric, spec.length, formatSeriesEnd(spec.end), spec.appId, spec.connection?.toLowerCase() ?? null, spec.endpoint ?? null, compare]);
 }
 
 /** A `SeriesEnd` pinned to a calendar date at a given moment. */
@@ -121,5 +170,40 @@ export function queryProblemText(field: QueryField, l10n: L10n, name: string = f
 			return l10n.t('"{0}" must be an instance label such as US-01 or an https:// URL', name);
 		case 'connection':
 			return l10n.t('"{0}" must be the name of a connection (1 to 60 characters), or left out for the active connection', name);
+		case 'compare':
+			return l10n.t('"{0}" must be {1} with up to {2} distinct app identifiers other than the query\'s own (null for all apps) and/or a period, "previous" or "year"', name, '{"apps": [...], "period": ...}', MAX_COMPARED_APPS);
 	}
+}
+
+/** The sentence for a refused comparison, in the user's language; `name` is the field as the user wrote it. */
+export function comparisonProblemText(problem: ComparisonProblem, l10n: L10n, name = 'compare'): string {
+	switch (problem) {
+		case 'notAnObject':
+			return l10n.t('"{0}" must be an object such as {1}', name, '{"apps": [null], "period": "previous"}');
+		case 'appsNotAList':
+			return l10n.t('"{0}.apps" must be a list of app identifiers (null for all apps)', name);
+		case 'tooManyApps':
+			return l10n.t('"{0}.apps" may hold at most {1} apps: one chart shows {2} series at most', name, MAX_COMPARED_APPS, MAX_COMPARED_APPS + 1);
+		case 'badApp':
+			return l10n.t('each app in "{0}.apps" must be an app identifier without spaces, or null for all apps', name);
+		case 'duplicateApp':
+			return l10n.t('"{0}.apps" names an app twice, or the query\'s own app: each series is drawn once', name);
+		case 'badPeriod':
+			return l10n.t('"{0}.period" must be "previous" or "year"', name);
+		case 'empty':
+			return l10n.t('"{0}" compares with nothing: add an app to "{0}.apps" or a "period", or remove "{0}"', name);
+	}
+}
+
+/**
+ * `spec` with a comparison that still holds: the query's own app and repeats leave the compared apps (the
+ * controls may have changed the app), and a comparison left with nothing is dropped.
+ */
+export function withValidComparison(spec: KpiQuerySpec): KpiQuerySpec {
+	if (!spec.compare) return spec;
+	const seen = new Set<string | null>([spec.appId]);
+	const apps = spec.compare.apps.filter((app) => !seen.has(app) && seen.add(app));
+	const { compare, ...rest } = spec;
+	if (apps.length === 0 && compare.period === undefined) return rest;
+	return { ...rest, compare: { apps, ...(compare.period ? { period: compare.period } : {}) } };
 }

@@ -108,6 +108,14 @@ export const WEBVIEW_STRINGS = {
 	// Legend entry of the dashed previous-period line. {0}: the series it belongs to.
 	previousPeriodLine: '{0}, previous period',
 	legendLabel: 'Legend',
+	// Opens a picker of apps to draw next to this one, and of a period overlay.
+	compare: 'Compare…',
+	// Two apps of a comparison, e.g. "iOS vs Android" (applied again for more). {0}, {1}: the apps.
+	appsJoined: '{0} vs {1}',
+	// Tooltip of an app shown by its name (braze.apps). {0}: the app's API identifier.
+	appIdTooltip: 'App identifier: {0}',
+	// Legend entry of the dashed line of the same days a year before. {0}: the series it belongs to.
+	yearBeforeLine: '{0}, a year before',
 } as const;
 
 export type WebviewStringKey = keyof typeof WEBVIEW_STRINGS;

@@ -22,6 +22,8 @@ export interface ChartLine {
 	readonly overlay: boolean;
 	/** Which of the theme's chart colours it takes. */
 	readonly colourIndex: number;
+	/** The legend entry's tooltip (an app's identifier when the label is its name). */
+	readonly detail?: string;
 }
 
 /** What the chart draws. */

@@ -8,6 +8,8 @@ import { fillPlaceholders } from '../shared/webviewStrings';
 import type { ChartLine } from './chart';
 import { appText, metricName, valueKindOf } from './labels';
 import type { ValueKind, ViewContext } from './labels';
+import type { ComparePeriod } from '../shared/query';
+import { yearBeforeValues } from '../shared/yearBefore';
 
 /** A series shown as one line and one table column. */
 export interface ShownColumn {
@@ -15,6 +17,8 @@ export interface ShownColumn {
 	/** One value per day of the shown series, null for a gap. */
 	readonly values: readonly (number | null)[];
 	readonly kind: ValueKind;
+	/** The app it shows, when the chart compares apps (its identifier goes in the legend's tooltip). */
+	readonly appId?: string | null;
 }
 
 /** The query's series first, then the compared ones, each cut to the days shown and aligned on them. */
@@ -24,13 +28,14 @@ export function shownColumns(result: PanelResult, shown: DailySeries, ctx: ViewC
 	const kind = valueKindOf(result.query.metric);
 	// One line: named after the metric; several: after their apps, so that the legend tells them apart.
 	const first: ShownColumn = {
-		label: compared.length === 0 ? metricName(result.query.metric, ctx.strings) : appText(result.query, ctx.strings),
+		label: compared.length === 0 ? metricName(result.query.metric, ctx.strings) : appText(result.query, ctx.strings, ctx.names),
 		values: shown.points.map((p) => p.value),
 		kind,
+		...(compared.length === 0 ? {} : { appId: result.query.appId }),
 	};
 	const others = compared.map((c) => {
 		const byDate = new Map(lastDays(c.series, result.query.length).points.map((p) => [p.date, p.value]));
-		return { label: appText({ appId: c.appId }, ctx.strings), values: dates.map((d) => byDate.get(d) ?? null), kind };
+		return { label: appText({ appId: c.appId }, ctx.strings, ctx.names), values: dates.map((d) => byDate.get(d) ?? null), kind, appId: c.appId };
 	});
 	return [first, ...others];
 }
@@ -55,12 +60,31 @@ export function previousPeriodValues(result: PanelResult, shown: DailySeries): (
 	return shown.points.map((p) => byDate.get(addDays(p.date, -length)) ?? null);
 }
 
-/** The chart's lines for `columns`, plus the dashed previous period when `view` asks for it and it is there. */
-export function chartLines(columns: readonly ShownColumn[], previous: readonly (number | null)[] | null, view: ChartViewOptions, ctx: ViewContext): ChartLine[] {
-	const lines: ChartLine[] = columns.map((c, i) => ({ label: c.label, values: c.values, overlay: false, colourIndex: i }));
+/**
+ * The chart's lines for `columns`, plus the dashed previous period when `view` or the query's comparison asks for it
+ * and it is there, and the dashed year before when the result holds it.
+ */
+export function chartLines(columns: readonly ShownColumn[], previous: readonly (number | null)[] | null, view: ChartViewOptions, ctx: ViewContext, overlays: ChartOverlays = {}): ChartLine[] {
+	const detail = (c: ShownColumn) => (typeof c.appId === 'string' && ctx.names?.[c.appId] !== undefined ? { detail: fillPlaceholders(ctx.strings.appIdTooltip, c.appId) } : {});
+	const lines: ChartLine[] = columns.map((c, i) => ({ label: c.label, values: c.values, overlay: false, colourIndex: i, ...detail(c) }));
 	const main = columns[0];
-	if (view.previousPeriod && previous && main) {
+	if ((view.previousPeriod || overlays.period === 'previous') && previous && main) {
 		lines.push({ label: fillPlaceholders(ctx.strings.previousPeriodLine, main.label), values: previous, overlay: true, colourIndex: 0 });
 	}
+	if (overlays.yearBefore && main) {
+		lines.push({ label: fillPlaceholders(ctx.strings.yearBeforeLine, main.label), values: overlays.yearBefore, overlay: true, colourIndex: 0 });
+	}
 	return lines;
+}
+
+/** What the query's comparison adds to the chart: the period it asks for, and the year-before values when the result holds them. */
+export interface ChartOverlays {
+	readonly period?: ComparePeriod;
+	readonly yearBefore?: readonly (number | null)[];
+}
+
+/** The overlays of `result` lined up on `shown`. */
+export function chartOverlays(result: PanelResult, shown: DailySeries): ChartOverlays {
+	const period = result.query.compare?.period;
+	return { ...(period ? { period } : {}), ...(result.yearBefore ? { yearBefore: yearBeforeValues(result.yearBefore, shown) } : {}) };
 }

@@ -46,7 +46,7 @@ export class ChartOptionsBar {
 				const swatch = h('span', { class: line.overlay ? 'swatch dashed' : 'swatch', 'aria-hidden': 'true' });
 				// Through CSSOM, which the CSP allows (no inline style attribute).
 				swatch.style.borderTopColor = colour;
-				return h('li', { 'data-colour': colour, 'data-overlay': String(line.overlay) }, swatch, h('span', {}, line.label));
+				return h('li', { 'data-colour': colour, 'data-overlay': String(line.overlay), title: line.detail }, swatch, h('span', {}, line.label));
 			}),
 		);
 	}

@@ -11,8 +11,8 @@ import type { ViewContext } from './labels';
 export function renderCompareSummary(result: PanelResult, ctx: ViewContext): HTMLElement {
 	const { strings, format } = ctx;
 	const all: { label: string; fetched: DailySeries }[] = [
-		{ label: appText(result.query, strings), fetched: result.series },
-		...(result.compared ?? []).map((c) => ({ label: appText({ appId: c.appId }, strings), fetched: c.series })),
+		{ label: appText(result.query, strings, ctx.names), fetched: result.series },
+		...(result.compared ?? []).map((c) => ({ label: appText({ appId: c.appId }, strings, ctx.names), fetched: c.series })),
 	];
 	const point = (p: ValuedPoint | null): HTMLElement =>
 		p ? h('td', { class: 'numeric', title: format.mediumDate(p.date) }, format.count(p.value)) : h('td', { class: 'numeric no-data' }, strings.noData);

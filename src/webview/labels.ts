@@ -11,6 +11,8 @@ import type { Formatters } from './format';
 export interface ViewContext {
 	readonly strings: WebviewStrings;
 	readonly format: Formatters;
+	/** App names (`braze.apps`) by identifier, as the results so far gave them. */
+	readonly names?: Readonly<Record<string, string>>;
 }
 
 export function metricName(metric: QueryMetric, strings: WebviewStrings): string {
@@ -42,8 +44,21 @@ export function valueText(value: number, kind: ValueKind, format: Formatters): s
 	return kind === 'ratio' ? format.ratio(value) : format.count(value);
 }
 
-export function appText(query: Pick<KpiQuerySpec, 'appId'>, strings: WebviewStrings): string {
-	return query.appId === null ? strings.allApps : fillPlaceholders(strings.appLabel, query.appId);
+/** "All apps", the app's name, or "App <id>" when it has none. */
+export function appText(query: Pick<KpiQuerySpec, 'appId'>, strings: WebviewStrings, names?: Readonly<Record<string, string>>): string {
+	if (query.appId === null) return strings.allApps;
+	return names?.[query.appId] ?? fillPlaceholders(strings.appLabel, query.appId);
+}
+
+/** "iOS vs Android": every app of the query, its own first. */
+export function appsText(query: Pick<KpiQuerySpec, 'appId' | 'compare'>, ctx: ViewContext): string {
+	return [query.appId, ...(query.compare?.apps ?? [])].map((appId) => appText({ appId }, ctx.strings, ctx.names)).reduce((joined, app) => fillPlaceholders(ctx.strings.appsJoined, joined, app));
+}
+
+/** The identifiers behind `appsText`, for its tooltip, when some app is shown by its name; else undefined. */
+export function appsTooltip(query: Pick<KpiQuerySpec, 'appId' | 'compare'>, ctx: ViewContext): string | undefined {
+	const ids = [query.appId, ...(query.compare?.apps ?? [])].filter((id): id is string => id !== null && ctx.names?.[id] !== undefined);
+	return ids.length === 0 ? undefined : ids.map((id) => `${ctx.names?.[id] ?? id}: ${fillPlaceholders(ctx.strings.appIdTooltip, id)}`).join('\n');
 }
 
 /** "May 1, 2024 – May 30, 2024" for the days shown. */

@@ -36,6 +36,7 @@ function onMessage(message: HostToWebview): void {
 					exportCsv: () => host.postMessage({ type: 'exportCsv' }),
 					copyMarkdown: (markdown) => host.postMessage({ type: 'copyMarkdown', markdown }),
 					savePng: (base64) => host.postMessage({ type: 'savePng', base64 }),
+					compare: () => host.postMessage({ type: 'compare' }),
 					viewChanged: (options) => {
 						view = options;
 						if (state) remember(state);

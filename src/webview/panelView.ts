@@ -8,7 +8,7 @@ import type { KpiQuerySpec } from '../shared/query';
 import { lastDays, summarizeSeries } from '../shared/summary';
 import { fillPlaceholders, localizeWebviewStrings } from '../shared/webviewStrings';
 import { KpiChart } from './chart';
-import { chartLines, previousPeriodValues, shownColumns, sourceColumns } from './chartLines';
+import { chartLines, chartOverlays, previousPeriodValues, shownColumns, sourceColumns } from './chartLines';
 import type { ShownColumn } from './chartLines';
 import { ChartOptionsBar } from './chartOptionsView';
 import { renderCompareSummary } from './compareSummaryView';
@@ -33,12 +33,14 @@ export interface PanelViewEvents extends ControlsEvents {
 	exportCsv(): void;
 	copyMarkdown(markdown: string): void;
 	savePng(base64: string): void;
+	/** The user asks to change the comparison (the host asks which apps and overlay). */
+	compare(): void;
 	/** The user changed how the chart is drawn (kept with the panel's state). */
 	viewChanged(options: ChartViewOptions): void;
 }
 
 export class PanelView {
-	private readonly ctx: ViewContext;
+	private ctx: ViewContext;
 	private readonly locale: string;
 	private readonly heading = h('div', { class: 'heading' });
 	private readonly controls: QueryControls;
@@ -83,13 +85,17 @@ export class PanelView {
 		const exportCsv = actionButton(strings.exportCsv, 'export', () => events.exportCsv(), true);
 		const markdown = actionButton(strings.copyMarkdown, 'markdown', () => this.shareMarkdown(events), true);
 		const png = actionButton(strings.savePng, 'file-media', () => this.sharePng(events), true);
+		// A native button (the webview bundle has no room for another component), styled like the others.
+		// An icon with its name kept as the accessible name, like the share actions, so that the header keeps one line.
+		const compare = h('button', { type: 'button', class: 'compare-button icon-only', title: strings.compare }, h('span', { class: 'codicon codicon-git-compare', 'aria-hidden': 'true' }), h('span', { class: 'action-text' }, strings.compare));
+		compare.addEventListener('click', () => events.compare());
 		this.resultButtons = [this.toggleButton, copy, exportJson, exportCsv, markdown, png];
 		this.emptyBox.textContent = strings.noResult;
 		this.optionsBar = new ChartOptionsBar(strings, view, (options) => {
 			events.viewChanged(options);
 			this.render(this.result);
 		});
-		const actions = h('div', { class: 'actions', role: 'group', 'aria-label': strings.actionsLabel }, this.toggleButton, copy, exportJson, save, exportCsv, markdown, png);
+		const actions = h('div', { class: 'actions', role: 'group', 'aria-label': strings.actionsLabel }, compare, this.toggleButton, copy, exportJson, save, exportCsv, markdown, png);
 		root.replaceChildren(
 			h('header', { class: 'panel-header' }, this.heading, actions),
 			this.controls.element,
@@ -190,6 +196,8 @@ export class PanelView {
 
 	private render(result: PanelResult | null): void {
 		this.result = result;
+		// Names seen so far stay: a query shown while its result loads keeps its apps' names.
+		if (result?.appNames) this.ctx = { ...this.ctx, names: { ...this.ctx.names, ...result.appNames } };
 		const shown = result ? lastDays(result.series, result.query.length) : null;
 		this.heading.replaceChildren(...renderHeading(result?.query ?? this.query, result, shown, this.ctx));
 		for (const button of this.resultButtons) button.disabled = result === null;
@@ -221,8 +229,10 @@ export class PanelView {
 		const { strings, format } = this.ctx;
 		const chart = (this.chart ??= new KpiChart(this.canvas, format, this.locale, readChartPalette()));
 		const previous = previousPeriodValues(result, shown);
-		this.optionsBar.setPreviousPeriodAvailable(previous !== null);
-		const lines = chartLines(columns, previous, this.optionsBar.current, this.ctx);
+		const overlays = chartOverlays(result, shown);
+		// A comparison with the previous period draws it always: the toggle would do nothing.
+		this.optionsBar.setPreviousPeriodAvailable(previous !== null && overlays.period !== 'previous');
+		const lines = chartLines(columns, previous, this.optionsBar.current, this.ctx, overlays);
 		const valueKind = valueKindOf(result.query.metric);
 		chart.show({
 			dates: shown.points.map((p) => p.date),

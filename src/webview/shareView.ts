@@ -5,7 +5,7 @@ import type { PanelResult } from '../shared/protocol';
 import { summarizeSeries } from '../shared/summary';
 import { fillPlaceholders } from '../shared/webviewStrings';
 import type { ShownColumn } from './chartLines';
-import { appText, instanceText, metricName, rangeText, valueKindOf, valueText } from './labels';
+import { appText, appsText, instanceText, metricName, rangeText, valueKindOf, valueText } from './labels';
 import { shownRangeStickiness } from './stickinessSummaryView';
 import type { ViewContext } from './labels';
 
@@ -52,7 +52,7 @@ export function resultMarkdown(result: PanelResult, shown: DailySeries, columns:
 		[strings.maximum, dated(summary.max)],
 	];
 	const lines = [
-		`## ${cell(metricName(result.query.metric, strings))} · ${cell(appText(result.query, strings))}`,
+		`## ${cell(metricName(result.query.metric, strings))} · ${cell(appsText(result.query, ctx))}`,
 		'',
 		`${cell(rangeText(shown, ctx))} · ${cell(instanceText(result, strings))}`,
 		'',

@@ -7,17 +7,18 @@ import { comparePeriods, gapBreakdown, summarizeSeries } from '../shared/summary
 import type { PeriodComparison, SeriesSummary, ValuedPoint } from '../shared/summary';
 import { fillPlaceholders } from '../shared/webviewStrings';
 import { h } from './dom';
-import { appText, instanceText, metricName, rangeText } from './labels';
+import { appsText, appsTooltip, instanceText, metricName, rangeText } from './labels';
 import type { ViewContext } from './labels';
 
 /** The heading and the facts line: app, range, instance. */
 export function renderHeading(query: KpiQuerySpec, result: PanelResult | null, shown: DailySeries | null, ctx: ViewContext): HTMLElement[] {
-	const facts = [appText(query, ctx.strings)];
-	if (result && shown) facts.push(rangeText(shown, ctx), instanceText(result, ctx.strings));
+	const apps = appsText(query, ctx);
+	const facts: [string, string][] = [[apps, appsTooltip(query, ctx) ?? apps]];
+	if (result && shown) facts.push(...[rangeText(shown, ctx), instanceText(result, ctx.strings)].map((t): [string, string] => [t, t]));
 	return [
 		h('h1', { id: 'panel-title' }, metricName(query.metric, ctx.strings)),
-		// Each fact keeps to one line; a long app ID is cut with an ellipsis and shown whole in its tooltip.
-		h('ul', { class: 'query-facts' }, ...facts.map((text) => h('li', { title: text }, text))),
+		// Each fact keeps to one line; a long app ID is cut with an ellipsis and shown whole in its tooltip (an app's name: its identifier).
+		h('ul', { class: 'query-facts' }, ...facts.map(([text, title]) => h('li', { title }, text))),
 	];
 }
 

@@ -9,7 +9,7 @@ import { addDays, daysBetween } from '../../src/shared/dates';
 import { SANDBOX_APPS, sandboxSeries } from '../../sandbox/data';
 import type { E2eSession } from '../host/e2eSession';
 import { repoRoot } from '../host/paths';
-import { answerQuickInput, escapeRegExp, pickQuickItem, quickItem, runCommand, screenshot, setColorTheme, waitForWebviewFocus, webviewFrame } from '../host/workbench';
+import { acceptQuickInput, answerQuickInput, escapeRegExp, pickQuickItem, quickItem, runCommand, screenshot, setColorTheme, waitForWebviewFocus, webviewFrame } from '../host/workbench';
 
 /** The README's screenshots, refreshed by every e2e run. */
 export const docsScreenshotsDir = path.join(repoRoot, 'docs', 'screenshots');
@@ -61,6 +61,8 @@ export interface PromptAnswers {
 	readonly end: string;
 	/** Null picks "All apps"; an id is typed into the app pick and accepted as "Use app identifier …". */
 	readonly appId: string | null;
+	/** More apps checked after the first (by the label of their row), compared with it. */
+	readonly compare?: readonly string[];
 }
 
 /**
@@ -76,12 +78,19 @@ export async function showDauThroughPrompts(page: Page, answers: PromptAnswers, 
 	await page.locator(quickInputTitle, { hasText: 'Braze: Show DAU (3/3)' }).waitFor();
 	await quickItem(page, 'All apps').waitFor();
 	await atAppStep?.();
+	// A multi-select: a click checks a row, Enter accepts the rows checked, the first checked being the main series.
 	if (answers.appId === null) {
-		await pickQuickItem(page, 'All apps', { prompt: /^Which app\?/ });
+		await pickQuickItem(page, 'All apps', { prompt: APP_STEP });
 	} else {
-		await pickQuickItem(page, `Use app identifier “${answers.appId}”`, { prompt: /^Which app\?/, filter: answers.appId });
+		await pickQuickItem(page, `Use app identifier “${answers.appId}”`, { prompt: APP_STEP, filter: answers.appId });
+		if (answers.compare?.length) await page.locator('.quick-input-widget .quick-input-box input').fill('');
 	}
+	for (const label of answers.compare ?? []) await pickQuickItem(page, label, { prompt: APP_STEP });
+	await acceptQuickInput(page);
 }
+
+/** The placeholder of the app step. */
+export const APP_STEP = /^Which apps\?/;
 
 /** Waits for the API key prompt (a password box naming the sandbox's host), checks it hides what is typed, and answers it. */
 export async function answerKeyPrompt(page: Page, host: string, key: string): Promise<void> {

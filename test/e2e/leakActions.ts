@@ -5,8 +5,8 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { SandboxFaults } from '../../sandbox/server';
 import type { E2eSession } from '../host/e2eSession';
-import { answerQuickInput, notification, pickQuickItem, webviewFrame } from '../host/workbench';
-import { answerKeyPrompt, runCommandSettled, setApiKey, showDauThroughPrompts, waitForChart } from './brazeUi';
+import { acceptQuickInput, answerQuickInput, notification, pickQuickItem, webviewFrame } from '../host/workbench';
+import { APP_STEP, answerKeyPrompt, runCommandSettled, setApiKey, showDauThroughPrompts, waitForChart } from './brazeUi';
 
 export interface LeakScanContext {
 	readonly session: E2eSession;
@@ -156,7 +156,8 @@ export const LEAK_ACTIONS: readonly LeakAction[] = [
 			await page.mouse.move(160, 16);
 			await pickQuickItem(page, 'A date…', { prompt: 'Where does the series end?' });
 			await answerQuickInput(page, '2026-10-15', { prompt: /^Last day of the series/ });
-			await pickQuickItem(page, 'All apps', { prompt: /^Which app\?/ });
+			await pickQuickItem(page, 'All apps', { prompt: APP_STEP });
+			await acceptQuickInput(page);
 			await notification(page, 'lacks the permission kpi.mau.data_series').waitFor({ timeout: 60_000 });
 		},
 	},

@@ -37,6 +37,7 @@ function openPanel(query: KpiQuerySpec): { panel: ChartPanel; fake: FakeWebviewP
 		copyCsv: () => void recorded.others.push('copyCsv'),
 		exportJson: () => void recorded.others.push('exportJson'),
 		saveQuery: () => void recorded.others.push('saveQuery'),
+		compare: () => void recorded.others.push('compare'),
 	};
 	const panel = new ChartPanel(fake as unknown as vscode.WebviewPanel, extensionUri as unknown as vscode.Uri, query, null, handlers);
 	return { panel, fake, recorded };

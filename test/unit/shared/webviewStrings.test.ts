@@ -38,6 +38,9 @@ describe('WEBVIEW_STRINGS', () => {
 			tooltipProvisional: 1,
 			tooltipValue: 2,
 			loadedDays: 1,
+			appsJoined: 2,
+			appIdTooltip: 1,
+			yearBeforeLine: 1,
 		};
 		for (const [key, text] of Object.entries(WEBVIEW_STRINGS)) {
 			assert.equal(placeholderIndexes(text).length, expected[key as keyof typeof WEBVIEW_STRINGS] ?? 0, key);

@@ -1,0 +1,92 @@
+// Compare in headless Chromium: app names in the legend, header and table with identifiers in tooltips, the
+// dashed year-before overlay, the previous period drawn when the comparison asks for it, and Compare….
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { PanelResult } from '../../src/shared/protocol';
+import { usePanelSuite } from './harness';
+import { frenchBundle, initMessage, makeResult } from './sampleData';
+
+function ramp(days: number, base: number): number[] {
+	return Array.from({ length: days }, (_, i) => base + 10 * i);
+}
+
+/** iOS (named) vs Android (named) vs all apps vs an unnamed app, 14 days. */
+function namedComparison(): PanelResult {
+	const main = makeResult({ lastDate: '2024-05-29', values: ramp(14, 1000), appId: 'ios-id' });
+	const other = (base: number) => makeResult({ lastDate: '2024-05-29', values: ramp(14, base) }).series;
+	return {
+		...main,
+		query: { ...main.query, compare: { apps: ['android-id', null, 'web-id'] } },
+		compared: [{ appId: 'android-id', series: other(2000) }, { appId: null, series: other(5000) }, { appId: 'web-id', series: other(300) }],
+		appNames: { 'ios-id': 'Shop iOS', 'android-id': 'Shop Android' },
+	};
+}
+
+describe('chart webview: compare', () => {
+	const suite = usePanelSuite();
+
+	test('named apps show their names in the legend, the header and the table; identifiers are in tooltips', async () => {
+		const panel = await suite.open();
+		await panel.send(initMessage(namedComparison()));
+		await panel.page.locator('canvas[data-line-count="4"]').waitFor();
+		const legend = panel.page.getByRole('list', { name: 'Legend' }).locator('li');
+		assert.deepEqual(await legend.allTextContents(), ['Shop iOS', 'Shop Android', 'All apps', 'App web-id']);
+		assert.deepEqual(await legend.evaluateAll((items) => items.map((li) => li.getAttribute('title'))), ['App identifier: ios-id', 'App identifier: android-id', null, null]);
+		const apps = panel.page.locator('.query-facts li').first();
+		assert.equal(await apps.textContent(), 'Shop iOS vs Shop Android vs All apps vs App web-id');
+		assert.equal(await apps.getAttribute('title'), 'Shop iOS: App identifier: ios-id\nShop Android: App identifier: android-id');
+		await panel.page.getByRole('button', { name: 'Table' }).click();
+		assert.deepEqual(await panel.page.locator('.table-box thead th').allTextContents(), ['Date', 'Shop iOS', 'Shop Android', 'All apps', 'App web-id']);
+		assert.deepEqual(await panel.page.locator('.summary .compare-summary tbody th').allTextContents(), ['Shop iOS', 'Shop Android', 'All apps', 'App web-id']);
+	});
+
+	test('the year before is drawn dashed, aligned by day of the range, with its own legend entry', async () => {
+		const panel = await suite.open();
+		const main = makeResult({ lastDate: '2024-03-05', values: ramp(10, 1000) });
+		// A year before, the same ten days: 2023-02-24 to 2023-03-05 (no 29 February in 2023).
+		const yearBefore = makeResult({ lastDate: '2023-03-05', values: ramp(10, 400) }).series;
+		await panel.send(initMessage({ ...main, query: { ...main.query, compare: { apps: [], period: 'year' } }, yearBefore }));
+		await panel.page.locator('canvas[data-line-count="2"]').waitFor();
+		const legend = panel.page.locator('.legend li');
+		assert.deepEqual(await legend.allTextContents(), ['Daily active users', 'Daily active users, a year before']);
+		assert.equal(await legend.nth(1).getAttribute('data-overlay'), 'true');
+		// The tooltip of the last day gives the year-before value of the range's last day.
+		const box = await panel.page.locator('canvas').boundingBox();
+		assert.ok(box);
+		await panel.page.mouse.move(box.x + box.width - 30, box.y + box.height / 2);
+		await panel.page.waitForFunction(() => window.__canvasText.some((t) => t.startsWith('Daily active users, a year before: ')));
+		const text = await panel.canvasText();
+		assert.ok(text.includes('Daily active users: 1,090'), JSON.stringify(text.slice(-6)));
+		assert.ok(text.includes('Daily active users, a year before: 490'), JSON.stringify(text.slice(-6)));
+	});
+
+	test('a comparison with the previous period draws it without the toggle', async () => {
+		const panel = await suite.open();
+		const result = makeResult({ lastDate: '2024-05-29', values: [...ramp(10, 500), ...ramp(10, 1000)], length: 10 });
+		await panel.send(initMessage({ ...result, query: { ...result.query, compare: { apps: [], period: 'previous' } } }));
+		await panel.page.locator('canvas[data-line-count="2"]').waitFor();
+		assert.equal(await panel.page.locator('#previous-period').isVisible(), false);
+		assert.deepEqual(await panel.page.locator('.legend li').allTextContents(), ['Daily active users', 'Daily active users, previous period']);
+	});
+
+	test('Compare… is a native button that asks the host, by click and by keyboard', async () => {
+		const panel = await suite.open();
+		await panel.send(initMessage(makeResult({ lastDate: '2024-05-29', values: ramp(14, 1000) })));
+		await panel.page.locator('canvas[data-day-count="14"]').waitFor();
+		const compare = panel.page.getByRole('button', { name: 'Compare…' });
+		assert.equal(await compare.evaluate((b) => b.tagName), 'BUTTON');
+		await compare.click();
+		await compare.focus();
+		await panel.page.keyboard.press('Enter');
+		await panel.page.waitForFunction(() => window.__fakeVsCode.posted.filter((m) => m.type === 'compare').length === 2);
+	});
+
+	test('in French', async () => {
+		const panel = await suite.open();
+		await panel.send({ ...initMessage(namedComparison()), l10nBundle: frenchBundle(), locale: 'fr' });
+		await panel.page.locator('canvas[data-line-count="4"]').waitFor();
+		assert.equal(await panel.page.locator('.query-facts li').first().textContent(), 'Shop iOS vs Shop Android vs Toutes les applications vs Application web-id');
+		assert.equal(await panel.page.locator('.compare-button').getAttribute('title'), 'Comparer…');
+		assert.equal(await panel.page.getByRole('button', { name: 'Comparer…' }).count(), 1);
+	});
+});
