@@ -5,7 +5,7 @@ import type { PanelResult } from '../shared/protocol';
 import { summarizeSeries } from '../shared/summary';
 import { fillPlaceholders } from '../shared/webviewStrings';
 import type { ShownColumn } from './chartLines';
-import { appText, appsText, instanceText, metricName, rangeText, valueKindOf, valueText } from './labels';
+import { appsText, instanceText, metricName, rangeText, valueKindOf, valueText } from './labels';
 import { shownRangeStickiness } from './stickinessSummaryView';
 import type { ViewContext } from './labels';
 
