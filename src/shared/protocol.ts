@@ -221,7 +221,7 @@ function parseCompared(raw: unknown, main: DailySeries): ComparedSeries[] | null
 }
 
 /** A series must hold exactly one point per day from `firstDate` to `lastDate`, no more than a query can ask for (twice, with the previous period). */
-function parseDailySeries(raw: unknown): DailySeries | null {
+export function parseDailySeries(raw: unknown): DailySeries | null {
 	if (!isRecord(raw) || !isKpiMetric(raw.metric) || !Array.isArray(raw.points)) return null;
 	const { firstDate, lastDate, provisionalDate } = raw;
 	if (!isDate(firstDate) || !isDate(lastDate)) return null;
