@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { renderChartPanelHtml } from '../panel/html';
 import { parseOverviewMessage } from '../shared/overviewProtocol';
 import type { HostToOverview, OverviewRequest, OverviewResult } from '../shared/overviewProtocol';
+import { overviewModel } from './overviewModel';
 import { rangeLabel } from './rangeLabel';
 import { l10n } from '../l10n';
 
@@ -81,7 +82,7 @@ export class OverviewPanel implements vscode.Disposable {
 	showResult(result: OverviewResult): void {
 		this.#request = result.request;
 		this.#result = result;
-		this.#show({ type: 'overviewResult', result });
+		this.#show({ type: 'overviewResult', model: overviewModel(result.request, result, vscode.env.language), state: { overview: result.request, result } });
 	}
 
 	/** The fetch failed or was cancelled: the previous result stays, with its own request. */
@@ -103,7 +104,9 @@ export class OverviewPanel implements vscode.Disposable {
 
 	#onReady(): void {
 		this.#ready = true;
-		const init: HostToOverview = { type: 'overviewInit', l10nBundle: vscode.l10n.bundle ?? null, locale: vscode.env.language, request: this.#request, result: this.#result };
+		const locale = vscode.env.language;
+		const state = { overview: this.#result?.request ?? this.#request, result: this.#result };
+		const init: HostToOverview = { type: 'overviewInit', l10nBundle: vscode.l10n.bundle ?? null, locale, model: overviewModel(state.overview, this.#result, locale), state };
 		void this.panel.webview.postMessage(init);
 		if (this.#status) void this.panel.webview.postMessage(this.#status);
 	}

@@ -151,7 +151,9 @@ export class OverviewRunner implements vscode.Disposable {
 					access.connection,
 					access.apiKey,
 					controller.signal,
-				).finally(() => subscriptions.forEach((s) => s.dispose()));
+				).finally(() => {
+					for (const s of subscriptions) s.dispose();
+				});
 			});
 			if (this.#running.get(panel) !== source) return undefined; // A newer run replaced this one.
 			panel.showResult(result);

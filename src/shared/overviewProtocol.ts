@@ -45,14 +45,65 @@ export interface OverviewResult {
 	readonly rateLimit: RateLimitInfo | null;
 }
 
+/** One card of the overview, worded by the host. */
+export interface OverviewCard {
+	/** The figure: dau, mau, new_users, uninstalls or stickiness. */
+	readonly key: string;
+	readonly label: string;
+	readonly status: 'ok' | 'denied' | 'failed';
+	/** The figure, or "Not allowed by this key". */
+	readonly value: string;
+	readonly detail: string;
+	/** The change and what it compares with; a sentence saying why there is none. */
+	readonly change: string;
+	readonly trend: 'up' | 'down' | 'flat' | 'none';
+	/** How the figure and its change are computed. */
+	readonly tooltip: string;
+}
+
+/** One figure's values per day of the range, for its tab's chart and table. */
+export interface OverviewChart {
+	readonly key: string;
+	readonly label: string;
+	/** Values are fractions shown as percentages (stickiness). */
+	readonly percent: boolean;
+	readonly firstDate: string;
+	/** One per day from `firstDate`; null for a gap. Empty when `unavailable`. */
+	readonly values: readonly (number | null)[];
+	readonly provisionalDate: string | null;
+	/** Why the figure cannot be charted (a refused permission), or null. */
+	readonly unavailable: string | null;
+}
+
+/** What the overview webview shows: everything worded and computed by the host. */
+export interface OverviewModel {
+	/** App, range and connection, for the header. */
+	readonly facts: readonly string[];
+	readonly cards: readonly OverviewCard[];
+	readonly charts: readonly OverviewChart[];
+	readonly footer: readonly string[];
+}
+
+/** What the overview webview keeps with `setState`; the host validates it on restore (`parsePersistedOverviewState`). */
+export interface PersistedOverviewState {
+	readonly overview: OverviewRequest;
+	readonly result: OverviewResult | null;
+}
+
+/** The state as the webview holds it: it keeps what the host sent without reading it. */
+export interface OpaqueOverviewState {
+	readonly overview: unknown;
+	readonly result: unknown;
+}
+
 /** Messages the host posts to an overview webview. */
 export type HostToOverview =
-	/** Host → webview, once after each `ready`: translations, display locale, the request and the last result if any. */
-	| { readonly type: 'overviewInit'; readonly l10nBundle: L10nBundle | null; readonly locale: string; readonly request: OverviewRequest; readonly result: OverviewResult | null }
+	/** Host → webview, once after each `ready`: translations, display locale, the model, and the state to keep for a reload. */
+	| { readonly type: 'overviewInit'; readonly l10nBundle: L10nBundle | null; readonly locale: string; readonly model: OverviewModel; readonly state: PersistedOverviewState }
 	/** Host → webview: a fetch started; keep the old figures meanwhile. */
 	| { readonly type: 'overviewLoading' }
-	/** Host → webview: a fetch finished; show it. */
-	| { readonly type: 'overviewResult'; readonly result: OverviewResult }
+	/** Host → webview: a fetch finished; show it and keep its state. */
+	| { readonly type: 'overviewResult'; readonly model: OverviewModel; readonly state: PersistedOverviewState }
 	/** Host → webview: the fetch failed (`message` localized) or was cancelled (a neutral note); the previous result stays. */
 	| { readonly type: 'overviewStatus'; readonly kind: 'error' | 'cancelled'; readonly message: string };
 
@@ -64,12 +115,6 @@ export type OverviewToHost =
 	| { readonly type: 'cancel' }
 	/** Webview → host: fetch the overview again (the cache still spares settled days). */
 	| { readonly type: 'overviewRefresh' };
-
-/** What the overview webview keeps with `setState`, so that a reload restores it without a request. */
-export interface PersistedOverviewState {
-	readonly overview: OverviewRequest;
-	readonly result: OverviewResult | null;
-}
 
 /** Validates an untrusted message from an overview webview; null when it is not one of `OverviewToHost`. */
 export function parseOverviewMessage(raw: unknown): OverviewToHost | null {
