@@ -51,7 +51,7 @@ export async function fetchOverview(deps: OverviewFetchDeps, request: OverviewRe
 		onWait: deps.onWait,
 		onRequest: (entry) => {
 			deps.logRequest(entry);
-			count.sent++;
+			if (entry.status !== null) count.sent++;
 			// An answer that will not be retried (a 403 too) counts; a 429 or 5xx is tried again.
 			if (entry.status !== null && entry.status < 500 && entry.status !== 429) deps.onProgress(Math.min(++count.answered, planned), planned);
 		},

@@ -40,7 +40,7 @@ export interface OverviewResult {
 	readonly fetchedAt: string;
 	/** Each series covers the previous range and the range (twice the range's days, ending on `lastDate`). */
 	readonly series: Readonly<Record<KpiMetric, OverviewSeries>>;
-	/** Requests the cache could not spare (`planned`) and requests sent, retries included (`sent`). */
+	/** Requests the cache could not spare (`planned`), and requests Braze answered, retries included (`sent`). */
 	readonly requests: { readonly planned: number; readonly sent: number };
 	readonly rateLimit: RateLimitInfo | null;
 }
