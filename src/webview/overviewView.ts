@@ -82,8 +82,12 @@ export class OverviewView {
 
 	/** A fetch started (`true`) or ended; the figures on screen stay meanwhile. */
 	#busy(on: boolean): void {
+		// Focus follows the button that replaces the one it was on.
+		const [from, to] = on ? [this.#refresh, this.#cancel] : [this.#cancel, this.#refresh];
+		const moveFocus = document.activeElement === from;
 		this.#refresh.disabled = on;
 		this.#cancel.hidden = !on;
+		if (moveFocus) to.focus();
 		this.root.setAttribute('aria-busy', String(on));
 	}
 
