@@ -34,7 +34,7 @@ export function registerOverview(context: vscode.ExtensionContext, deps: Overvie
 function requestFromArguments(args: Record<string, unknown>, now: Date): OverviewRequest | undefined {
 	const problem = argumentProblem(args, now);
 	if (typeof problem === 'string') {
-		void vscode.window.showErrorMessage(l10n.t('Braze: the overview passed to the command is not valid: {0}.', problem));
+		void vscode.window.showErrorMessage(l10n.t('Braze: the overview passed to the command is not valid: {0}.', problem.replace(/\.$/, '')));
 		return undefined;
 	}
 	return problem;
