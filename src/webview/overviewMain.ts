@@ -4,7 +4,8 @@ import { isRecord } from '../shared/guards';
 import type { OpaqueOverviewState, OverviewModel } from '../shared/overviewProtocol';
 import { localizeWebviewStrings } from '../shared/webviewStrings';
 import { webviewTranslations } from './hostMessage';
-import { OverviewView } from './overviewView';
+import { createOverviewView } from './overviewView';
+import type { OverviewView } from './overviewView';
 import type { PanelHostApi } from './vscodeApi';
 
 let view: OverviewView | null = null;
@@ -16,7 +17,7 @@ export function routeOverviewMessage(raw: unknown, root: HTMLElement, host: Pane
 	if (raw.type === 'overviewInit' && model && typeof raw.locale === 'string' && (raw.l10nBundle == null || isRecord(raw.l10nBundle))) {
 		view?.dispose();
 		const strings = localizeWebviewStrings(raw.l10nBundle ? webviewTranslations(raw.l10nBundle) : null);
-		view = new OverviewView(root, strings, raw.locale, model, { refresh: () => host.postMessage({ type: 'overviewRefresh' }), cancel: () => host.postMessage({ type: 'cancel' }) });
+		view = createOverviewView(root, strings, raw.locale, model, { refresh: () => host.postMessage({ type: 'overviewRefresh' }), cancel: () => host.postMessage({ type: 'cancel' }) });
 	} else if (raw.type === 'overviewResult' && model) view?.show(model);
 	else if (raw.type === 'overviewLoading') view?.showLoading();
 	else if (raw.type === 'overviewStatus' && (raw.kind === 'error' || raw.kind === 'cancelled') && typeof raw.message === 'string') view?.showStatus(raw.kind, raw.message);
