@@ -21,6 +21,7 @@ import { CONNECTIONS_VIEW_ID, connectionsTree } from './connections/tree';
 import { storedVerificationText, verifyWithProgress } from './connections/verifyCommand';
 import { PanelManager } from './panel/panelManager';
 import { KpiQueryRunner } from './runner/queryRunner';
+import { registerOverview } from './overview/register';
 import { RecentAppIds } from './runner/recentAppIds';
 import type { ExtensionServices } from './services';
 import { resultToCsv } from './export/resultCsv';
@@ -200,6 +201,7 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 		{ dispose: () => void cache.flush() },
 	);
 	registerCacheCommands(context, { cache, connections, keys, panels, runner });
+	registerOverview(context, { extensionUri: context.extensionUri, access, limiter, cache, refreshDays: () => normaliseRefreshDays(cacheSetting('refreshDays')), partitionOf: (c) => keys.identity(c), log, recentAppIds, fetch: globalThis.fetch, now: () => new Date(), logRequest: (entry) => runner.logRequest(entry), onDidPresentError: (error) => void presentedErrors.push(error) });
 	// The status bar and the chat tool fetch with the commands' cache, limiter and key rules, but never ask anything.
 	const headless: HeadlessFetchDeps = { connections, access, fetch: globalThis.fetch, now: () => new Date(), limiter, cache, refreshDays: () => normaliseRefreshDays(cacheSetting('refreshDays')), partitionOf: (c) => keys.identity(c), logRequest: (entry) => runner.logRequest(entry) };
 	const statusKpi = new StatusKpi({ headless, savedQueries, log, onDidChangeKeys: keys.onDidChange, onDidChangeConnections: connections.onDidChange });

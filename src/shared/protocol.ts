@@ -264,7 +264,7 @@ function parseStickinessSources(raw: unknown): StickinessSources | null {
 }
 
 /** A series must hold exactly one point per day from `firstDate` to `lastDate`, no more than a query can ask for (twice, with the previous period). */
-function parseDailySeries(raw: unknown): DailySeries<KpiMetric> | null {
+export function parseDailySeries(raw: unknown): DailySeries<KpiMetric> | null {
 	if (!isRecord(raw) || !isKpiMetric(raw.metric) || !Array.isArray(raw.points)) return null;
 	const { firstDate, lastDate, provisionalDate } = raw;
 	if (!isDate(firstDate) || !isDate(lastDate)) return null;

@@ -101,6 +101,11 @@ export const WEBVIEW_STRINGS = {
 	// Announced to screen readers when a fetch finished. {0}: number of days shown.
 	loadedDays: 'Loaded {0} days.',
 	loadedOneDay: 'Loaded one day.',
+	// The overview panel (Braze: Show Overview): Home's figures as cards, and a chart per figure behind tabs.
+	overviewTitle: 'Overview',
+	figuresLabel: 'Figures',
+	refresh: 'Refresh',
+	overviewEmpty: 'No figures yet: select Refresh.',
 	// Chart options above the chart.
 	chartOptionsLabel: 'Chart options',
 	startAtZero: 'Start at zero',

@@ -50,7 +50,7 @@ function parseInit(raw: Record<string, unknown>): HostToWebview | null {
 }
 
 /** The translations of the webview's strings that are non-empty strings; the rest of the host's bundle is not ours. */
-function webviewTranslations(bundle: Record<string, unknown>): L10nBundle {
+export function webviewTranslations(bundle: Record<string, unknown>): L10nBundle {
 	const kept: Record<string, string> = {};
 	for (const english of Object.values(WEBVIEW_STRINGS)) {
 		const translated = Object.hasOwn(bundle, english) ? bundle[english] : undefined;

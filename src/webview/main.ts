@@ -4,6 +4,7 @@ import { assertNever, parseChartViewOptions } from '../shared/protocol';
 import { isRecord } from '../shared/guards';
 import { parseHostMessage } from './hostMessage';
 import { PanelView } from './panelView';
+import { routeOverviewMessage } from './overviewMain';
 import { acquirePanelHostApi } from './vscodeApi';
 
 const host = acquirePanelHostApi();
@@ -70,6 +71,8 @@ function onMessage(message: HostToWebview): void {
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
+	// The overview panel shares this bundle and page: its own messages go to its own view.
+	if (root && routeOverviewMessage(event.data, root, host)) return;
 	const message = parseHostMessage(event.data);
 	if (message) onMessage(message);
 });

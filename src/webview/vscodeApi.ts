@@ -1,9 +1,10 @@
 // The typed face of the API VS Code injects into every webview.
+import type { OpaqueOverviewState, OverviewToHost } from '../shared/overviewProtocol';
 import type { PersistedPanelState, WebviewToHost } from '../shared/protocol';
 
 export interface PanelHostApi {
-	postMessage(message: WebviewToHost): void;
-	setState(state: PersistedPanelState): void;
+	postMessage(message: WebviewToHost | OverviewToHost): void;
+	setState(state: PersistedPanelState | OpaqueOverviewState): void;
 	/** What `setState` stored before this page (re)loaded, unchecked. */
 	getState(): unknown;
 }

@@ -31,6 +31,7 @@ export function ensureWebviewBuilt(): void {
 const FILES: Readonly<Record<string, readonly [string, string]>> = {
 	'/dist/webview.js': ['dist/webview.js', 'text/javascript'],
 	'/media/webview.css': ['media/webview.css', 'text/css'],
+	'/media/overview.css': ['media/overview.css', 'text/css'],
 	'/codicons/codicon.css': ['node_modules/@vscode/codicons/dist/codicon.css', 'text/css'],
 	'/codicons/codicon.ttf': ['node_modules/@vscode/codicons/dist/codicon.ttf', 'font/ttf'],
 	'/fixtures/vscode-themes.css': ['test/webview/fixtures/vscode-themes.css', 'text/css'],
@@ -57,7 +58,7 @@ export async function startPanelServer(): Promise<PanelServer> {
 				scriptUri: `${origin}/dist/webview.js`,
 				codiconsUri: `${origin}/codicons/codicon.css`,
 				// The theme sheet stands in for the variables VS Code itself puts on the page.
-				styleUris: [`${origin}/media/webview.css`, `${origin}/fixtures/vscode-themes.css`],
+				styleUris: [`${origin}/media/webview.css`, `${origin}/media/overview.css`, `${origin}/fixtures/vscode-themes.css`],
 				title: 'Daily active users',
 				lang: url.searchParams.get('lang') ?? 'en',
 			});

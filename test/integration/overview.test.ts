@@ -1,0 +1,100 @@
+// Braze: Show Overview in a real VS Code host against the sandbox: a partial key's refused series beside the others,
+// the figures as the sandbox serves them, the requests counted, one panel per overview, and bad arguments refused.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { SANDBOX_APPS, sandboxValue } from '../../sandbox/data';
+import { keyFingerprint } from '../../sandbox/server';
+import { addDays, brazeToday } from '../../src/shared/dates';
+import { overviewFigures } from '../../src/shared/overviewFigures';
+import type { OverviewResult, OverviewSeries } from '../../src/shared/overviewProtocol';
+import { closeAllEditors, extensionApi, recordedRequests, resetFaults, sandboxUrl } from './support';
+
+const CONNECTION = 'Overview Partial';
+const PARTIAL_KEY = 'sandbox-only-dau+mau';
+
+function showOverview(args: Record<string, unknown>): Thenable<OverviewResult | undefined> {
+	return vscode.commands.executeCommand<OverviewResult | undefined>('braze.showOverview', args);
+}
+
+function overviewTabs(): string[] {
+	return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('braze.overview')).map((t) => t.label);
+}
+
+suite('overview', () => {
+	suiteSetup(async () => {
+		await extensionApi();
+		await resetFaults();
+		assert.ok(await vscode.commands.executeCommand('braze.addConnection', { name: CONNECTION, endpoint: sandboxUrl(), key: PARTIAL_KEY }));
+	});
+
+	suiteTeardown(async () => {
+		await closeAllEditors();
+		await vscode.commands.executeCommand('braze.removeConnection', { connection: CONNECTION, confirmed: true });
+	});
+
+	test('a partial key: DAU, MAU and stickiness hold the sandbox\'s figures, new users and uninstalls say the key may not read them', async () => {
+		const api = await extensionApi();
+		const errorsBefore = api.presentedErrors.length;
+		const before = (await recordedRequests()).length;
+		const result = await showOverview({ range: 'last-30-days', connection: CONNECTION });
+		assert.ok(result, 'the overview returned its result');
+		const lastDate = addDays(brazeToday(new Date()), -1);
+		const firstDate = addDays(lastDate, -29);
+		assert.deepEqual([result.firstDate, result.lastDate, result.request.connection], [firstDate, lastDate, CONNECTION]);
+		for (const metric of ['dau', 'mau'] as const) {
+			const entry: OverviewSeries = result.series[metric];
+			assert.ok(entry.status === 'ok', metric);
+			assert.equal(entry.series.points.length, 60, 'the range and the previous range, for the changes');
+			for (const p of entry.series.points) assert.equal(p.value, sandboxValue(metric, null, p.date), `${metric} on ${p.date}`);
+		}
+		assert.deepEqual(result.series.new_users, { status: 'denied', permission: 'kpi.new_users.data_series' });
+		assert.deepEqual(result.series.uninstalls, { status: 'denied', permission: 'kpi.uninstalls.data_series' });
+
+		// The figures from the sandbox's own values: DAU averaged, MAU on the last day against the day before the range.
+		const dayValues = (metric: 'dau' | 'mau', from: string) => Array.from({ length: 30 }, (_, i) => sandboxValue(metric, null, addDays(from, i)) ?? 0);
+		const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+		const [dau, mau, newUsers, uninstalls, stickiness] = overviewFigures(result);
+		assert.ok(dau?.status === 'ok' && mau?.status === 'ok' && stickiness?.status === 'ok');
+		assert.equal(dau.value, sum(dayValues('dau', firstDate)) / 30);
+		assert.equal(dau.change?.previous, sum(dayValues('dau', addDays(firstDate, -30))) / 30);
+		assert.deepEqual([mau.value, mau.change?.previous], [sandboxValue('mau', null, lastDate), sandboxValue('mau', null, addDays(firstDate, -1))]);
+		assert.equal(stickiness.value, sum(dayValues('dau', firstDate)) / sum(dayValues('mau', firstDate)));
+		assert.deepEqual([newUsers?.status, uninstalls?.status], ['denied', 'denied']);
+
+		// One request per series (60 days fit one window), all with the partial key; the refused ones are not an error toast.
+		const sent = (await recordedRequests()).slice(before);
+		assert.deepEqual(sent.map((r) => r.path).sort(), ['/kpi/dau/data_series', '/kpi/mau/data_series', '/kpi/new_users/data_series', '/kpi/uninstalls/data_series']);
+		assert.ok(sent.every((r) => r.keyFingerprint === keyFingerprint(PARTIAL_KEY) && r.query.length === '60'));
+		assert.deepEqual(result.requests, { planned: 4, sent: 4 });
+		assert.equal(api.presentedErrors.length, errorsBefore, 'a partial key is shown in its cards, not as an error');
+		assert.deepEqual(overviewTabs(), ['Overview · All apps · Last 30 days']);
+	});
+
+	test('the same overview reuses its panel; an app and custom days open another, through the day cache', async () => {
+		const app = SANDBOX_APPS[0]?.id;
+		assert.ok(app);
+		await showOverview({ range: 'last-30-days', connection: CONNECTION });
+		assert.equal(overviewTabs().length, 1);
+		const first = await showOverview({ length: 120, end: 'yesterday', appId: app, connection: CONNECTION });
+		assert.ok(first);
+		// 240 days are three windows per series: twelve, of which each refused series may stop early.
+		assert.equal(first.requests.planned, 12);
+		const entry = first.series.dau;
+		assert.ok(entry.status === 'ok');
+		assert.ok(entry.series.points.every((p) => p.value === sandboxValue('dau', app, p.date)));
+		assert.deepEqual(overviewTabs().sort(), ['Overview · All apps · Last 30 days', `Overview · ${app} · 120 days to yesterday`].sort());
+		const again = await showOverview({ length: 120, end: 'yesterday', appId: app, connection: CONNECTION });
+		// The settled days come from the cache: one window per readable series, three per refused one.
+		assert.equal(again?.requests.planned, 1 + 1 + 3 + 3);
+		assert.equal(overviewTabs().length, 2);
+	});
+
+	test('bad arguments are refused with a message, and nothing is sent', async () => {
+		const before = (await recordedRequests()).length;
+		assert.equal(await showOverview({ range: 'last-2-days', connection: CONNECTION }), undefined);
+		assert.equal(await showOverview({ length: 0, connection: CONNECTION }), undefined);
+		assert.equal(await showOverview({ range: 'last-7-days', appId: 'has space', connection: CONNECTION }), undefined);
+		assert.equal(await showOverview({ end: '2999-01-01', connection: CONNECTION }), undefined);
+		assert.equal((await recordedRequests()).length, before);
+	});
+});
