@@ -3,7 +3,7 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import type { VscodeButton } from '@vscode-elements/elements/dist/vscode-button/vscode-button.js';
 import type { DailySeries } from '../shared/kpi';
-import type { ChartViewOptions, HostToWebview, PanelResult } from '../shared/protocol';
+import type { ChartViewOptions, HostToWebview, PanelResult, ShareAction } from '../shared/protocol';
 import type { KpiQuerySpec } from '../shared/query';
 import { lastDays, summarizeSeries } from '../shared/summary';
 import { fillPlaceholders, localizeWebviewStrings } from '../shared/webviewStrings';
@@ -19,6 +19,7 @@ import { createFormatters } from './format';
 import { seriesBounds } from './labels';
 import type { ViewContext } from './labels';
 import { renderHeading, renderSummary } from './summaryView';
+import { copyChartImage } from './clipboardImage';
 import { chartPngBase64, resultMarkdown } from './shareView';
 import { renderTable } from './tableView';
 import { observeThemeChanges, readChartPalette } from './theme';
@@ -32,6 +33,8 @@ export interface PanelViewEvents extends ControlsEvents {
 	exportCsv(): void;
 	copyMarkdown(markdown: string): void;
 	savePng(base64: string): void;
+	/** The chart image went to the clipboard (`failure` null) or could not (the browser's reason). */
+	imageCopied(failure: string | null): void;
 	/** The user changed how the chart is drawn (kept with the panel's state). */
 	viewChanged(options: ChartViewOptions): void;
 }
@@ -61,6 +64,7 @@ export class PanelView {
 	private showingTable = false;
 	private query: KpiQuerySpec;
 	private result: PanelResult | null = null;
+	private readonly events: PanelViewEvents;
 
 	constructor(
 		private readonly root: HTMLElement,
@@ -81,14 +85,16 @@ export class PanelView {
 		// Share actions: icons with names and tooltips, so that the header keeps one line.
 		const exportCsv = actionButton(strings.exportCsv, 'export', () => events.exportCsv(), true);
 		const markdown = actionButton(strings.copyMarkdown, 'markdown', () => this.shareMarkdown(events), true);
-		const png = actionButton(strings.savePng, 'file-media', () => this.sharePng(events), true);
-		this.resultButtons = [this.toggleButton, copy, exportJson, exportCsv, markdown, png];
+		const png = actionButton(strings.savePng, 'file-media', () => this.share('savePng'), true);
+		const copyImage = actionButton(strings.copyImage, 'clippy', () => this.share('copyImage'), true);
+		this.resultButtons = [this.toggleButton, copy, exportJson, exportCsv, markdown, png, copyImage];
+		this.events = events;
 		this.emptyBox.textContent = strings.noResult;
 		this.optionsBar = new ChartOptionsBar(strings, view, (options) => {
 			events.viewChanged(options);
 			this.render(this.result);
 		});
-		const actions = h('div', { class: 'actions', role: 'group', 'aria-label': strings.actionsLabel }, this.toggleButton, copy, exportJson, save, exportCsv, markdown, png);
+		const actions = h('div', { class: 'actions', role: 'group', 'aria-label': strings.actionsLabel }, this.toggleButton, copy, exportJson, save, exportCsv, markdown, png, copyImage);
 		root.replaceChildren(
 			h('header', { class: 'panel-header' }, this.heading, actions),
 			this.controls.element,
@@ -257,11 +263,14 @@ export class PanelView {
 		events.copyMarkdown(resultMarkdown(result, shown, shownColumns(result, shown, this.ctx), this.ctx));
 	}
 
-	/** The chart as drawn, so the table view shows it first (Chart.js needs a visible box to draw into). */
-	private sharePng(events: PanelViewEvents): void {
+	/** A share action, from its button or the host's command; nothing without a result (the host checks first). */
+	share(action: ShareAction): void {
 		if (!this.result) return;
+		// The chart as drawn: the table view shows it first (Chart.js needs a visible box to draw into).
 		if (this.showingTable) this.toggleTable();
-		events.savePng(chartPngBase64(this.canvas, readChartPalette().background));
+		const background = readChartPalette().background;
+		if (action === 'savePng') this.events.savePng(chartPngBase64(this.canvas, background));
+		else if (action === 'copyImage') void copyChartImage(this.canvas, background).then((failure) => this.events.imageCopied(failure));
 	}
 
 	private toggleTable(): void {
