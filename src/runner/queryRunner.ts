@@ -25,6 +25,7 @@ import { resolveSeriesEnd } from '../shared/query';
 import type { KpiQuerySpec } from '../shared/query';
 import { futureEndProblem } from '../commands/queryPrompt';
 import type { RecentAppIds } from './recentAppIds';
+import { fetchPreviousPeriod, joinPreviousPeriod, MAX_PREVIOUS_PERIOD_REQUESTS, planPreviousPeriod } from './previousPeriod';
 import { l10n } from '../l10n';
 
 /**
@@ -175,7 +176,9 @@ export class KpiQueryRunner implements vscode.Disposable {
 		const cacheDeps = { cache: this.#deps.cache, now: this.#deps.now, refreshDays: this.#deps.refreshDays() };
 		const partition = this.#deps.partitionOf(connection);
 		// Only the days the cache cannot give are asked for: the notification counts those requests.
-		const requests = await requestsNeeded(cacheDeps, partition, request, { ignoreCache });
+		const previous = await planPreviousPeriod(cacheDeps, partition, request, spec.length, ignoreCache);
+		const previousRequests = previous && previous.requests <= MAX_PREVIOUS_PERIOD_REQUESTS ? previous.requests : 0;
+		const requests = (await requestsNeeded(cacheDeps, partition, request, { ignoreCache })) + previousRequests;
 		let answered = 0;
 		const controller = new AbortController();
 		const subscriptions = tokens.map((t) => t.onCancellationRequested(() => controller.abort()));
@@ -205,13 +208,18 @@ export class KpiQueryRunner implements vscode.Disposable {
 				if (dropped) this.#deps.log.warn(dropped);
 				return answer;
 			};
-			const fetched = await fetchCachedSeries({ ...cacheDeps, fetchWindows }, partition, request, { ignoreCache, signal: controller.signal });
+			const options = { ignoreCache, signal: controller.signal };
+			const [fetched, before] = await Promise.all([
+				fetchCachedSeries({ ...cacheDeps, fetchWindows }, partition, request, options),
+				previous && fetchPreviousPeriod({ ...cacheDeps, fetchWindows }, partition, previous, options),
+			]);
 			const { provenance } = fetched;
 			if (fetched.offlineCause) this.#deps.log.warn(`Offline, showing cached days: ${fetched.offlineCause.message}`);
 			return {
 				query: spec,
 				instance: { label: endpoint.label, host: endpoint.host },
-				series: fetched.series,
+				series: before && 'points' in before ? joinPreviousPeriod(before, fetched.series) : fetched.series,
+				...(before && 'reason' in before ? { previousMissing: before } : {}),
 				fetchedAt: this.#deps.now().toISOString(),
 				rateLimit: fetched.rateLimit,
 				provenance: {

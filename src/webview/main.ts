@@ -39,6 +39,7 @@ function onMessage(message: HostToWebview): void {
 					exportCsv: () => host.postMessage({ type: 'exportCsv' }),
 					copyMarkdown: (markdown) => host.postMessage({ type: 'copyMarkdown', markdown }),
 					savePng: (base64) => host.postMessage({ type: 'savePng', base64 }),
+					saveSvg: (svg) => host.postMessage({ type: 'saveSvg', svg }),
 					imageCopied: (failure) => host.postMessage(failure === null ? { type: 'imageCopied' } : { type: 'copyImageFailed', reason: failure }),
 					viewChanged: (options) => {
 						view = options;

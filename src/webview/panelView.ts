@@ -21,6 +21,7 @@ import type { ViewContext } from './labels';
 import { renderHeading, renderSummary } from './summaryView';
 import { copyChartImage } from './clipboardImage';
 import { chartPngBase64, resultMarkdown } from './shareView';
+import { chartSvg } from './svgRecorder';
 import { renderTable } from './tableView';
 import { observeThemeChanges, readChartPalette } from './theme';
 
@@ -33,6 +34,7 @@ export interface PanelViewEvents extends ControlsEvents {
 	exportCsv(): void;
 	copyMarkdown(markdown: string): void;
 	savePng(base64: string): void;
+	saveSvg(svg: string): void;
 	/** The chart image went to the clipboard (`failure` null) or could not (the browser's reason). */
 	imageCopied(failure: string | null): void;
 	/** The user changed how the chart is drawn (kept with the panel's state). */
@@ -86,15 +88,16 @@ export class PanelView {
 		const exportCsv = actionButton(strings.exportCsv, 'export', () => events.exportCsv(), true);
 		const markdown = actionButton(strings.copyMarkdown, 'markdown', () => this.shareMarkdown(events), true);
 		const png = actionButton(strings.savePng, 'file-media', () => this.share('savePng'), true);
+		const svg = actionButton(strings.saveSvg, 'file-code', () => this.share('saveSvg'), true);
 		const copyImage = actionButton(strings.copyImage, 'clippy', () => this.share('copyImage'), true);
-		this.resultButtons = [this.toggleButton, copy, exportJson, exportCsv, markdown, png, copyImage];
+		this.resultButtons = [this.toggleButton, copy, exportJson, exportCsv, markdown, png, svg, copyImage];
 		this.events = events;
 		this.emptyBox.textContent = strings.noResult;
 		this.optionsBar = new ChartOptionsBar(strings, view, (options) => {
 			events.viewChanged(options);
 			this.render(this.result);
 		});
-		const actions = h('div', { class: 'actions', role: 'group', 'aria-label': strings.actionsLabel }, this.toggleButton, copy, exportJson, save, exportCsv, markdown, png, copyImage);
+		const actions = h('div', { class: 'actions', role: 'group', 'aria-label': strings.actionsLabel }, this.toggleButton, copy, exportJson, save, exportCsv, markdown, png, svg, copyImage);
 		root.replaceChildren(
 			h('header', { class: 'panel-header' }, this.heading, actions),
 			this.controls.element,
@@ -208,7 +211,7 @@ export class PanelView {
 			return;
 		}
 		const columns = shownColumns(result, shown, this.ctx);
-		this.summaryBox.append((result.compared ?? []).length > 0 ? renderCompareSummary(result, this.ctx) : renderSummary(shown, result.series, this.ctx));
+		this.summaryBox.append((result.compared ?? []).length > 0 ? renderCompareSummary(result, this.ctx) : renderSummary(shown, result.series, this.ctx, result));
 		this.tableBox.replaceChildren(renderTable(shown, columns, this.ctx));
 		this.updateToggle(); // Before drawing, so that Chart.js measures a visible box.
 		this.drawChart(result, shown, columns);
@@ -271,6 +274,10 @@ export class PanelView {
 		const background = readChartPalette().background;
 		if (action === 'savePng') this.events.savePng(chartPngBase64(this.canvas, background));
 		else if (action === 'copyImage') void copyChartImage(this.canvas, background).then((failure) => this.events.imageCopied(failure));
+		else {
+			const svg = chartSvg(this.canvas, background);
+			if (svg) this.events.saveSvg(svg);
+		}
 	}
 
 	private toggleTable(): void {
