@@ -140,8 +140,9 @@ export class ChartPanel implements vscode.Disposable {
 		this.#pendingShare?.resolve(undefined); // One at a time: the newer request wins.
 		return new Promise((resolve) => {
 			this.#pendingShare = { action, target, resolve, posted: false };
-			if (!this.panel.visible) this.panel.reveal(undefined, true);
-			else this.#postShare();
+			// The clipboard wants the webview focused; a hidden webview must load again before it can draw.
+			if (action === 'copyImage' || !this.panel.visible) this.panel.reveal(undefined, action !== 'copyImage');
+			this.#postShare();
 		});
 	}
 

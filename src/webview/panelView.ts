@@ -88,16 +88,16 @@ export class PanelView {
 		const exportCsv = actionButton(strings.exportCsv, 'export', () => events.exportCsv(), true);
 		const markdown = actionButton(strings.copyMarkdown, 'markdown', () => this.shareMarkdown(events), true);
 		const png = actionButton(strings.savePng, 'file-media', () => this.share('savePng'), true);
-		const svg = actionButton(strings.saveSvg, 'file-code', () => this.share('saveSvg'), true);
+		// Save as SVG is in the editor title's menu and the palette: the header keeps one line at 1280 px.
 		const copyImage = actionButton(strings.copyImage, 'clippy', () => this.share('copyImage'), true);
-		this.resultButtons = [this.toggleButton, copy, exportJson, exportCsv, markdown, png, svg, copyImage];
+		this.resultButtons = [this.toggleButton, copy, exportJson, exportCsv, markdown, png, copyImage];
 		this.events = events;
 		this.emptyBox.textContent = strings.noResult;
 		this.optionsBar = new ChartOptionsBar(strings, view, (options) => {
 			events.viewChanged(options);
 			this.render(this.result);
 		});
-		const actions = h('div', { class: 'actions', role: 'group', 'aria-label': strings.actionsLabel }, this.toggleButton, copy, exportJson, save, exportCsv, markdown, png, svg, copyImage);
+		const actions = h('div', { class: 'actions', role: 'group', 'aria-label': strings.actionsLabel }, this.toggleButton, copy, exportJson, save, exportCsv, markdown, png, copyImage);
 		root.replaceChildren(
 			h('header', { class: 'panel-header' }, this.heading, actions),
 			this.controls.element,

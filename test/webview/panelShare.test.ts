@@ -124,7 +124,7 @@ describe('chart webview: Save as SVG', () => {
 		await drawn(panel, 14);
 		const before = (await panel.posted()).length;
 		const textsBefore = (await panel.canvasText()).length;
-		await panel.page.getByRole('button', { name: 'Save as SVG' }).click();
+		await panel.send({ type: 'share', action: 'saveSvg' });
 		const message = await nextPosted(panel, 'saveSvg', before);
 		assert.ok(parseWebviewMessage(message, 3650), 'the host accepts it');
 		const report = await panel.page.evaluate(async (svg) => {
