@@ -9,7 +9,8 @@ import { listZipEntries } from '../support/zip';
 const VSIX = path.join(REPO_ROOT, 'dist-vsix', 'braze-kpi.vsix');
 // Issue 11 aims at 80 KB for the host bundle with everything the connections, cache, status bar and chat add; it is not met yet,
 // so this budget is the ceiling held meanwhile. `npm run bench` prints what each part costs.
-const HOST_BUDGET = 128 * 1024;
+// +3 KiB for issue 10's panel menus, image sharing and the change card's second fetch (wip/share).
+const HOST_BUDGET = 131 * 1024;
 const WEBVIEW_BUDGET = 300 * 1024;
 
 test('the .vsix holds the bundles, media, l10n, manifest strings and docs, and nothing else', () => {
