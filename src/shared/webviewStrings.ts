@@ -11,7 +11,6 @@ export const WEBVIEW_STRINGS = {
 	exportCsv: 'Export to CSV',
 	copyMarkdown: 'Copy as Markdown',
 	savePng: 'Save as PNG',
-	copyImage: 'Copy Chart Image',
 	saveQuery: 'Save Query',
 	run: 'Run',
 	cancel: 'Cancel',

@@ -88,16 +88,15 @@ export class PanelView {
 		const exportCsv = actionButton(strings.exportCsv, 'export', () => events.exportCsv(), true);
 		const markdown = actionButton(strings.copyMarkdown, 'markdown', () => this.shareMarkdown(events), true);
 		const png = actionButton(strings.savePng, 'file-media', () => this.share('savePng'), true);
-		// Save as SVG is in the editor title's menu and the palette: the header keeps one line at 1280 px.
-		const copyImage = actionButton(strings.copyImage, 'clippy', () => this.share('copyImage'), true);
-		this.resultButtons = [this.toggleButton, copy, exportJson, exportCsv, markdown, png, copyImage];
+		// Copy Chart Image and Save as SVG are in the editor title and the palette: the header keeps one line.
+		this.resultButtons = [this.toggleButton, copy, exportJson, exportCsv, markdown, png];
 		this.events = events;
 		this.emptyBox.textContent = strings.noResult;
 		this.optionsBar = new ChartOptionsBar(strings, view, (options) => {
 			events.viewChanged(options);
 			this.render(this.result);
 		});
-		const actions = h('div', { class: 'actions', role: 'group', 'aria-label': strings.actionsLabel }, this.toggleButton, copy, exportJson, save, exportCsv, markdown, png, copyImage);
+		const actions = h('div', { class: 'actions', role: 'group', 'aria-label': strings.actionsLabel }, this.toggleButton, copy, exportJson, save, exportCsv, markdown, png);
 		root.replaceChildren(
 			h('header', { class: 'panel-header' }, this.heading, actions),
 			this.controls.element,

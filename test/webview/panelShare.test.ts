@@ -35,13 +35,13 @@ function pngSize(png: Buffer): { width: number; height: number } {
 describe('chart webview: image to the clipboard', () => {
 	const suite = usePanelSuite();
 
-	test('Copy Chart Image puts a PNG of the chart at its pixel size on the clipboard and tells the host', async () => {
+	test('Copy Chart Image (a command from the host) puts a PNG of the chart at its pixel size on the clipboard and tells the host', async () => {
 		const panel = await suite.open({ deviceScaleFactor: 2, viewport: { width: 900, height: 700 } });
 		await panel.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(panel.page.url()).origin });
 		await panel.send(initMessage(RESULT));
 		await drawn(panel, 14);
 		const before = (await panel.posted()).length;
-		await panel.page.getByRole('button', { name: 'Copy Chart Image' }).click();
+		await panel.send({ type: 'share', action: 'copyImage' });
 		const message = await nextPosted(panel, 'imageCopied', before);
 		assert.ok(parseWebviewMessage(message, 3650), 'the host accepts it');
 		const clipboard = await panel.page.evaluate(async () => {
@@ -65,7 +65,7 @@ describe('chart webview: image to the clipboard', () => {
 			navigator.clipboard.write = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
 		});
 		const before = (await panel.posted()).length;
-		await panel.page.getByRole('button', { name: 'Copy Chart Image' }).click();
+		await panel.send({ type: 'share', action: 'copyImage' });
 		const message = await nextPosted(panel, 'copyImageFailed', before);
 		assert.deepEqual(message, { type: 'copyImageFailed', reason: 'Write permission denied.' });
 		assert.deepEqual(parseWebviewMessage(message, 3650), message, 'the host accepts it');
