@@ -20,6 +20,8 @@ import { ConnectionStore } from './connections/store';
 import { CONNECTIONS_VIEW_ID, connectionsTree } from './connections/tree';
 import { storedVerificationText, verifyWithProgress } from './connections/verifyCommand';
 import { PanelManager } from './panel/panelManager';
+import type { PanelTestApi } from './panel/panelManager';
+import { registerShareCommands } from './commands/shareCommands';
 import { KpiQueryRunner } from './runner/queryRunner';
 import { registerOverview } from './overview/register';
 import { RecentAppIds } from './runner/recentAppIds';
@@ -43,7 +45,7 @@ import type { KpiToolPreparation } from './chat/kpiTool';
 const MAX_REQUESTS_IN_FLIGHT = 4;
 
 /** What `activate` returns: read by the integration tests, never holds a key. */
-export interface BrazeExtensionApi {
+export interface BrazeExtensionApi extends PanelTestApi {
 	/** Every error message shown since activation, newest last. */
 	readonly presentedErrors: readonly PresentedError[];
 	/** The results shown in the open chart panels. */
@@ -202,6 +204,7 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 	);
 	registerCacheCommands(context, { cache, connections, keys, panels, runner });
 	registerOverview(context, { extensionUri: context.extensionUri, access, limiter, cache, refreshDays: () => normaliseRefreshDays(cacheSetting('refreshDays')), partitionOf: (c) => keys.identity(c), log, recentAppIds, fetch: globalThis.fetch, now: () => new Date(), logRequest: (entry) => runner.logRequest(entry), onDidPresentError: (error) => void presentedErrors.push(error) });
+	registerShareCommands(context, panels);
 	// The status bar and the chat tool fetch with the commands' cache, limiter and key rules, but never ask anything.
 	const headless: HeadlessFetchDeps = { connections, access, fetch: globalThis.fetch, now: () => new Date(), limiter, cache, refreshDays: () => normaliseRefreshDays(cacheSetting('refreshDays')), partitionOf: (c) => keys.identity(c), logRequest: (entry) => runner.logRequest(entry) };
 	const statusKpi = new StatusKpi({ headless, savedQueries, log, onDidChangeKeys: keys.onDidChange, onDidChangeConnections: connections.onDidChange });
@@ -241,6 +244,7 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 		},
 		statusKpi: () => statusKpi.snapshot(),
 		chatToolPreparation: (input) => kpiTool.prepare(input),
+		...panels.testApi(),
 	};
 }
 

@@ -5,12 +5,12 @@ import * as vscode from 'vscode';
 import { brazeToday } from '../shared/dates';
 import type { QueryMetric } from '../shared/kpi';
 import { parseWebviewMessage } from '../shared/protocol';
-import type { HostToWebview, PanelResult } from '../shared/protocol';
+import type { HostToWebview, PanelResult, ShareAction } from '../shared/protocol';
 import { MAX_QUERY_LENGTH, querySpecKey, withValidComparison } from '../shared/query';
 import type { KpiQuerySpec } from '../shared/query';
 import { renderChartPanelHtml } from './html';
 import { describeApps, describeRange } from '../queries/model';
-import { copyMarkdown, saveChartPng } from './panelShare';
+import { copyMarkdown, reportImageCopy, saveChartImage } from './panelShare';
 import { l10n } from '../l10n';
 
 export const CHART_VIEW_TYPE = 'braze.chart';
@@ -27,7 +27,16 @@ export interface ChartPanelHandlers {
 }
 
 /** A message the panel shows after `init`. */
-type StatusMessage = Exclude<HostToWebview, { type: 'init' }>;
+type StatusMessage = Extract<HostToWebview, { type: 'loading' | 'result' | 'error' | 'cancelled' }>;
+
+/** A share command waiting for the webview: what it asked, where to write, and who waits for the outcome. */
+interface PendingShare {
+	readonly action: ShareAction;
+	readonly target: vscode.Uri | undefined;
+	readonly resolve: (outcome: vscode.Uri | boolean | undefined) => void;
+	/** Posted to the webview already; otherwise it goes after the next `ready`. */
+	posted: boolean;
+}
 
 export class ChartPanel implements vscode.Disposable {
 	#ready = false;
@@ -39,6 +48,7 @@ export class ChartPanel implements vscode.Disposable {
 	#status: StatusMessage | null = null;
 	/** A saved query's name, shown as the title while the panel shows that query unchanged. */
 	#name: string | undefined;
+	#pendingShare: PendingShare | undefined;
 	readonly #extensionUri: vscode.Uri;
 	readonly #handlers: ChartPanelHandlers;
 	readonly #subscriptions: vscode.Disposable;
@@ -69,6 +79,10 @@ export class ChartPanel implements vscode.Disposable {
 		this.#subscriptions = vscode.Disposable.from(
 			panel.webview.onDidReceiveMessage((raw: unknown) => this.#onMessage(raw)),
 			panel.onDidDispose(() => this.dispose()),
+			// A hidden webview is destroyed (no retainContextWhenHidden): nothing posted reaches it until it says `ready` again.
+			panel.onDidChangeViewState(({ webviewPanel }) => {
+				if (!webviewPanel.visible) this.#ready = false;
+			}),
 		);
 		this.#retitle();
 		panel.webview.html = this.#html();
@@ -106,11 +120,48 @@ export class ChartPanel implements vscode.Disposable {
 		this.#show(this.#result?.query ?? this.#query, this.#result, { type: 'cancelled', message });
 	}
 
-	/** Titles the panel with a saved query's name. */
+	/** Titles the panel with a saved query's name; the webview keeps it in its state, so that a reload keeps the title. */
 	setName(name: string | undefined): void {
 		if (this.#disposed) return;
 		this.#name = name;
 		this.#retitle();
+		this.#post({ type: 'name', name: name ?? null });
+	}
+
+	/** The saved query's name the panel is titled with, if any. */
+	get name(): string | undefined {
+		return this.#name;
+	}
+
+	/**
+	 * Asks the webview to run a share action as its button does (it draws the images), revealing the panel when it is
+	 * hidden; resolves to the file written, true/false for the clipboard, or undefined when cancelled or closed.
+	 * `target` skips the save dialog.
+	 */
+	requestShare(action: ShareAction, target?: vscode.Uri): Promise<vscode.Uri | boolean | undefined> {
+		if (this.#disposed || !this.#result) return Promise.resolve(undefined);
+		this.#pendingShare?.resolve(undefined); // One at a time: the newer request wins.
+		return new Promise((resolve) => {
+			this.#pendingShare = { action, target, resolve, posted: false };
+			// The clipboard wants the webview focused; a hidden webview must load again before it can draw.
+			if (action === 'copyImage' || !this.panel.visible) this.panel.reveal(undefined, action !== 'copyImage');
+			this.#postShare();
+		});
+	}
+
+	#postShare(): void {
+		const pending = this.#pendingShare;
+		if (!pending || pending.posted || !this.#ready) return;
+		pending.posted = true;
+		this.#post({ type: 'share', action: pending.action });
+	}
+
+	/** The waiting share command of `action`, taken; undefined when the webview's own button started it. */
+	#takeShare(action: ShareAction): PendingShare | undefined {
+		const pending = this.#pendingShare;
+		if (pending?.action !== action) return undefined;
+		this.#pendingShare = undefined;
+		return pending;
 	}
 
 	reveal(): void {
@@ -120,12 +171,14 @@ export class ChartPanel implements vscode.Disposable {
 	/** Shows `message` about `query` and `result`; a fetch under way or failed is kept to replay on the next `ready`. */
 	#show(query: KpiQuerySpec, result: PanelResult | null, message: StatusMessage): void {
 		if (this.#disposed) return;
-		if (querySpecKey(query) !== querySpecKey(this.#query)) this.#name = undefined;
+		const renamed = this.#name !== undefined && querySpecKey(query) !== querySpecKey(this.#query);
+		if (renamed) this.#name = undefined;
 		this.#query = query;
 		this.#result = result;
 		this.#status = message.type === 'result' ? null : message;
 		this.#retitle();
 		this.#post(message);
+		if (renamed) this.#post({ type: 'name', name: null });
 	}
 
 	#retitle(): void {
@@ -147,7 +200,16 @@ export class ChartPanel implements vscode.Disposable {
 		else if (message.type === 'run') this.#handlers.run(this, withValidComparison({ ...this.#query, ...message.request }));
 		// The share actions need nothing from the owner: the panel's own data, a dialog, the clipboard.
 		else if (message.type === 'copyMarkdown') void copyMarkdown(message.markdown);
-		else if (message.type === 'savePng') void saveChartPng(message.base64, this.#result);
+		else if (message.type === 'savePng' || message.type === 'saveSvg') {
+			const pending = this.#takeShare(message.type);
+			const image = message.type === 'savePng' ? { kind: 'png', data: message.base64 } as const : { kind: 'svg', data: message.svg } as const;
+			void saveChartImage(image, this.#result, pending?.target).then((uri) => pending?.resolve(uri));
+		} else if (message.type === 'imageCopied' || message.type === 'copyImageFailed') {
+			const pending = this.#takeShare('copyImage');
+			const failure = message.type === 'copyImageFailed' ? message.reason : null;
+			pending?.resolve(failure === null);
+			reportImageCopy(failure, () => void this.requestShare('savePng'));
+		}
 		else if (message.type === 'exportCsv') void vscode.commands.executeCommand('braze.exportCsv'); // This panel is the active one: its button was just clicked.
 		else this.#handlers[message.type](this); // cancel, copyCsv, exportJson, saveQuery: the handler of that name.
 	}
@@ -164,7 +226,10 @@ export class ChartPanel implements vscode.Disposable {
 			maxLength: MAX_QUERY_LENGTH,
 			today: brazeToday(new Date()),
 		});
+		if (this.#name !== undefined) this.#post({ type: 'name', name: this.#name });
 		if (this.#status) this.#post(this.#status);
+		if (this.#pendingShare) this.#pendingShare.posted = false; // A webview that reloaded never saw it.
+		this.#postShare();
 	}
 
 	#html(): string {
@@ -184,6 +249,8 @@ export class ChartPanel implements vscode.Disposable {
 	dispose(): void {
 		if (this.#disposed) return;
 		this.#disposed = true;
+		this.#pendingShare?.resolve(undefined);
+		this.#pendingShare = undefined;
 		this.#onDidDispose.fire();
 		this.#onDidDispose.dispose();
 		this.#subscriptions.dispose();

@@ -8,7 +8,19 @@ import type { KpiQuerySpec } from '../shared/query';
 import { CHART_VIEW_TYPE, ChartPanel, panelTitle } from './chartPanel';
 import type { ChartPanelHandlers } from './chartPanel';
 
+/** The context key that is true while a chart panel is open: the share and export commands show in the palette only then. */
+export const CHART_OPEN_CONTEXT = 'braze.chartOpen';
+
+/** What the in-host tests read of the panels (the test API only). */
+export interface PanelTestApi {
+	/** Whether `braze.chartOpen` was last set true. */
+	chartOpen(): boolean;
+	/** Each open panel's tab title and full result (the previous period included, unlike `openResults`). */
+	panelStates(): readonly { readonly title: string; readonly name: string | undefined; readonly result: PanelResult | null }[];
+}
+
 export class PanelManager implements vscode.Disposable {
+	#chartOpen = false;
 	readonly #panels = new Set<ChartPanel>();
 	#lastActive: ChartPanel | undefined;
 	readonly #extensionUri: vscode.Uri;
@@ -74,7 +86,7 @@ export class PanelManager implements vscode.Disposable {
 	#restore(webviewPanel: vscode.WebviewPanel, rawState: unknown): void {
 		const state = parsePersistedPanelState(rawState);
 		// Nothing usable to show: closing beats a blank panel that cannot run.
-		if (state) this.#adopt(webviewPanel, state.query, state.result);
+		if (state) this.#adopt(webviewPanel, state.query, state.result).setName(state.name);
 		else webviewPanel.dispose();
 	}
 
@@ -89,8 +101,25 @@ export class PanelManager implements vscode.Disposable {
 			viewState.dispose();
 			this.#panels.delete(panel);
 			if (this.#lastActive === panel) this.#lastActive = undefined;
+			this.#updateChartOpen();
 		});
+		this.#updateChartOpen();
 		return panel;
+	}
+
+	#updateChartOpen(): void {
+		const open = this.#panels.size > 0;
+		if (open === this.#chartOpen) return;
+		this.#chartOpen = open;
+		void vscode.commands.executeCommand('setContext', CHART_OPEN_CONTEXT, open);
+	}
+
+	/** For the test API only. */
+	testApi(): PanelTestApi {
+		return {
+			chartOpen: () => this.#chartOpen,
+			panelStates: () => this.all.map((p) => ({ title: p.panel.title, name: p.name, result: p.result })),
+		};
 	}
 
 	dispose(): void {

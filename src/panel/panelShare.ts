@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { l10n } from '../l10n';
 import { errorText } from '../shared/guards';
 import type { PanelResult } from '../shared/protocol';
+import { safeForNotification } from '../shared/untrustedText';
 
 /** Puts `markdown` on the clipboard and says so in the status bar. */
 export async function copyMarkdown(markdown: string): Promise<void> {
@@ -12,23 +13,42 @@ export async function copyMarkdown(markdown: string): Promise<void> {
 	vscode.window.setStatusBarMessage(l10n.t('Braze: Markdown copied to the clipboard.'), 3000);
 }
 
-/** Asks where to save the chart and writes the PNG there; resolves to the file, or undefined when cancelled or failed (shown). */
-export async function saveChartPng(base64: string, result: PanelResult | null): Promise<vscode.Uri | undefined> {
+/** A chart image the webview drew: PNG bytes as base64, or an SVG document. */
+export type ChartImage = { readonly kind: 'png'; readonly data: string } | { readonly kind: 'svg'; readonly data: string };
+
+/**
+ * Writes the image to `target`, or asks where (a save dialog, which asks before replacing a file); resolves to the
+ * file, or undefined when cancelled or failed (shown).
+ */
+export async function saveChartImage(image: ChartImage, result: PanelResult | null, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
 	const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
-	const name = result ? `braze-${result.query.metric}-${result.series.lastDate}.png` : 'braze-chart.png';
-	const uri = await vscode.window.showSaveDialog({
-		title: l10n.t('Save Chart as PNG'),
+	const name = result ? `braze-${result.query.metric}-${result.series.lastDate}.${image.kind}` : `braze-chart.${image.kind}`;
+	const uri = target ?? (await vscode.window.showSaveDialog({
+		title: image.kind === 'png' ? l10n.t('Save Chart as PNG') : l10n.t('Save Chart as SVG'),
 		saveLabel: l10n.t('Save'),
 		defaultUri: vscode.Uri.joinPath(folder, name),
-		filters: { PNG: ['png'] },
-	});
+		filters: image.kind === 'png' ? { PNG: ['png'] } : { SVG: ['svg'] },
+	}));
 	if (uri === undefined) return undefined;
 	try {
-		await vscode.workspace.fs.writeFile(uri, Buffer.from(base64, 'base64'));
+		await vscode.workspace.fs.writeFile(uri, image.kind === 'png' ? Buffer.from(image.data, 'base64') : new TextEncoder().encode(image.data));
 	} catch (error) {
 		void vscode.window.showErrorMessage(l10n.t('Could not write {0}: {1}', vscode.workspace.asRelativePath(uri), errorText(error)));
 		return undefined;
 	}
 	vscode.window.setStatusBarMessage(l10n.t('Braze: chart saved to {0}.', vscode.workspace.asRelativePath(uri)), 5000);
 	return uri;
+}
+
+/** Says whether the chart image reached the clipboard; when the webview could not, why, with Save as PNG instead. */
+export function reportImageCopy(failure: string | null, saveInstead: () => void): void {
+	if (failure === null) {
+		vscode.window.setStatusBarMessage(l10n.t('Braze: chart image copied to the clipboard.'), 3000);
+		return;
+	}
+	const save = l10n.t('Save as PNG');
+	const message = l10n.t('The chart image could not be copied to the clipboard ({0}). Save it as a PNG file instead.', safeForNotification(failure));
+	void vscode.window.showWarningMessage(message, save).then((choice) => {
+		if (choice === save) saveInstead();
+	});
 }

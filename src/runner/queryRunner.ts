@@ -28,6 +28,7 @@ import { futureEndProblem } from '../commands/queryPrompt';
 import type { RecentAppIds } from './recentAppIds';
 import type { AppNames } from '../apps/appNames';
 import { sameDayYearBefore } from '../shared/yearBefore';
+import { fetchPreviousPeriod, joinPreviousPeriod, MAX_PREVIOUS_PERIOD_REQUESTS, planPreviousPeriod } from './previousPeriod';
 import { l10n } from '../l10n';
 
 /**
@@ -180,7 +181,11 @@ export class KpiQueryRunner implements vscode.Disposable {
 		const cacheDeps = { cache: this.#deps.cache, now: this.#deps.now, refreshDays: this.#deps.refreshDays() };
 		const partition = this.#deps.partitionOf(connection);
 		// Only the days the cache cannot give are asked for: the notification counts those requests, for every series.
-		const requests = await this.#requestsNeeded(partition, cacheRequests, ignoreCache);
+		// The change card's previous period comes with them when the query's own request does not hold it (one KPI series).
+		const main = cacheRequests.main;
+		const previous = main.metric === 'stickiness' ? undefined : await planPreviousPeriod(cacheDeps, partition, { ...main, metric: main.metric }, spec.length, ignoreCache);
+		const previousRequests = previous && previous.requests <= MAX_PREVIOUS_PERIOD_REQUESTS ? previous.requests : 0;
+		const requests = (await this.#requestsNeeded(partition, cacheRequests, ignoreCache)) + previousRequests;
 		let answered = 0;
 		const controller = new AbortController();
 		const subscriptions = tokens.map((t) => t.onCancellationRequested(() => controller.abort()));
@@ -211,7 +216,11 @@ export class KpiQueryRunner implements vscode.Disposable {
 				return answer;
 			};
 			// Every series at once (stickiness is DAU and MAU): the shared limiter keeps the requests in flight within bounds, and one abort stops them all.
-			const all = await Promise.all(cacheRequests.all.map((r) => fetchQuerySeries({ ...cacheDeps, fetchWindows }, partition, r, { ignoreCache, signal: controller.signal })));
+			const options = { ignoreCache, signal: controller.signal };
+			const [all, before] = await Promise.all([
+				Promise.all(cacheRequests.all.map((r) => fetchQuerySeries({ ...cacheDeps, fetchWindows }, partition, r, options))),
+				previous && fetchPreviousPeriod({ ...cacheDeps, fetchWindows }, partition, previous, options),
+			]);
 			const [mainParts, ...others] = all as [CachedSeriesResult[], ...CachedSeriesResult[][]];
 			const seriesOf = (parts: readonly CachedSeriesResult[]) => querySeriesOf(spec.metric, parts.map((p) => p.series)).series;
 			const compared = others.slice(0, cacheRequests.compared.length).map((parts, i) => ({ appId: cacheRequests.compared[i]?.appId ?? null, series: seriesOf(parts) }));
@@ -219,8 +228,11 @@ export class KpiQueryRunner implements vscode.Disposable {
 			const names = this.#namesOf(spec);
 			const every = all.flat();
 			for (const part of every) if (part.offlineCause) this.#deps.log.warn(`Offline, showing cached days: ${part.offlineCause.message}`);
+			const base = fetchedQueryResult(spec, { label: endpoint.label, host: endpoint.host }, mainParts, this.#deps.now().toISOString());
 			return {
-				...fetchedQueryResult(spec, { label: endpoint.label, host: endpoint.host }, mainParts, this.#deps.now().toISOString()),
+				...base,
+				...(before && 'points' in before ? { series: joinPreviousPeriod(before, base.series) } : {}),
+				...(before && 'reason' in before ? { previousMissing: before } : {}),
 				...(compared.length > 0 ? { compared } : {}),
 				...(yearBefore ? { yearBefore } : {}),
 				...(Object.keys(names).length > 0 ? { appNames: names } : {}),

@@ -34,6 +34,15 @@ export interface PanelResult {
 	readonly appNames?: Readonly<Record<string, string>>;
 	/** The query's own app over the same days a year before, day by day (Compare with "year"); absent otherwise. */
 	readonly yearBefore?: DailySeries;
+	/** Set when the previous period (for the change) was not fetched: why, and the requests it would have needed. */
+	readonly previousMissing?: PreviousPeriodMissing;
+}
+
+/** Why a result lacks the previous period: it needed more requests than the host spends on it, or its fetch failed. */
+export interface PreviousPeriodMissing {
+	readonly reason: 'requests' | 'failed';
+	/** The requests the previous period needs. */
+	readonly requests: number;
 }
 
 /** How much of a result came from the day cache, and how fresh it is. */
@@ -87,7 +96,14 @@ export type HostToWebview =
 	/** Host → webview: a fetch failed; `message` is already localized. The previous result stays, with its own query. */
 	| { readonly type: 'error'; readonly message: string }
 	/** Host → webview: the user cancelled the fetch; a neutral note, not an error. The previous result stays, with its own query. */
-	| { readonly type: 'cancelled'; readonly message: string };
+	| { readonly type: 'cancelled'; readonly message: string }
+	/** Host → webview: a share command ran (palette, editor title, keybinding); do what that action's button does. */
+	| { readonly type: 'share'; readonly action: ShareAction }
+	/** Host → webview: the saved query's name the tab shows (null: none), kept in the state so that a reload keeps the title. */
+	| { readonly type: 'name'; readonly name: string | null };
+
+/** What the share commands ask of the webview, which draws the images. */
+export type ShareAction = 'savePng' | 'copyImage' | 'saveSvg';
 
 /** The part of a query the panel's controls can change. */
 export interface RunRequest {
@@ -117,13 +133,23 @@ export type WebviewToHost =
 	/** Webview → host: save the chart as a PNG file; `base64` holds the image, drawn by the webview at its pixel size. */
 	| { readonly type: 'savePng'; readonly base64: string }
 	/** Webview → host: the user asks to change the comparison (apps, period overlay); the host asks with a QuickPick and re-runs. */
-	| { readonly type: 'compare' };
+	| { readonly type: 'compare' }
+	/** Webview → host: save the chart as an SVG file; `svg` is the document the webview recorded from the chart's drawing. */
+	| { readonly type: 'saveSvg'; readonly svg: string }
+	/** Webview → host: the chart image is on the clipboard. */
+	| { readonly type: 'imageCopied' }
+	/** Webview → host: the webview could not put the image on the clipboard; `reason` is the browser's, for the message. */
+	| { readonly type: 'copyImageFailed'; readonly reason: string };
 
 /** Larger than any Markdown table of 3,650 days × 10 series; a guard on what the webview may send. */
 export const MAX_MARKDOWN_LENGTH = 4_000_000;
 /** Larger than a chart at 8K × devicePixelRatio 2 as PNG, base64. */
 export const MAX_PNG_BASE64_LENGTH = 40_000_000;
 const PNG_BASE64_PREFIX = 'iVBORw0KGgo'; // The 8-byte PNG signature, base64.
+/** Larger than the SVG of 10 series × 3,650 days; a guard on what the webview may send. */
+export const MAX_SVG_LENGTH = 8_000_000;
+/** The longest saved query name a panel state may hold. */
+const MAX_PANEL_NAME_LENGTH = 200;
 
 /** What the webview keeps with `setState` so that a reload restores the panel without a new request. */
 export interface PersistedPanelState {
@@ -131,6 +157,8 @@ export interface PersistedPanelState {
 	readonly result: PanelResult | null;
 	/** The chart's display choices, kept per panel; the webview reads them back itself (absent: the defaults). */
 	readonly view?: ChartViewOptions;
+	/** The saved query's name the panel is titled with, if any. */
+	readonly name?: string;
 }
 
 /** How the panel draws its chart, chosen in the panel. */
@@ -167,7 +195,12 @@ export function parseWebviewMessage(raw: unknown, maxLength: number): WebviewToH
 		}
 		case 'exportCsv':
 		case 'compare':
+		case 'imageCopied':
 			return { type: raw.type };
+		case 'copyImageFailed':
+			return typeof raw.reason === 'string' ? { type: raw.type, reason: raw.reason.slice(0, 300) } : null;
+		case 'saveSvg':
+			return typeof raw.svg === 'string' && raw.svg.length <= MAX_SVG_LENGTH && raw.svg.startsWith('<svg ') ? { type: raw.type, svg: raw.svg } : null;
 		case 'copyMarkdown':
 			return typeof raw.markdown === 'string' && raw.markdown.length > 0 && raw.markdown.length <= MAX_MARKDOWN_LENGTH ? { type: 'copyMarkdown', markdown: raw.markdown } : null;
 		case 'savePng':
@@ -193,9 +226,19 @@ export function parsePersistedPanelState(raw: unknown): PersistedPanelState | nu
 	if (!isRecord(raw)) return null;
 	const query = parseQuerySpec(raw.query);
 	if (!query.ok) return null;
-	if (raw.result === null || raw.result === undefined) return { query: query.spec, result: null };
+	// A name that is not one a saved query could have is dropped, not trusted: the tab then names the query.
+	const name = parsePanelName(raw.name);
+	const named = name === null ? {} : { name };
+	if (raw.result === null || raw.result === undefined) return { query: query.spec, result: null, ...named };
 	const result = parsePanelResult(raw.result);
-	return result ? { query: query.spec, result } : null;
+	return result ? { query: query.spec, result, ...named } : null;
+}
+
+/** A saved query's name from untrusted input: trimmed, 1–200 characters, no control characters; else null. */
+export function parsePanelName(raw: unknown): string | null {
+	if (typeof raw !== 'string') return null;
+	const name = raw.trim();
+	return name !== '' && name.length <= MAX_PANEL_NAME_LENGTH && !/[\u0000-\u001f\u007f]/.test(name) ? name : null;
 }
 
 /** Validates an untrusted `PanelResult` (persisted state or an exported file). */
@@ -227,6 +270,7 @@ export function parsePanelResult(raw: unknown): PanelResult | null {
 		...(compared.length > 0 ? { compared } : {}),
 		...(yearBefore ? { yearBefore } : {}),
 		...(appNames ? { appNames } : {}),
+		...(isRecord(raw.previousMissing) ? parsePreviousMissing(raw.previousMissing) : {}),
 	};
 }
 
@@ -238,6 +282,12 @@ function parseAppNames(raw: unknown): Record<string, string> | undefined {
 		if (typeof name === 'string' && name.trim() !== '') names[id.slice(0, 256)] = name.slice(0, 60);
 	}
 	return Object.keys(names).length > 0 ? names : undefined;
+}
+
+/** Why the previous period is missing, when it says so in a form the panel knows. */
+function parsePreviousMissing(raw: Record<string, unknown>): { previousMissing?: PreviousPeriodMissing } {
+	const { reason, requests } = raw;
+	return (reason === 'requests' || reason === 'failed') && isWholeNumber(requests, 0, 1000) ? { previousMissing: { reason, requests } } : {};
 }
 
 /** Compared series: each of the main series' metric and last day; [] when absent, null when unusable. */

@@ -48,6 +48,16 @@ export const WEBVIEW_STRINGS = {
 	changeDetailOne: 'vs. the previous day',
 	// {0}: number of days in each period.
 	changeDetailMany: 'vs. the previous {0} days',
+	// The change card's value when there is no change to show; the card's detail says why.
+	changeUnavailable: 'Not shown',
+	// {0}: days in the previous period; {1}: the requests it would take.
+	changeNeedsRequests: 'Needs the previous {0} days, {1} more requests to Braze, not sent to spare the hourly quota.',
+	// {0}: days in the previous period.
+	changeFetchFailed: 'The previous {0} days could not be fetched. Fetch Again to retry.',
+	changeNotInFile: 'The file holds only the range shown. Fetch Again to compare.',
+	changeNoData: 'One of the two periods has no data to compare.',
+	// {0}: days in the previous period.
+	changeNotFetched: 'The previous {0} days were not fetched with this chart. Fetch Again to include them.',
 	noData: 'No data',
 	// {0}: the provisional day, formatted.
 	provisionalNote: '{0} is still in progress: drawn dashed and left out of the summary.',

@@ -3,7 +3,7 @@
 import { isPlainDate } from '../shared/dates';
 import { isRecord } from '../shared/guards';
 import type { HostToWebview } from '../shared/protocol';
-import { parsePanelResult } from '../shared/protocol';
+import { parsePanelName, parsePanelResult } from '../shared/protocol';
 import { parseQuerySpec } from '../shared/query';
 import { WEBVIEW_STRINGS } from '../shared/webviewStrings';
 import type { L10nBundle } from '../shared/webviewStrings';
@@ -27,6 +27,12 @@ export function parseHostMessage(raw: unknown): HostToWebview | null {
 		case 'error':
 		case 'cancelled':
 			return typeof raw.message === 'string' ? { type: raw.type, message: raw.message } : null;
+		case 'share':
+			return raw.action === 'savePng' || raw.action === 'copyImage' || raw.action === 'saveSvg' ? { type: 'share', action: raw.action } : null;
+		case 'name': {
+			const name = parsePanelName(raw.name);
+			return name !== null || raw.name === null ? { type: 'name', name } : null;
+		}
 		default:
 			return null;
 	}

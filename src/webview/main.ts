@@ -15,8 +15,11 @@ let state: PersistedPanelState | null = null;
 const previous = host.getState();
 let view: ChartViewOptions = parseChartViewOptions(isRecord(previous) ? previous.view : undefined);
 
-function remember(next: Omit<PersistedPanelState, 'view'>): void {
-	state = { ...next, view };
+// The saved query's name the host titles the panel with: kept so that the restored tab keeps it.
+let name: string | null = null;
+
+function remember(next: Omit<PersistedPanelState, 'view' | 'name'>): void {
+	state = { query: next.query, result: next.result, view, ...(name === null ? {} : { name }) };
 	host.setState(state); // Lets the host's serializer restore the panel without a new request.
 }
 
@@ -38,6 +41,8 @@ function onMessage(message: HostToWebview): void {
 					copyMarkdown: (markdown) => host.postMessage({ type: 'copyMarkdown', markdown }),
 					savePng: (base64) => host.postMessage({ type: 'savePng', base64 }),
 					compare: () => host.postMessage({ type: 'compare' }),
+					saveSvg: (svg) => host.postMessage({ type: 'saveSvg', svg }),
+					imageCopied: (failure) => host.postMessage(failure === null ? { type: 'imageCopied' } : { type: 'copyImageFailed', reason: failure }),
 					viewChanged: (options) => {
 						view = options;
 						if (state) remember(state);
@@ -64,6 +69,13 @@ function onMessage(message: HostToWebview): void {
 			else panel.showCancelled(message.message);
 			// Like the host, the panel goes back to its last good result's query.
 			remember({ query: state.result?.query ?? state.query, result: state.result });
+			return;
+		case 'share':
+			panel?.share(message.action);
+			return;
+		case 'name':
+			name = message.name;
+			if (state) remember(state);
 			return;
 		default:
 			assertNever(message);

@@ -3,7 +3,7 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import type { VscodeButton } from '@vscode-elements/elements/dist/vscode-button/vscode-button.js';
 import type { DailySeries } from '../shared/kpi';
-import type { ChartViewOptions, HostToWebview, PanelResult } from '../shared/protocol';
+import type { ChartViewOptions, HostToWebview, PanelResult, ShareAction } from '../shared/protocol';
 import type { KpiQuerySpec } from '../shared/query';
 import { lastDays, summarizeSeries } from '../shared/summary';
 import { fillPlaceholders, localizeWebviewStrings } from '../shared/webviewStrings';
@@ -20,7 +20,9 @@ import { seriesBounds, valueKindOf, valueText } from './labels';
 import type { ViewContext } from './labels';
 import { renderHeading, renderSummary } from './summaryView';
 import { renderStickinessSummary } from './stickinessSummaryView';
+import { copyChartImage } from './clipboardImage';
 import { chartPngBase64, resultMarkdown } from './shareView';
+import { chartSvg } from './svgRecorder';
 import { renderTable } from './tableView';
 import { observeThemeChanges, readChartPalette } from './theme';
 
@@ -35,6 +37,9 @@ export interface PanelViewEvents extends ControlsEvents {
 	savePng(base64: string): void;
 	/** The user asks to change the comparison (the host asks which apps and overlay). */
 	compare(): void;
+	saveSvg(svg: string): void;
+	/** The chart image went to the clipboard (`failure` null) or could not (the browser's reason). */
+	imageCopied(failure: string | null): void;
 	/** The user changed how the chart is drawn (kept with the panel's state). */
 	viewChanged(options: ChartViewOptions): void;
 }
@@ -64,6 +69,7 @@ export class PanelView {
 	private showingTable = false;
 	private query: KpiQuerySpec;
 	private result: PanelResult | null = null;
+	private readonly events: PanelViewEvents;
 
 	constructor(
 		private readonly root: HTMLElement,
@@ -84,12 +90,14 @@ export class PanelView {
 		// Share actions: icons with names and tooltips, so that the header keeps one line.
 		const exportCsv = actionButton(strings.exportCsv, 'export', () => events.exportCsv(), true);
 		const markdown = actionButton(strings.copyMarkdown, 'markdown', () => this.shareMarkdown(events), true);
-		const png = actionButton(strings.savePng, 'file-media', () => this.sharePng(events), true);
+		const png = actionButton(strings.savePng, 'file-media', () => this.share('savePng'), true);
 		// A native button (the webview bundle has no room for another component), styled like the others.
 		// An icon with its name kept as the accessible name, like the share actions, so that the header keeps one line.
 		const compare = h('button', { type: 'button', class: 'compare-button icon-only', title: strings.compare }, h('span', { class: 'codicon codicon-git-compare', 'aria-hidden': 'true' }), h('span', { class: 'action-text' }, strings.compare));
 		compare.addEventListener('click', () => events.compare());
+		// Copy Chart Image and Save as SVG are in the editor title and the palette: the header keeps one line.
 		this.resultButtons = [this.toggleButton, copy, exportJson, exportCsv, markdown, png];
+		this.events = events;
 		this.emptyBox.textContent = strings.noResult;
 		this.optionsBar = new ChartOptionsBar(strings, view, (options) => {
 			events.viewChanged(options);
@@ -216,7 +224,7 @@ export class PanelView {
 				? renderStickinessSummary(result.sources, shown, result.query.length, this.ctx)
 				: (result.compared ?? []).length > 0
 					? renderCompareSummary(result, this.ctx)
-					: renderSummary(shown, result.series, this.ctx),
+					: renderSummary(shown, result.series, this.ctx, result),
 		);
 		// A stickiness table also lists the DAU and MAU each day's ratio is made from.
 		this.tableBox.replaceChildren(renderTable(shown, [...columns, ...sourceColumns(result, shown, this.ctx)], this.ctx));
@@ -285,11 +293,18 @@ export class PanelView {
 		events.copyMarkdown(resultMarkdown(result, shown, [...shownColumns(result, shown, this.ctx), ...sourceColumns(result, shown, this.ctx)], this.ctx));
 	}
 
-	/** The chart as drawn, so the table view shows it first (Chart.js needs a visible box to draw into). */
-	private sharePng(events: PanelViewEvents): void {
+	/** A share action, from its button or the host's command; nothing without a result (the host checks first). */
+	share(action: ShareAction): void {
 		if (!this.result) return;
+		// The chart as drawn: the table view shows it first (Chart.js needs a visible box to draw into).
 		if (this.showingTable) this.toggleTable();
-		events.savePng(chartPngBase64(this.canvas, readChartPalette().background));
+		const background = readChartPalette().background;
+		if (action === 'savePng') this.events.savePng(chartPngBase64(this.canvas, background));
+		else if (action === 'copyImage') void copyChartImage(this.canvas, background).then((failure) => this.events.imageCopied(failure));
+		else {
+			const svg = chartSvg(this.canvas, background);
+			if (svg) this.events.saveSvg(svg);
+		}
 	}
 
 	private toggleTable(): void {

@@ -14,6 +14,11 @@ import type { ViewContext } from './labels';
  * editor background: a transparent PNG would lose its lines on a background of the other brightness.
  */
 export function chartPngBase64(canvas: HTMLCanvasElement, background: string): string {
+	return chartOnBackground(canvas, background).toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
+}
+
+/** A copy of the chart canvas, same pixel size, drawn over `background`. */
+export function chartOnBackground(canvas: HTMLCanvasElement, background: string): HTMLCanvasElement {
 	const copy = document.createElement('canvas');
 	copy.width = canvas.width;
 	copy.height = canvas.height;
@@ -22,7 +27,7 @@ export function chartPngBase64(canvas: HTMLCanvasElement, background: string): s
 	context.fillStyle = background;
 	context.fillRect(0, 0, copy.width, copy.height);
 	context.drawImage(canvas, 0, 0);
-	return copy.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
+	return copy;
 }
 
 /** A cell's text with the characters that would break a Markdown table escaped. */

@@ -1,5 +1,5 @@
 // The header (what was asked, from where) and the summary figures above the chart.
-import { daysBetween } from '../shared/dates';
+import { addDays, daysBetween } from '../shared/dates';
 import type { DailySeries } from '../shared/kpi';
 import type { PanelResult } from '../shared/protocol';
 import type { KpiQuerySpec } from '../shared/query';
@@ -24,9 +24,9 @@ export function renderHeading(query: KpiQuerySpec, result: PanelResult | null, s
 
 /**
  * Summary of the days shown; `fetched` is the whole series the host sent, whose earlier days (if it
- * fetched more) give the previous period for the change.
+ * fetched more) give the previous period for the change. Without them, the change card says why.
  */
-export function renderSummary(shown: DailySeries, fetched: DailySeries, ctx: ViewContext): HTMLElement {
+export function renderSummary(shown: DailySeries, fetched: DailySeries, ctx: ViewContext, result?: PanelResult): HTMLElement {
 	const { strings, format } = ctx;
 	const summary = summarizeSeries(shown);
 	const comparison = summary.completeDays > 0 ? comparePeriods(fetched, summary.completeDays) : null;
@@ -37,6 +37,7 @@ export function renderSummary(shown: DailySeries, fetched: DailySeries, ctx: Vie
 		figure('maximum', strings.maximum, summary.max, ctx),
 	];
 	if (comparison) items.push(changeFigure(comparison, ctx));
+	else if (summary.completeDays > 0) items.push(missingChangeFigure(summary.completeDays, fetched, result, ctx));
 	return h('section', { class: 'summary', 'aria-label': strings.summaryLabel }, h('dl', {}, ...items), ...summaryNotes(shown, summary, ctx));
 }
 
@@ -68,6 +69,24 @@ function changeFigure(comparison: PeriodComparison, ctx: ViewContext): HTMLEleme
 	const detail = days === 1 ? strings.changeDetailOne : fillPlaceholders(strings.changeDetailMany, format.count(days));
 	const value = comparison.relativeChange === null ? format.signed(comparison.change) : format.percent(comparison.relativeChange);
 	return figureBox('change', strings.change, value, detail);
+}
+
+/** The change card without a change: never an unexplained hole, it says why there is no figure. */
+function missingChangeFigure(days: number, fetched: DailySeries, result: PanelResult | undefined, ctx: ViewContext): HTMLElement {
+	const { strings, format } = ctx;
+	const count = format.count(days);
+	const missing = result?.previousMissing;
+	const lastComplete = fetched.provisionalDate === fetched.lastDate ? addDays(fetched.lastDate, -1) : fetched.lastDate;
+	const covered = fetched.firstDate <= addDays(lastComplete, -(2 * days - 1));
+	let why: string;
+	if (missing?.reason === 'requests') why = fillPlaceholders(strings.changeNeedsRequests, count, format.count(missing.requests));
+	else if (missing?.reason === 'failed') why = fillPlaceholders(strings.changeFetchFailed, count);
+	else if (result?.source) why = strings.changeNotInFile;
+	else if (covered) why = strings.changeNoData;
+	else why = fillPlaceholders(strings.changeNotFetched, count);
+	const box = figureBox('change', strings.change, strings.changeUnavailable, why);
+	box.classList.add('figure-missing');
+	return box;
 }
 
 /** One card; `title`, when given, explains how its figure is computed (a tooltip). */

@@ -44,6 +44,8 @@ describe('chart webview rendering', () => {
 			['Average', '1,395', ''],
 			['Minimum', '1,200', 'May 21, 2024'],
 			['Maximum', '1,560', 'May 29, 2024'],
+			// A result without its previous period: the change card says why, never a hole.
+			['Change', 'Not shown', 'The previous 9 days were not fetched with this chart. Fetch Again to include them.'],
 		]);
 		assert.deepEqual(await panel.page.locator('.summary .note').allTextContents(), [
 			'Thu, May 30, 2024 is still in progress: drawn dashed and left out of the summary.',

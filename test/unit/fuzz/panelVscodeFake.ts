@@ -60,8 +60,12 @@ export class FakeWebviewPanel {
 	readonly webview = new FakeWebview();
 	title = '';
 	iconPath: unknown;
+	/** Always shown: the fuzzed panel never goes to a background tab. */
+	readonly visible = true;
 	readonly #disposed = new EventEmitter<void>();
 	readonly onDidDispose = this.#disposed.event;
+	readonly #viewState = new EventEmitter<{ webviewPanel: FakeWebviewPanel }>();
+	readonly onDidChangeViewState = this.#viewState.event;
 
 	reveal(): void {}
 
