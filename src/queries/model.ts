@@ -7,6 +7,8 @@ import { describeValue, entryNameProblem, nameKey, newNameProblem, takenEntryNam
 import { formatSeriesEnd, parseQuerySpec, queryProblemText } from '../shared/query';
 import type { KpiQuerySpec, ParsedQuerySpec, SeriesEnd } from '../shared/query';
 import type { L10n } from '../shared/l10n';
+import { formatRangePreset, parseRangePreset, rangePresetName, rangePresetProblemText } from '../shared/rangePresets';
+import type { RangePreset } from '../shared/rangePresets';
 
 /** Where an entry is stored: user settings, or the workspace's settings (shareable through `.vscode/settings.json`). */
 export type SavedQueryScope = SettingsScope;
@@ -74,6 +76,10 @@ export function checkSavedQueryEntry(raw: unknown, l10n: L10n): CheckedEntry {
 	const name = raw.name.trim();
 	const nameProblem = queryNameProblem(name, l10n);
 	if (nameProblem !== undefined) return broken(name || null, nameProblem);
+	if (raw.range !== undefined) {
+		if (parseRangePreset(raw.range) === null) return broken(name, rangePresetProblemText(raw.range, l10n));
+		if (raw.length !== undefined || raw.end !== undefined) return broken(name, l10n.t('Give either "range" or "length" and "end", not both.'));
+	}
 	const parsed = parseWrittenQuery(raw);
 	if (!parsed.ok) return broken(name, queryProblemText(parsed.field, l10n));
 	return { kind: 'query', name, spec: parsed.spec };
@@ -116,7 +122,14 @@ export function uniqueQueryName(base: string, taken: readonly string[]): string 
  * know (a `$comment`, say) keep their place and value.
  */
 export function toSettingsEntry(name: string, spec: KpiQuerySpec, previous?: unknown): Record<string, unknown> {
-	const entry: Record<string, unknown> = { ...(isRecord(previous) ? previous : {}), name: name.trim(), metric: spec.metric, length: spec.length, end: formatSeriesEnd(spec.end) };
+	// A preset is stored by its name, never its days, so that it stays relative; custom days replace it.
+	const range = spec.preset === undefined ? { length: spec.length, end: formatSeriesEnd(spec.end) } : { range: formatRangePreset(spec.preset) };
+	const entry: Record<string, unknown> = { ...(isRecord(previous) ? previous : {}), name: name.trim(), metric: spec.metric, ...range };
+	if (spec.preset === undefined) delete entry.range;
+	else {
+		delete entry.length;
+		delete entry.end;
+	}
 	// The optional keys come back (last) only when the query names them.
 	delete entry.appId;
 	delete entry.connection;
@@ -129,8 +142,9 @@ export function toSettingsEntry(name: string, spec: KpiQuerySpec, previous?: unk
 
 
 
-/** "last 30 days to yesterday", "last 7 days to today", "30 days to 2024-05-01" (one day: "yesterday", "today", the date). */
-export function describeRange(length: number, end: SeriesEnd, l10n: L10n): string {
+/** "last 30 days to yesterday", "last 7 days to today", "30 days to 2024-05-01" (one day: "yesterday", "today", the date); a preset by its name ("last month"). */
+export function describeRange(length: number, end: SeriesEnd, l10n: L10n, preset?: RangePreset): string {
+	if (preset !== undefined) return rangePresetName(preset, l10n);
 	if (end.kind === 'date') return length === 1 ? end.date : l10n.t('{0} days to {1}', length, end.date);
 	const day = end.kind === 'today' ? l10n.t('today') : l10n.t('yesterday');
 	return length === 1 ? day : l10n.t('last {0} days to {1}', length, day);
@@ -141,7 +155,7 @@ export function describeRange(length: number, end: SeriesEnd, l10n: L10n): strin
  * not the active one (`active`), or the legacy endpoint it names.
  */
 export function describeQuery(spec: KpiQuerySpec, metricName: string, l10n: L10n, active?: string): string {
-	const parts = [metricName, spec.appId ?? l10n.t('all apps'), describeRange(spec.length, spec.end, l10n)];
+	const parts = [metricName, spec.appId ?? l10n.t('all apps'), describeRange(spec.length, spec.end, l10n, spec.preset)];
 	if (spec.connection !== undefined && spec.connection.toLowerCase() !== active?.toLowerCase()) parts.push(spec.connection);
 	else if (spec.connection === undefined && spec.endpoint !== undefined) parts.push(spec.endpoint);
 	return parts.join(' · ');
@@ -149,7 +163,7 @@ export function describeQuery(spec: KpiQuerySpec, metricName: string, l10n: L10n
 
 /** A name to offer when saving: "DAU, last 30 days to yesterday" or "DAU for <app>, …", cut to the longest name allowed. */
 export function suggestQueryName(spec: KpiQuerySpec, metricName: string, l10n: L10n): string {
-	const range = describeRange(spec.length, spec.end, l10n);
+	const range = describeRange(spec.length, spec.end, l10n, spec.preset);
 	const name = spec.appId === null ? l10n.t('{0}, {1}', metricName, range) : l10n.t('{0} for {1}, {2}', metricName, spec.appId, range);
 	return name.slice(0, MAX_QUERY_NAME_LENGTH).trim();
 }

@@ -87,10 +87,12 @@ function queryTooltip({ name, spec, scope }: UsableSavedQuery, lastRun: string |
 	return [
 		name,
 		l10n.t('Metric: {0} ({1})', metricShortName(spec.metric), spec.metric),
-		l10n.t('Days: {0}', spec.length),
-		spec.end.kind === 'date'
-			? l10n.t('Ends: {0} (a fixed date)', spec.end.date)
-			: l10n.t('Ends: {0}, moving with the calendar', describeRange(1, spec.end, l10n)),
+		...(spec.preset !== undefined
+			? [l10n.t('Range: {0}, moving with the calendar', describeRange(spec.length, spec.end, l10n, spec.preset))]
+			: [
+					l10n.t('Days: {0}', spec.length),
+					spec.end.kind === 'date' ? l10n.t('Ends: {0} (a fixed date)', spec.end.date) : l10n.t('Ends: {0}, moving with the calendar', describeRange(1, spec.end, l10n)),
+				]),
 		l10n.t('App: {0}', spec.appId ?? l10n.t('all apps')),
 		spec.connection !== undefined
 			? l10n.t('Connection: {0}', spec.connection)

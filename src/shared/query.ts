@@ -4,6 +4,8 @@ import type { KpiMetric } from './kpi';
 import { addDays, brazeToday, isPlainDate } from './dates';
 import type { L10n } from './l10n';
 import { isRecord, isWholeNumber } from './guards';
+import { RANGE_PRESETS, isRangePreset, resolveRangePreset } from './rangePresets';
+import type { RangePreset } from './rangePresets';
 
 /** Where a series ends. Relative ends stay relative (a saved query always shows the latest days). */
 export type SeriesEnd =
@@ -23,13 +25,15 @@ export interface KpiQuerySpec {
 	readonly connection?: string;
 	/** Before connections: an instance label (e.g. "US-01") or an https URL; it runs on a connection pointing there. */
 	readonly endpoint?: string;
+	/** A relative range ("last month"): `length` and `end` are its days as last resolved, and are resolved again at each run. */
+	readonly preset?: RangePreset;
 }
 
 /** The longest series a query may ask for (ten years): longer than 100 days is fetched in 100-day windows. */
 export const MAX_QUERY_LENGTH = 3650;
 
 /** The field of a query that was refused. */
-export type QueryField = 'query' | 'metric' | 'length' | 'end' | 'appId' | 'endpoint' | 'connection';
+export type QueryField = 'query' | 'metric' | 'length' | 'end' | 'appId' | 'endpoint' | 'connection' | 'range';
 
 /** Result of checking untrusted input (settings, files, webview messages, persisted state) against `KpiQuerySpec`. */
 export type ParsedQuerySpec = { readonly ok: true; readonly spec: KpiQuerySpec } | { readonly ok: false; readonly field: QueryField };
@@ -39,18 +43,26 @@ export function isValidAppId(appId: string): boolean {
 	return /^[^\s\u0000-\u001f\u007f]{1,256}$/.test(appId);
 }
 
-/** Checks an untrusted value field by field; a refusal names the first bad field, which `queryProblemText` words for users. */
-export function parseQuerySpec(raw: unknown, maxLength = MAX_QUERY_LENGTH): ParsedQuerySpec {
+/**
+ * Checks an untrusted value field by field; a refusal names the first bad field, which `queryProblemText` words for users.
+ * A `preset` (or `range`, as settings write it) without `length` and `end` stands for them, resolved on `now`'s day.
+ */
+export function parseQuerySpec(raw: unknown, maxLength = MAX_QUERY_LENGTH, now = new Date()): ParsedQuerySpec {
 	if (!isRecord(raw)) return refuse('query');
-	const { metric, length, appId = null, endpoint, connection } = raw;
-	const end = parseSeriesEnd(raw.end);
+	const presetRaw = raw.preset ?? raw.range;
+	if (presetRaw !== undefined && !isRangePreset(presetRaw)) return refuse('range');
+	// Days given with a preset are its days as last resolved (a result's own days); without them, they are today's.
+	const resolved = presetRaw === undefined || (raw.length !== undefined && raw.end !== undefined) ? undefined : resolveRangePreset(presetRaw, brazeToday(now));
+	const { metric, appId = null, endpoint, connection } = raw;
+	const length = resolved ? resolved.length : raw.length;
+	const end = resolved ? resolved.end : parseSeriesEnd(raw.end);
 	if (!isKpiMetric(metric)) return refuse('metric');
 	if (!isWholeNumber(length, 1, maxLength)) return refuse('length');
 	if (!end) return refuse('end');
 	if (appId !== null && (typeof appId !== 'string' || !isValidAppId(appId))) return refuse('appId');
 	if (endpoint !== undefined && (typeof endpoint !== 'string' || endpoint.trim() === '')) return refuse('endpoint');
 	if (connection !== undefined && (typeof connection !== 'string' || !isValidConnectionName(connection))) return refuse('connection');
-	return { ok: true, spec: { metric, length, end, appId, ...(connection === undefined ? {} : { connection: connection.trim() }), ...(endpoint === undefined ? {} : { endpoint }) } };
+	return { ok: true, spec: { metric, length, end, appId, ...(connection === undefined ? {} : { connection: connection.trim() }), ...(endpoint === undefined ? {} : { endpoint }), ...(presetRaw === undefined ? {} : { preset: presetRaw }) } };
 }
 
 /** A connection name as a query may hold it: 1 to 60 characters once trimmed, no control characters. */
@@ -77,9 +89,25 @@ export function formatSeriesEnd(end: SeriesEnd): string {
 	return end.kind === 'date' ? end.date : end.kind;
 }
 
-/** A stable identity for "the same query" (one chart panel per distinct query). */
+/** A stable identity for "the same query" (one chart panel per distinct query); a preset is itself, whatever days it covers today. */
 export function querySpecKey(spec: KpiQuerySpec): string {
-	return JSON.stringify([spec.metric, spec.length, formatSeriesEnd(spec.end), spec.appId, spec.connection?.toLowerCase() ?? null, spec.endpoint ?? null]);
+	const range = spec.preset ?? [spec.length, formatSeriesEnd(spec.end)];
+	return JSON.stringify([spec.metric, range, spec.appId, spec.connection?.toLowerCase() ?? null, spec.endpoint ?? null]);
+}
+
+/** `spec` with a preset's days resolved on `now`'s Braze day (a saved "last month" is always last month); other specs as they are. */
+export function resolvePresetDays(spec: KpiQuerySpec, now: Date): KpiQuerySpec {
+	if (spec.preset === undefined) return spec;
+	const { length, end } = resolveRangePreset(spec.preset, brazeToday(now));
+	return { ...spec, length, end };
+}
+
+/** `spec` as a custom range: its days as they are, without the preset they came from. */
+export function withoutPreset(spec: KpiQuerySpec): KpiQuerySpec {
+	if (spec.preset === undefined) return spec;
+	const custom: { -readonly [K in keyof KpiQuerySpec]: KpiQuerySpec[K] } = { ...spec };
+	delete custom.preset;
+	return custom;
 }
 
 /** A `SeriesEnd` pinned to a calendar date at a given moment. */
@@ -120,5 +148,7 @@ export function queryProblemText(field: QueryField, l10n: L10n, name: string = f
 			return l10n.t('"{0}" must be an instance label such as US-01 or an https:// URL', name);
 		case 'connection':
 			return l10n.t('"{0}" must be the name of a connection (1 to 60 characters), or left out for the active connection', name);
+		case 'range':
+			return l10n.t('"{0}" must be one of {1}, or left out for "length" and "end"', name, RANGE_PRESETS.join(', '));
 	}
 }
