@@ -113,7 +113,7 @@ function savedQueryCommands(store: SavedQueryStore, runner: QueryRunner, selecte
 				const entry = checkEntry(arg.entry);
 				return entry && write(store.add(scope ?? 'user', entry.name, entry.spec), entry.name);
 			}
-			const spec = await runner.promptForQuery();
+			const spec = await runner.promptForQuery(undefined, undefined, l10n.t('Braze: Add Query'));
 			return spec && saveQueryInteractive(store, spec, scope);
 		},
 
@@ -128,7 +128,7 @@ function savedQueryCommands(store: SavedQueryStore, runner: QueryRunner, selecte
 		'braze.savedQueries.edit': onQuery(async (query, { entry }) => {
 			const spec = entry !== undefined
 				? checkEntry(isRecord(entry) ? { ...entry, name: query.name } : entry)?.spec
-				: await runner.promptForQuery(query.spec, undefined, l10n.t('Edit "{0}"', query.name));
+				: await runner.promptForQuery(query.spec, undefined, l10n.t('Braze: Edit Query "{0}"', query.name));
 			if (!spec) return undefined;
 			const others = takenNames(store.readScope(query.scope)).filter((n) => n !== query.name);
 			const name = isSuggestedName(query.name, query.spec, others) ? uniqueQueryName(suggestQueryName(spec, metricShortName(spec.metric), l10n), others) : query.name;

@@ -76,8 +76,8 @@ describe('Braze sidebar: Saved Queries (code-server)', () => {
 		await queryRow('Arcade launch').hover();
 		await queryRow('Arcade launch').locator('.action-label[aria-label="Edit"]').click();
 		const title = page.locator('.quick-input-widget .quick-input-title');
-		await title.filter({ hasText: 'Edit "Arcade launch"' }).waitFor();
-		assert.match((await title.textContent()) ?? '', /^Edit "Arcade launch"\s*\(?1\s*\/\s*\d\)?/);
+		await title.filter({ hasText: 'Braze: Edit Query "Arcade launch"' }).waitFor();
+		assert.match((await title.textContent()) ?? '', /^Braze: Edit Query "Arcade launch"\s*\(?1\s*\/\s*\d\)?/);
 		await closeQuickInput(page);
 
 		// F2 and Delete act on the selected saved query (a click selects and runs it); the prompts name it.
