@@ -6,7 +6,8 @@ import { brazeToday } from '../shared/dates';
 import type { KpiMetric } from '../shared/kpi';
 import { parseWebviewMessage } from '../shared/protocol';
 import type { HostToWebview, PanelResult } from '../shared/protocol';
-import { MAX_QUERY_LENGTH, querySpecKey } from '../shared/query';
+import { MAX_QUERY_LENGTH, querySpecKey, withoutPreset } from '../shared/query';
+import { capitalized, rangePresetName } from '../shared/rangePresets';
 import type { KpiQuerySpec } from '../shared/query';
 import { renderChartPanelHtml } from './html';
 import { copyMarkdown, saveChartPng } from './panelShare';
@@ -140,7 +141,8 @@ export class ChartPanel implements vscode.Disposable {
 		const message = parseWebviewMessage(raw, MAX_QUERY_LENGTH);
 		if (!message) return; // Not part of the protocol: ignore rather than trust it.
 		if (message.type === 'ready') this.#onReady();
-		else if (message.type === 'run') this.#handlers.run(this, { ...this.#query, ...message.request });
+		// A custom range from the controls replaces the query's preset; a preset comes with the request.
+		else if (message.type === 'run') this.#handlers.run(this, { ...withoutPreset(this.#query), ...message.request });
 		// The share actions need nothing from the owner: the panel's own data, a dialog, the clipboard.
 		else if (message.type === 'copyMarkdown') void copyMarkdown(message.markdown);
 		else if (message.type === 'savePng') void saveChartPng(message.base64, this.#result);
@@ -187,9 +189,10 @@ export class ChartPanel implements vscode.Disposable {
 	}
 }
 
-/** "DAU · All apps" / "DAU · <app id>", then the connection it runs on: the tab and its tooltip say whose numbers these are. */
+/** "DAU · All apps" / "DAU · <app id>", then a preset's name ("Last month"), then the connection it runs on: the tab and its tooltip say whose numbers these are. */
 export function panelTitle(query: KpiQuerySpec): string {
-	const base = l10n.t('{0} · {1}', metricShortName(query.metric), appName(query));
+	const app = l10n.t('{0} · {1}', metricShortName(query.metric), appName(query));
+	const base = query.preset === undefined ? app : l10n.t('{0} · {1}', app, capitalized(rangePresetName(query.preset, l10n), vscode.env.language));
 	return query.connection === undefined ? base : withConnection(base, query.connection);
 }
 

@@ -7,6 +7,7 @@ import { addDays, daysBetween, isPlainDate } from './dates';
 import type { KpiQuerySpec, SeriesEnd } from './query';
 import { MAX_QUERY_LENGTH, parseQuerySpec } from './query';
 import type { L10nBundle } from './webviewStrings';
+import type { RangePreset } from './rangePresets';
 import { lastDays } from './summary';
 import { isRecord, isWholeNumber } from './guards';
 
@@ -77,11 +78,12 @@ export type HostToWebview =
 	/** Host → webview: the user cancelled the fetch; a neutral note, not an error. The previous result stays, with its own query. */
 	| { readonly type: 'cancelled'; readonly message: string };
 
-/** The part of a query the panel's controls can change. */
+/** The part of a query the panel's controls can change. With a `preset`, `length` and `end` are its days as the webview resolved them; the host resolves them again. */
 export interface RunRequest {
 	readonly length: number;
 	readonly end: SeriesEnd;
 	readonly appId: string | null;
+	readonly preset?: RangePreset;
 }
 
 /** Messages the webview posts to the host. */
@@ -169,8 +171,10 @@ function isPngBase64(value: unknown): value is string {
 
 function parseRunRequest(raw: unknown, maxLength: number): RunRequest | null {
 	if (!isRecord(raw)) return null;
-	const parsed = parseQuerySpec({ metric: 'dau', length: raw.length, end: raw.end, appId: raw.appId }, maxLength);
-	return parsed.ok ? { length: parsed.spec.length, end: parsed.spec.end, appId: parsed.spec.appId } : null;
+	const parsed = parseQuerySpec({ metric: 'dau', length: raw.length, end: raw.end, appId: raw.appId, preset: raw.preset }, maxLength);
+	if (!parsed.ok) return null;
+	const { length, end, appId, preset } = parsed.spec;
+	return preset === undefined ? { length, end, appId } : { length, end, appId, preset };
 }
 
 /** Validates state restored by a `WebviewPanelSerializer`; null when it is unusable. */

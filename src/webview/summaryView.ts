@@ -13,7 +13,7 @@ import type { ViewContext } from './labels';
 /** The heading and the facts line: app, range, instance. */
 export function renderHeading(query: KpiQuerySpec, result: PanelResult | null, shown: DailySeries | null, ctx: ViewContext): HTMLElement[] {
 	const facts = [appText(query, ctx.strings)];
-	if (result && shown) facts.push(rangeText(shown, ctx), instanceText(result, ctx.strings));
+	if (result && shown) facts.push(rangeText(shown, ctx, result.query.preset), instanceText(result, ctx.strings));
 	return [
 		h('h1', { id: 'panel-title' }, metricName(query.metric, ctx.strings)),
 		// Each fact keeps to one line; a long app ID is cut with an ellipsis and shown whole in its tooltip.
