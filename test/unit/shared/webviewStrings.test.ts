@@ -38,6 +38,7 @@ describe('WEBVIEW_STRINGS', () => {
 			tooltipProvisional: 1,
 			tooltipValue: 2,
 			loadedDays: 1,
+			presetWithDates: 2,
 		};
 		for (const [key, text] of Object.entries(WEBVIEW_STRINGS)) {
 			assert.equal(placeholderIndexes(text).length, expected[key as keyof typeof WEBVIEW_STRINGS] ?? 0, key);
