@@ -191,7 +191,7 @@ function savedQueryCommands(store: SavedQueryStore, runner: QueryRunner, selecte
 /** A settings-shaped entry passed by code, checked like a hand-edited one; a bad one is shown and yields undefined. */
 function checkEntry(entry: unknown): { readonly name: string; readonly spec: KpiQuerySpec } | undefined {
 	const checked = checkSavedQueryEntry(entry, l10n);
-	return checked.kind === 'query' ? checked : showError(l10n.t('Braze: the query passed to the command is not valid: {0}.', checked.problem));
+	return checked.kind === 'query' ? checked : showError(l10n.t('Braze: the query passed to the command is not valid. {0}', checked.problem));
 }
 
 /** Awaits a store write; a refusal or failure is shown and yields undefined. */

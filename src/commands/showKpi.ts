@@ -31,6 +31,6 @@ function specFromArguments(args: unknown, metric: KpiMetric | undefined): KpiQue
 	const parsed = parseQuerySpec({ end: 'yesterday', appId: null, ...raw, metric: metric ?? raw.metric ?? 'dau' });
 	const problem = parsed.ok ? futureEndProblem(parsed.spec) : queryProblemText(parsed.field, l10n);
 	if (parsed.ok && problem === undefined) return parsed.spec;
-	void vscode.window.showErrorMessage(l10n.t('Braze: the query passed to the command is not valid: {0}.', problem ?? ''));
+	void vscode.window.showErrorMessage(l10n.t('Braze: the query passed to the command is not valid. {0}', problem ?? ''));
 	return undefined;
 }

@@ -54,13 +54,13 @@ export type CheckedEntry =
 /** Reads one scope's raw setting value; a later entry whose name repeats an earlier one is broken. */
 export function readScopeQueries(scope: SavedQueryScope, value: unknown, l10n: L10n): ScopeQueries {
 	const list = value ?? [];
-	if (!Array.isArray(list)) return { scope, items: [], problem: l10n.t('braze.savedQueries must be a list of queries, not {0}', describeValue(list)) };
+	if (!Array.isArray(list)) return { scope, items: [], problem: l10n.t('The braze.savedQueries setting must be a list of queries, not {0}.', describeValue(list)) };
 	const namesAbove = new Set<string>();
 	const items = (list as readonly unknown[]).map((raw, index): SavedQueryItem => {
 		let checked = checkSavedQueryEntry(raw, l10n);
 		if (checked.kind === 'query') {
 			const key = nameKey(checked.name);
-			if (namesAbove.has(key)) checked = { kind: 'broken', name: checked.name, problem: l10n.t('another query above is already named "{0}"', checked.name) };
+			if (namesAbove.has(key)) checked = { kind: 'broken', name: checked.name, problem: l10n.t('Another query above is already named "{0}": rename one of them.', checked.name) };
 			namesAbove.add(key);
 		}
 		return { ...checked, scope, index, raw };
@@ -71,8 +71,8 @@ export function readScopeQueries(scope: SavedQueryScope, value: unknown, l10n: L
 /** Checks one untrusted settings entry on its own; `problem` names the first bad field. */
 export function checkSavedQueryEntry(raw: unknown, l10n: L10n): CheckedEntry {
 	const broken = (name: string | null, problem: string): CheckedEntry => ({ kind: 'broken', name, problem });
-	if (!isRecord(raw)) return broken(null, l10n.t('the entry must be an object such as {0}, not {1}', ENTRY_EXAMPLE, describeValue(raw)));
-	if (typeof raw.name !== 'string') return broken(null, raw.name === undefined ? l10n.t('name is missing') : l10n.t('name must be text, not {0}', describeValue(raw.name)));
+	if (!isRecord(raw)) return broken(null, l10n.t('The entry must be an object such as {0}, not {1}.', ENTRY_EXAMPLE, describeValue(raw)));
+	if (typeof raw.name !== 'string') return broken(null, raw.name === undefined ? l10n.t('The entry has no "name": add one.') : l10n.t('The name must be text, not {0}.', describeValue(raw.name)));
 	const name = raw.name.trim();
 	const nameProblem = queryNameProblem(name, l10n);
 	if (nameProblem !== undefined) return broken(name || null, nameProblem);
@@ -103,7 +103,7 @@ export function queryNameProblem(name: string, l10n: L10n): string | undefined {
 
 /** For an input box: why `input` cannot be the new name among `taken` (names in the same scope), or undefined. `current` is the name being renamed, which may keep its own name. */
 export function validateNewQueryName(input: string, taken: readonly string[], l10n: L10n, current?: string): string | undefined {
-	return newNameProblem(input, taken, (name) => queryNameProblem(name, l10n), (name) => l10n.t('a query named "{0}" already exists here', name), current);
+	return newNameProblem(input, taken, (name) => queryNameProblem(name, l10n), (name) => l10n.t('A query named "{0}" already exists here: choose another name.', name), current);
 }
 
 

@@ -61,11 +61,11 @@ export function savedQueriesTree(store: SavedQueryStore, activeConnection: () =>
 				}
 				case 'scopeProblem':
 					return problemItem(node, l10n.t('Saved queries cannot be read'), `problem:${scope}`, 'savedQueryScopeBroken', [
-						l10n.t('{0}. Fix braze.savedQueries in the {1}; it is left untouched until then.', node.problem, scopeSettingsName(scope)),
+						l10n.t('{0} Fix braze.savedQueries in the {1}; it is left untouched until then.', node.problem, scopeSettingsName(scope)),
 					]);
 				case 'broken':
 					return problemItem(node, node.name ?? entryLabel(node), `${scope}:${node.index}`, 'savedQueryBroken', [
-						l10n.t('This saved query cannot run: {0}.', node.problem),
+						l10n.t('This saved query cannot run. {0}', node.problem),
 						l10n.t('Entry {0} of braze.savedQueries in the {1}:', node.index + 1, scopeSettingsName(scope)),
 						JSON.stringify(node.raw, null, 2) ?? String(node.raw),
 					]);

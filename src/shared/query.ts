@@ -135,20 +135,20 @@ export function endingAtForDate(date: string): string {
 export function queryProblemText(field: QueryField, l10n: L10n, name: string = field): string {
 	switch (field) {
 		case 'query':
-			return l10n.t('the query must be an object with metric, length and end');
+			return l10n.t('The query must be an object with metric, length and end.');
 		case 'metric':
-			return l10n.t('"{0}" must be one of {1}', name, KPI_METRICS.join(', '));
+			return l10n.t('"{0}" must be one of {1}.', name, KPI_METRICS.join(', '));
 		case 'length':
-			return l10n.t('"{0}" must be a whole number of days from 1 to {1}', name, MAX_QUERY_LENGTH);
+			return l10n.t('"{0}" must be a whole number of days from 1 to {1}.', name, MAX_QUERY_LENGTH);
 		case 'end':
-			return l10n.t('"{0}" must be "yesterday", "today" or a YYYY-MM-DD date', name);
+			return l10n.t('"{0}" must be "yesterday", "today" or a YYYY-MM-DD date.', name);
 		case 'appId':
-			return l10n.t('"{0}" must be an app identifier without spaces, or left out for all apps', name);
+			return l10n.t('"{0}" must be an app identifier without spaces, or left out for all apps.', name);
 		case 'endpoint':
-			return l10n.t('"{0}" must be an instance label such as US-01 or an https:// URL', name);
+			return l10n.t('"{0}" must be an instance label such as US-01 or an https:// URL.', name);
 		case 'connection':
-			return l10n.t('"{0}" must be the name of a connection (1 to 60 characters), or left out for the active connection', name);
+			return l10n.t('"{0}" must be the name of a connection (1 to 60 characters), or left out for the active connection.', name);
 		case 'range':
-			return l10n.t('"{0}" must be one of {1}, or left out for "length" and "end"', name, RANGE_PRESETS.join(', '));
+			return l10n.t('"{0}" must be one of {1}, or left out for "length" and "end".', name, RANGE_PRESETS.join(', '));
 	}
 }

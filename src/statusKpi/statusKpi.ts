@@ -112,7 +112,7 @@ export class StatusKpi implements vscode.Disposable {
 		const name = raw.trim();
 		const item = this.#find(name);
 		if (!item) return this.#problem(l10n.t('Braze KPI'), l10n.t('braze.statusBar.query names "{0}", but there is no saved query with that name.', name), l10n.t('Save a query with that name, or click to change the setting.'), openSetting);
-		if (item.kind === 'broken') return this.#problem(l10n.t('Braze KPI'), l10n.t('The saved query "{0}" cannot be run: {1}', name, item.problem), l10n.t('Fix its entry in braze.savedQueries; it is never rewritten for you.'), openSetting);
+		if (item.kind === 'broken') return this.#problem(l10n.t('Braze KPI'), l10n.t('The saved query "{0}" cannot be run. {1}', name, item.problem), l10n.t('Fix its entry in braze.savedQueries; it is never rewritten for you.'), openSetting);
 		const metricName = metricShortName(item.spec.metric);
 		const openChart: vscode.Command = { title: l10n.t('Open Chart'), command: 'braze.savedQueries.run', arguments: [{ scope: item.scope, name: item.name }] };
 		// A preset's days as of now: a saved "last month" is always last month.

@@ -9,7 +9,8 @@ import { listZipEntries } from '../support/zip';
 const VSIX = path.join(REPO_ROOT, 'dist-vsix', 'braze-kpi.vsix');
 // Issue 11 aims at 80 KB for the host bundle with everything the connections, cache, status bar and chat add; it is not met yet,
 // so this budget is the ceiling held meanwhile. `npm run bench` prints what each part costs.
-const HOST_BUDGET = 128 * 1024;
+// Raised from 128 KiB by the range presets (prompt steps, preset names, day labels) and the B10 wording (issue 10).
+const HOST_BUDGET = 133 * 1024;
 const WEBVIEW_BUDGET = 300 * 1024;
 
 test('the .vsix holds the bundles, media, l10n, manifest strings and docs, and nothing else', () => {

@@ -40,7 +40,7 @@ describe('a query with a preset', () => {
 		assert.deepEqual(parseQuerySpec({ ...lastMonth, end: '2026-10-31' }, 3650, DEC_2), { ok: true, spec: lastMonth });
 		assert.deepEqual(parseQuerySpec({ metric: 'dau', range: 'last-week' }), { ok: false, field: 'range' });
 		assert.deepEqual(parseQuerySpec({ metric: 'dau', preset: 7 }), { ok: false, field: 'range' });
-		assert.match(queryProblemText('range', englishL10n), /^"range" must be one of last-7-days, .*year-to-date, or left out for "length" and "end"$/);
+		assert.match(queryProblemText('range', englishL10n), /^"range" must be one of last-7-days, .*year-to-date, or left out for "length" and "end"\.$/);
 	});
 
 	it('comes from the panel with its days, and back from persisted state', () => {
