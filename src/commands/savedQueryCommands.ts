@@ -140,7 +140,7 @@ function savedQueryCommands(store: SavedQueryStore, runner: QueryRunner, selecte
 			const { name, scope } = query;
 			const newName = typeof given === 'string'
 				? given
-				: await askName(l10n.t('Rename "{0}"', name), l10n.t('A new name for "{0}", unique in the {1}', name, scopeSettingsName(scope)), takenNames(store.readScope(scope)), name, name);
+				: await askName(l10n.t('Braze: Rename Query "{0}"', name), l10n.t('A new name for "{0}", unique in the {1}', name, scopeSettingsName(scope)), takenNames(store.readScope(scope)), name, name);
 			if (newName === undefined || newName.trim() === name) return undefined;
 			return write(store.update(query, newName, query.spec), newName.trim());
 		}),

@@ -84,7 +84,7 @@ describe('Braze sidebar: Saved Queries (code-server)', () => {
 		await queryRow('Uninstalls, last week').click();
 		await waitForActiveTab(page, `Uninstalls, last week · ${E2E_CONNECTION}`);
 		await focusViewAndPress(page, 'Braze: Focus on Saved Queries View', 'F2');
-		await answerQuickInput(page, 'Weekly uninstalls', { prompt: /^Rename "Uninstalls, last week"/ });
+		await answerQuickInput(page, 'Weekly uninstalls', { prompt: /^Braze: Rename Query "Uninstalls, last week"/ });
 		await queryRow('Weekly uninstalls').waitFor();
 		await queryRow('Shop iOS MAU').click();
 		await waitForActiveTab(page, `Shop iOS MAU · ${E2E_CONNECTION}`);
@@ -97,7 +97,7 @@ describe('Braze sidebar: Saved Queries (code-server)', () => {
 		const connections = sidebar.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Connections' }) }).locator('.monaco-list-row[role="treeitem"]');
 		await connections.filter({ hasText: E2E_CONNECTION }).click();
 		await page.keyboard.press('F2');
-		await answerQuickInput(page, 'Sandbox renamed', { prompt: new RegExp(`^Rename "${E2E_CONNECTION}"`) });
+		await answerQuickInput(page, 'Sandbox renamed', { prompt: new RegExp(`^Braze: Rename Connection "${E2E_CONNECTION}"`) });
 		const renamed = connections.filter({ hasText: 'Sandbox renamed' });
 		await renamed.waitFor();
 		await renamed.click();
