@@ -86,6 +86,8 @@ describe('Braze sidebar: Saved Queries (code-server)', () => {
 		await focusViewAndPress(page, 'Braze: Focus on Saved Queries View', 'F2');
 		await answerQuickInput(page, 'Weekly uninstalls', { prompt: /^Braze: Rename Query "Uninstalls, last week"/ });
 		await queryRow('Weekly uninstalls').waitFor();
+		// The tree has redrawn after the rename: a click during the redraw can be lost.
+		await queryRow('Uninstalls, last week').waitFor({ state: 'detached' });
 		await queryRow('Shop iOS MAU').click();
 		await waitForActiveTab(page, `Shop iOS MAU · ${E2E_CONNECTION}`);
 		await focusViewAndPress(page, 'Braze: Focus on Saved Queries View', 'Delete');
