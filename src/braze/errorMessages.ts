@@ -16,12 +16,16 @@ export const BRAZE_ERROR_MESSAGES = {
 	rateLimit: 'Braze rate limit reached (429) for this workspace\'s hourly quota. Try again later.',
 	// {0}: the time the limit resets.
 	rateLimitReset: 'Braze rate limit reached (429) for this workspace\'s hourly quota. Try again after {0}.',
-	// {0}: the HTTP status; {1}: the attempts made.
-	server: 'Braze still had a server error ({0}) after {1} attempt(s). Try again later; check status.braze.com if it persists.',
+	// {0}: the HTTP status; {1}: the attempts made (2 or more).
+	server: 'Braze still had a server error ({0}) after {1} attempts. Try again later; check status.braze.com if it persists.',
+	// {0}: the HTTP status. Only one attempt was made (the retry budget allowed no other).
+	serverOnce: 'Braze had a server error ({0}) on the only attempt made. Try again later; check status.braze.com if it persists.',
 	// {0}: seconds. The client serves this extension only, so it names the setting that sets the timeout.
 	timeout: 'Braze did not answer within {0} s. Try again, check your network and proxy, or raise the braze.requestTimeoutSeconds setting.',
-	// {0}: the REST host, with the system error code when known, e.g. "rest.iad-01.braze.com (ECONNRESET)"; {1}: the attempts made.
-	network: 'Could not reach Braze at {0} after {1} attempt(s). Check your network, proxy and the REST endpoint setting.',
+	// {0}: the REST host, with the system error code when known, e.g. "rest.iad-01.braze.com (ECONNRESET)"; {1}: the attempts made (2 or more).
+	network: 'Could not reach Braze at {0} after {1} attempts. Check your network, proxy and the REST endpoint setting.',
+	// {0}: the REST host, as for `network`. Only one attempt was made.
+	networkOnce: 'Could not reach Braze at {0} on the only attempt made. Check your network, proxy and the REST endpoint setting.',
 	cancelled: 'The Braze request was cancelled.',
 	// BrazeResponseError, by problem; its detail (what arrived) goes to the log.
 	'not-json': 'Braze\'s answer is not valid JSON. Try again later; check the REST endpoint setting if it persists.',

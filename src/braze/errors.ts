@@ -136,7 +136,7 @@ export class BrazeServerError extends BrazeError {
 	declare readonly attempts: number;
 
 	constructor(status: number, attempts: number) {
-		super('server', [status, attempts], { status }, { attempts } satisfies OwnFields<BrazeServerError>);
+		super(attempts === 1 ? 'serverOnce' : 'server', [status, attempts], { status }, { attempts } satisfies OwnFields<BrazeServerError>);
 	}
 }
 
@@ -159,7 +159,7 @@ export class BrazeNetworkError extends BrazeError {
 	declare readonly attempts: number;
 
 	constructor(host: string, code: string | null, attempts: number, cause?: unknown) {
-		super('network', [code ? `${host} (${code})` : host, attempts], { cause }, { host, code, attempts } satisfies OwnFields<BrazeNetworkError>);
+		super(attempts === 1 ? 'networkOnce' : 'network', [code ? `${host} (${code})` : host, attempts], { cause }, { host, code, attempts } satisfies OwnFields<BrazeNetworkError>);
 	}
 }
 

@@ -100,14 +100,14 @@ export async function openExportedSeries(runner: QueryRunner, target?: vscode.Ur
 	try {
 		const { size, type } = await workspace.fs.stat(uri);
 		// A device, a pipe or a link to one reports a size of 0 and may never end: only regular files are read.
-		if ((type & vscode.FileType.File) === 0) problem = l10n.t('it is not a regular file');
-		else if (size > MAX_EXPORT_FILE_MB * 2 ** 20) problem = l10n.t('it is larger than {0} MB', MAX_EXPORT_FILE_MB);
+		if ((type & vscode.FileType.File) === 0) problem = l10n.t('It is not a regular file.');
+		else if (size > MAX_EXPORT_FILE_MB * 2 ** 20) problem = l10n.t('It is larger than {0} MB.', MAX_EXPORT_FILE_MB);
 		else text = new TextDecoder().decode(await workspace.fs.readFile(uri));
 	} catch (error) {
 		return showError(l10n.t('Could not read {0}: {1}', displayPath(uri), safeForNotification(errorText(error))));
 	}
 	const parsed: ParsedExport = text === undefined ? { ok: false, problem: problem ?? '' } : parseExportDocument(text, l10n);
-	if (!parsed.ok) return showError(l10n.t('{0} is not an exported Braze series: {1}.', displayPath(uri), safeForNotification(parsed.problem)));
+	if (!parsed.ok) return showError(l10n.t('{0} is not an exported Braze series. {1}', displayPath(uri), safeForNotification(parsed.problem)));
 	const result: PanelResult = { ...parsed.result, source: { file: path.basename(uri.path), connection: parsed.result.source?.connection ?? null } };
 	runner.show(result);
 	return result;

@@ -1,5 +1,10 @@
-// The multi-step input that asks for a KPI query: metric (unless fixed), length, end, app.
+// The multi-step input that asks for a KPI query: metric (unless fixed), range (a preset, or custom days and end), app.
+import * as vscode from 'vscode';
 import { addDays, brazeToday } from '../shared/dates';
+import { formatDay, formatDayRange } from '../shared/dayFormat';
+import { RANGE_PRESETS, capitalized, rangePresetName, resolveRangePreset } from '../shared/rangePresets';
+import type { RangePreset } from '../shared/rangePresets';
+import { describeRange } from '../queries/model';
 import { checkAppIdInput, checkEndDateInput, checkLengthInput } from '../shared/inputValidation';
 import type { AppIdProblem, DateProblem, LengthProblem } from '../shared/inputValidation';
 import { QUERY_METRICS } from '../shared/kpi';
@@ -8,6 +13,7 @@ import { MAX_COMPARED_APPS, MAX_QUERY_LENGTH } from '../shared/query';
 import type { KpiQuerySpec, SeriesEnd } from '../shared/query';
 import { metricShortName } from '../panel/chartPanel';
 import { BACK, inputStep, pickStep } from './multiStepInput';
+import type { PickItem } from './multiStepInput';
 import { AppDirectory } from '../apps/appDirectory';
 import { pickApps } from '../apps/appPicker';
 import { l10n } from '../l10n';
@@ -23,21 +29,39 @@ export interface QueryPromptOptions {
 	readonly title: string;
 }
 
-type EndChoice = 'yesterday' | 'today' | 'date';
+/** One step of the prompt, told its number and the number of steps shown. */
+type Step = (step: number, total: number) => Promise<StepOutcome>;
+
 /** A step either moves on, goes back, or was dismissed (undefined). */
 type StepOutcome = 'next' | typeof BACK | undefined;
+type RangeChoice = RangePreset | 'custom';
+/** An end picked from the list, or a date to type (`text`: what was typed in the list, if anything). */
+type EndChoice = { readonly kind: 'yesterday' | 'today' } | { readonly kind: 'date'; readonly text?: string };
+
+// One object per choice, so that the list can mark the current one as active.
+const END_CHOICES = { yesterday: { kind: 'yesterday' }, today: { kind: 'today' }, date: { kind: 'date' } } as const satisfies Record<string, EndChoice>;
 
 /** Asks step by step; undefined when the user dismisses any step. Back goes to the previous step with its answer kept. */
 export async function promptForQuery(options: QueryPromptOptions): Promise<KpiQuerySpec | undefined> {
 	const initial = options.initial;
+	const locale = vscode.env.language;
 	let metric: QueryMetric = options.metric ?? initial?.metric ?? 'dau';
+	// A new query starts on the last 30 days, the custom range's former default.
+	let range: RangeChoice = initial ? (initial.preset ?? 'custom') : 'last-30-days';
 	let length = initial?.length ?? 30;
 	let end: SeriesEnd = initial?.end ?? { kind: 'yesterday' };
 	let appId: string | null = initial?.appId ?? null;
 	let compared: (string | null)[] = [...(initial?.compare?.apps ?? [])];
 
 	const frame = (step: number, totalSteps: number) => ({ title: options.title, step, totalSteps });
-	const steps: Array<(step: number, total: number) => Promise<StepOutcome>> = [];
+	const custom = () => range === 'custom';
+	const steps: Step[] = [];
+	/** Steps shown only while a condition holds: the custom range's days and end. */
+	const shownWhen = new Map<Step, () => boolean>();
+	const customStep = (step: Step) => {
+		shownWhen.set(step, custom);
+		steps.push(step);
+	};
 	if (!options.metric) {
 		steps.push(async (step, total) => {
 			const picked = await pickStep<QueryMetric>({
@@ -52,6 +76,24 @@ export async function promptForQuery(options: QueryPromptOptions): Promise<KpiQu
 		});
 	}
 	steps.push(async (step, total) => {
+		const today = brazeToday(options.now());
+		const picked = await pickStep<RangeChoice>({
+			...frame(step, total),
+			placeholder: l10n.t('Which days?'),
+			items: [
+				...RANGE_PRESETS.map((preset): PickItem<RangeChoice> => {
+					const { firstDate, lastDate } = resolveRangePreset(preset, today);
+					return { label: capitalized(rangePresetName(preset, l10n), locale), detail: formatDayRange(firstDate, lastDate, locale), value: preset };
+				}),
+				{ label: l10n.t('Custom…'), description: l10n.t('a number of days and the day they end'), ...(initial && !initial.preset ? { detail: describeRange(length, end, l10n) } : {}), value: 'custom' },
+			],
+			activeValue: range,
+		});
+		if (picked === BACK || picked === undefined) return picked;
+		range = picked;
+		return 'next';
+	});
+	customStep(async (step, total) => {
 		const text = await inputStep({
 			...frame(step, total),
 			value: String(length),
@@ -62,32 +104,43 @@ export async function promptForQuery(options: QueryPromptOptions): Promise<KpiQu
 		length = Number(text);
 		return 'next';
 	});
-	steps.push(async (step, total) => {
-		const choice = await pickStep<EndChoice>({
-			...frame(step, total),
-			placeholder: l10n.t('Where does the series end?'),
-			items: [
-				{ label: l10n.t('Yesterday (last complete day)'), value: 'yesterday' },
-				{ label: l10n.t('Today (partial day)'), description: l10n.t('the last day is still counting'), value: 'today' },
-				{ label: l10n.t('A date…'), description: l10n.t('YYYY-MM-DD'), value: 'date' },
-			],
-			activeValue: end.kind,
-		});
-		if (choice === BACK || choice === undefined) return choice;
-		if (choice !== 'date') {
-			end = { kind: choice };
+	customStep(async (step, total) => {
+		const today = brazeToday(options.now());
+		// Back from the date box comes back to this list, not to the step before it.
+		for (;;) {
+			const choice = await pickStep<EndChoice>({
+				...frame(step, total),
+				placeholder: l10n.t('Where does the series end? Pick one, or type a date (YYYY-MM-DD).'),
+				items: [
+					{ label: l10n.t('Yesterday (last complete day)'), description: formatDay(addDays(today, -1), locale), value: END_CHOICES.yesterday },
+					{ label: l10n.t('Today (partial day)'), description: l10n.t('{0}, still counting', formatDay(today, locale)), value: END_CHOICES.today },
+					{ label: l10n.t('A date…'), description: l10n.t('YYYY-MM-DD'), value: END_CHOICES.date },
+				],
+				activeValue: END_CHOICES[end.kind],
+				itemFromTypedText: (text) => typedEndItem(text, today, locale),
+			});
+			if (choice === BACK || choice === undefined) return choice;
+			if (choice.kind !== 'date') {
+				end = { kind: choice.kind };
+				return 'next';
+			}
+			// A date typed in the list and valid is taken as it is; anything else opens the date box, which says what is wrong.
+			const typed = choice.text?.trim();
+			if (typed !== undefined && checkEndDateInput(typed, today).ok) {
+				end = { kind: 'date', date: typed };
+				return 'next';
+			}
+			const date = await inputStep({
+				...frame(step, total),
+				value: typed ?? (end.kind === 'date' ? end.date : addDays(today, -1)),
+				prompt: l10n.t('Last day of the series, YYYY-MM-DD (today at the latest)'),
+				validate: (t) => problemText(checkEndDateInput(t, today), DATE_PROBLEMS),
+			});
+			if (date === undefined) return undefined;
+			if (date === BACK) continue;
+			end = { kind: 'date', date };
 			return 'next';
 		}
-		const today = brazeToday(options.now());
-		const date = await inputStep({
-			...frame(step, total),
-			value: end.kind === 'date' ? end.date : addDays(today, -1),
-			prompt: l10n.t('Last day of the series, YYYY-MM-DD (today at the latest)'),
-			validate: (t) => problemText(checkEndDateInput(t, today), DATE_PROBLEMS),
-		});
-		if (date === BACK || date === undefined) return date;
-		end = { kind: 'date', date };
-		return 'next';
 	});
 	steps.push(async (step, total) => {
 		const picked = await pickApps({
@@ -119,13 +172,40 @@ export async function promptForQuery(options: QueryPromptOptions): Promise<KpiQu
 
 	let index = 0;
 	while (index < steps.length) {
-		const outcome = await steps[index](index + 1, steps.length);
+		const isShown = (s: Step) => shownWhen.get(s)?.() !== false;
+		const shown = steps.filter(isShown);
+		const outcome = await steps[index](shown.indexOf(steps[index]) + 1, shown.length);
 		if (outcome === undefined) return undefined;
-		index = outcome === BACK ? Math.max(0, index - 1) : index + 1;
+		index = nextShown(steps.map(isShown), index, outcome === BACK ? -1 : 1);
 	}
 	const period = initial?.compare?.period;
 	const compare = compared.length > 0 || period ? { compare: { apps: compared, ...(period ? { period } : {}) } } : {};
-	return { metric, length, end, appId, ...(initial?.connection !== undefined ? { connection: initial.connection } : {}), ...(initial?.endpoint !== undefined ? { endpoint: initial.endpoint } : {}), ...compare };
+	const days = range === 'custom' ? { length, end } : { ...pick(resolveRangePreset(range, brazeToday(options.now())), 'length', 'end'), preset: range };
+	return { metric, ...days, appId, ...(initial?.connection !== undefined ? { connection: initial.connection } : {}), ...(initial?.endpoint !== undefined ? { endpoint: initial.endpoint } : {}), ...compare };
+}
+
+/** The index of the next step shown from `index` in `direction` (`shown[i]`: step i is shown); `index` itself when going back from the first. */
+function nextShown(shown: readonly boolean[], index: number, direction: 1 | -1): number {
+	let next = index + direction;
+	while (next >= 0 && next < shown.length && !shown[next]) next += direction;
+	return next < 0 ? index : next;
+}
+
+function pick<T, K extends keyof T>(value: T, ...keys: K[]): Pick<T, K> {
+	return Object.fromEntries(keys.map((k) => [k, value[k]])) as Pick<T, K>;
+}
+
+/**
+ * The end list's item for typed text: a date that can end the series is offered as it is; other text that looks
+ * like a date is offered with what is wrong, and opens the date box (a list would otherwise say "0 results").
+ */
+function typedEndItem(text: string, today: string, locale: string): PickItem<EndChoice> | undefined {
+	const typed = text.trim();
+	if (!/^\d/.test(typed)) return undefined;
+	const checked = checkEndDateInput(typed, today);
+	return checked.ok
+		? { label: l10n.t('End on {0}', checked.value), description: formatDay(checked.value, locale), value: { kind: 'date', text: typed }, alwaysShow: true }
+		: { label: l10n.t('End on {0}…', typed), description: DATE_PROBLEMS[checked.problem](), value: { kind: 'date', text: typed }, alwaysShow: true };
 }
 
 const METRIC_DESCRIPTIONS: Record<QueryMetric, () => string> = {

@@ -114,7 +114,7 @@ function savedQueryCommands(store: SavedQueryStore, runner: QueryRunner, selecte
 				const entry = checkEntry(arg.entry);
 				return entry && write(store.add(scope ?? 'user', entry.name, entry.spec), entry.name);
 			}
-			const spec = await runner.promptForQuery();
+			const spec = await runner.promptForQuery(undefined, undefined, l10n.t('Braze: Add Query'));
 			return spec && saveQueryInteractive(store, spec, scope);
 		},
 
@@ -129,7 +129,7 @@ function savedQueryCommands(store: SavedQueryStore, runner: QueryRunner, selecte
 		'braze.savedQueries.edit': onQuery(async (query, { entry }) => {
 			const spec = entry !== undefined
 				? checkEntry(isRecord(entry) ? { ...entry, name: query.name } : entry)?.spec
-				: await runner.promptForQuery(query.spec, undefined, l10n.t('Edit "{0}"', query.name));
+				: await runner.promptForQuery(query.spec, undefined, l10n.t('Braze: Edit Query "{0}"', query.name));
 			if (!spec) return undefined;
 			const others = takenNames(store.readScope(query.scope)).filter((n) => n !== query.name);
 			const name = isSuggestedName(query.name, query.spec, others) ? uniqueQueryName(suggestQueryName(spec, metricShortName(spec.metric), l10n), others) : query.name;
@@ -141,7 +141,7 @@ function savedQueryCommands(store: SavedQueryStore, runner: QueryRunner, selecte
 			const { name, scope } = query;
 			const newName = typeof given === 'string'
 				? given
-				: await askName(l10n.t('Rename "{0}"', name), l10n.t('A new name for "{0}", unique in the {1}', name, scopeSettingsName(scope)), takenNames(store.readScope(scope)), name, name);
+				: await askName(l10n.t('Braze: Rename Query "{0}"', name), l10n.t('A new name for "{0}", unique in the {1}', name, scopeSettingsName(scope)), takenNames(store.readScope(scope)), name, name);
 			if (newName === undefined || newName.trim() === name) return undefined;
 			return write(store.update(query, newName, query.spec), newName.trim());
 		}),
@@ -192,7 +192,7 @@ function savedQueryCommands(store: SavedQueryStore, runner: QueryRunner, selecte
 /** A settings-shaped entry passed by code, checked like a hand-edited one; a bad one is shown and yields undefined. */
 function checkEntry(entry: unknown): { readonly name: string; readonly spec: KpiQuerySpec } | undefined {
 	const checked = checkSavedQueryEntry(entry, l10n);
-	return checked.kind === 'query' ? checked : showError(l10n.t('Braze: the query passed to the command is not valid: {0}.', checked.problem));
+	return checked.kind === 'query' ? checked : showError(l10n.t('Braze: the query passed to the command is not valid. {0}', checked.problem));
 }
 
 /** Awaits a store write; a refusal or failure is shown and yields undefined. */

@@ -37,6 +37,6 @@ function specFromArguments(args: unknown, metric: KpiMetric | undefined, apps?: 
 	const parsed = parseQuerySpec({ end: 'yesterday', appId: null, ...raw, metric: metric ?? raw.metric ?? 'dau' });
 	const problem = !resolved.ok ? resolved.problem : parsed.ok ? futureEndProblem(parsed.spec) : writtenQueryProblem(raw, parsed.field, l10n);
 	if (resolved.ok && parsed.ok && problem === undefined) return parsed.spec;
-	void vscode.window.showErrorMessage(l10n.t('Braze: the query passed to the command is not valid: {0}.', problem ?? ''));
+	void vscode.window.showErrorMessage(l10n.t('Braze: the query passed to the command is not valid. {0}', problem ?? ''));
 	return undefined;
 }

@@ -102,7 +102,7 @@ function connectionCommands(deps: ConnectionCommandDeps): Record<string, (arg?: 
 	};
 
 	const askNewConnection = async (): Promise<{ scope: SettingsScope; name: string; endpoint: string } | undefined> => {
-		const title = l10n.t('Add Connection');
+		const title = l10n.t('Braze: Add Connection');
 		const scopes = availableScopes();
 		const total = scopes.length > 1 ? 3 : 2;
 		let endpoint: string | undefined;
@@ -153,7 +153,7 @@ function connectionCommands(deps: ConnectionCommandDeps): Record<string, (arg?: 
 		let endpoint = typeof fields.endpoint === 'string' ? fields.endpoint.trim() : undefined;
 		let name = typeof fields.newName === 'string' ? fields.newName.trim() : undefined;
 		if (endpoint === undefined && name === undefined) {
-			const title = l10n.t('Edit "{0}"', connection.name);
+			const title = l10n.t('Braze: Edit Connection "{0}"', connection.name);
 			for (let step = 1; step <= 2;) {
 				const frame = { title, step, totalSteps: 2 };
 				const answer: string | typeof BACK | undefined = step === 1
@@ -218,7 +218,7 @@ function connectionCommands(deps: ConnectionCommandDeps): Record<string, (arg?: 
 			if (!connection) return undefined;
 			const newName = isRecord(arg) && typeof arg.newName === 'string' ? arg.newName : undefined;
 			const name = newName ?? (await window.showInputBox({
-				title: l10n.t('Rename "{0}"', connection.name),
+				title: l10n.t('Braze: Rename Connection "{0}"', connection.name),
 				prompt: l10n.t('A new name for the connection, unique in the {0}', scopeSettingsName(connection.scope)),
 				value: connection.name,
 				ignoreFocusOut: true,
@@ -293,7 +293,7 @@ function connectionCommands(deps: ConnectionCommandDeps): Record<string, (arg?: 
 		'braze.selectEndpoint': async (value?: unknown): Promise<boolean> => {
 			const active = store.active();
 			if (!active) return (await addConnection(typeof value === 'string' ? { name: uniqueName(nameFor(value), []), endpoint: value } : undefined)) !== undefined;
-			const endpoint = typeof value === 'string' ? value : await pickEndpointStep({ title: l10n.t('Edit "{0}"', active.name), step: 1, totalSteps: 1 }, active.endpointValue);
+			const endpoint = typeof value === 'string' ? value : await pickEndpointStep({ title: l10n.t('Braze: Edit Connection "{0}"', active.name), step: 1, totalSteps: 1 }, active.endpointValue);
 			if (endpoint === undefined || endpoint === BACK) return false;
 			return (await save(active, active.name, endpoint)) === true;
 		},

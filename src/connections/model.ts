@@ -50,7 +50,7 @@ export interface ScopeConnections {
 /** Reads one level's raw `braze.connections` value; a later entry whose name repeats an earlier one is broken. */
 export function readScopeConnections(scope: SettingsScope, value: unknown, l10n: L10n): ScopeConnections {
 	const list = value ?? [];
-	if (!Array.isArray(list)) return { scope, items: [], problem: l10n.t('braze.connections must be a list of connections, not {0}', describeValue(list)) };
+	if (!Array.isArray(list)) return { scope, items: [], problem: l10n.t('The braze.connections setting must be a list of connections, not {0}.', describeValue(list)) };
 	const namesAbove = new Set<string>();
 	const items = (list as readonly unknown[]).map((raw, index): ConnectionItem => {
 		const checked = checkConnectionEntry(raw, l10n);
@@ -58,7 +58,7 @@ export function readScopeConnections(scope: SettingsScope, value: unknown, l10n:
 		const key = nameKey(checked.name);
 		const repeated = namesAbove.has(key);
 		namesAbove.add(key);
-		if (repeated) return { kind: 'broken', scope, index, raw, name: checked.name, problem: l10n.t('another connection above is already named "{0}"', checked.name) };
+		if (repeated) return { kind: 'broken', scope, index, raw, name: checked.name, problem: l10n.t('Another connection above is already named "{0}": rename one of them.', checked.name) };
 		return { kind: 'connection', scope, index, raw, name: checked.name, endpointValue: checked.endpointValue, endpoint: checked.endpoint };
 	});
 	return { scope, items, problem: null };
@@ -71,14 +71,14 @@ type CheckedConnection =
 /** Checks one untrusted entry on its own; `problem` names the first bad field. */
 export function checkConnectionEntry(raw: unknown, l10n: L10n): CheckedConnection {
 	const broken = (name: string | null, problem: string): CheckedConnection => ({ kind: 'broken', name, problem });
-	if (!isRecord(raw)) return broken(null, l10n.t('the entry must be an object such as {0}, not {1}', CONNECTION_EXAMPLE, describeValue(raw)));
-	if (typeof raw.name !== 'string') return broken(null, raw.name === undefined ? l10n.t('name is missing') : l10n.t('name must be text, not {0}', describeValue(raw.name)));
+	if (!isRecord(raw)) return broken(null, l10n.t('The entry must be an object such as {0}, not {1}.', CONNECTION_EXAMPLE, describeValue(raw)));
+	if (typeof raw.name !== 'string') return broken(null, raw.name === undefined ? l10n.t('The entry has no "name": add one.') : l10n.t('The name must be text, not {0}.', describeValue(raw.name)));
 	const name = raw.name.trim();
 	const nameProblem = connectionNameProblem(name, l10n);
 	if (nameProblem !== undefined) return broken(name || null, nameProblem);
 	const lookup = lookupEndpoint(raw.endpoint);
 	if (!lookup.ok) {
-		return broken(name, lookup.reason === 'unset' ? l10n.t('endpoint is missing: an instance label such as US-01 or an https:// URL') : l10n.t('endpoint {0} is not usable: an instance label such as US-01 or an https:// URL', describeValue(raw.endpoint)));
+		return broken(name, lookup.reason === 'unset' ? l10n.t('The endpoint is missing: give an instance label such as US-01 or an https:// URL.') : l10n.t('The endpoint {0} is not usable: give an instance label such as US-01 or an https:// URL.', describeValue(raw.endpoint)));
 	}
 	return { kind: 'connection', name, endpointValue: (raw.endpoint as string).trim(), endpoint: lookup.endpoint };
 }
@@ -92,7 +92,7 @@ export function connectionNameProblem(name: string, l10n: L10n): string | undefi
 
 /** For an input box: why `input` cannot be a new connection name among `taken` (same level), or undefined. `current` may keep its own name. */
 export function validateNewConnectionName(input: string, taken: readonly string[], l10n: L10n, current?: string): string | undefined {
-	return newNameProblem(input, taken, (name) => connectionNameProblem(name, l10n), (name) => l10n.t('a connection named "{0}" already exists here', name), current);
+	return newNameProblem(input, taken, (name) => connectionNameProblem(name, l10n), (name) => l10n.t('A connection named "{0}" already exists here: choose another name.', name), current);
 }
 
 /** The names used in a level, broken entries included. */

@@ -45,7 +45,7 @@ export function connectionsTree({ store, keys, verification }: ConnectionTreeDep
 				return treeItem(l10n.t('Connections cannot be read'), {
 					id: `problem:${node.scope}`,
 					description: node.problem,
-					tooltip: l10n.t('{0}. Fix braze.connections in the {1}; it is left untouched until then.', node.problem, scopeSettingsName(node.scope)),
+					tooltip: l10n.t('{0} Fix braze.connections in the {1}; it is left untouched until then.', node.problem, scopeSettingsName(node.scope)),
 					iconPath: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
 					contextValue: 'connectionScopeBroken',
 				});
@@ -54,7 +54,7 @@ export function connectionsTree({ store, keys, verification }: ConnectionTreeDep
 				return treeItem(node.name ?? l10n.t('Entry {0}', node.index + 1), {
 					id: `${node.scope}:${node.index}`,
 					description: node.problem,
-					tooltip: [l10n.t('This connection cannot be used: {0}.', node.problem), l10n.t('Entry {0} of braze.connections in the {1}:', node.index + 1, scopeSettingsName(node.scope)), JSON.stringify(node.raw, null, 2) ?? String(node.raw)].join('\n'),
+					tooltip: [l10n.t('This connection cannot be used. {0}', node.problem), l10n.t('Entry {0} of braze.connections in the {1}:', node.index + 1, scopeSettingsName(node.scope)), JSON.stringify(node.raw, null, 2) ?? String(node.raw)].join('\n'),
 					iconPath: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
 					contextValue: 'connectionBroken',
 				});

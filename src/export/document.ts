@@ -126,7 +126,7 @@ export function parseExportDocument(text: string, l10n: L10n): ParsedExport {
 	try {
 		raw = JSON.parse(text);
 	} catch (error) {
-		return { ok: false, problem: l10n.t('it is not valid JSON ({0})', errorText(error)) };
+		return { ok: false, problem: l10n.t('It is not valid JSON ({0}).', errorText(error)) };
 	}
 	try {
 		return { ok: true, result: readExport(raw, l10n) };
@@ -149,48 +149,48 @@ function isDate(value: unknown): value is string {
 }
 
 function readExport(raw: unknown, l10n: L10n): PanelResult {
-	demand(isRecord(raw), () => l10n.t('the file must hold a JSON object'));
+	demand(isRecord(raw), () => l10n.t('The file must hold a JSON object.'));
 	const block = raw.query;
-	demand(isRecord(block), () => l10n.t('it has no "query" block, so this extension did not export it'));
+	demand(isRecord(block), () => l10n.t('It has no "query" block, so this extension did not export it.'));
 	const { schemaVersion: version, firstDate, lastDate, provisionalDate, instance, fetchedAt } = block;
-	demand(isWholeNumber(version, 1), () => l10n.t('"{0}" must be a whole number, {1} or more', 'query.schemaVersion', 1));
-	demand(version <= EXPORT_SCHEMA_VERSION, () => l10n.t('it was written by a newer version of the extension (schemaVersion {0}); update the extension to open it', version));
-	demand(raw.message === 'success', () => l10n.t('"message" must be "success"'));
+	demand(isWholeNumber(version, 1), () => l10n.t('"{0}" must be a whole number, {1} or more.', 'query.schemaVersion', 1));
+	demand(version <= EXPORT_SCHEMA_VERSION, () => l10n.t('It was written by a newer version of the extension (schemaVersion {0}); update the extension to open it.', version));
+	demand(raw.message === 'success', () => l10n.t('"message" must be "success".'));
 
 	// The query obeys the rules of a saved query. "all" stands for all apps; any other app_id, null included, must be an app id.
 	const query = parseWrittenQuery({ ...block, end: typeof block.end === 'string' ? block.end : null, appId: block.app_id === ALL_APPS ? null : block.app_id ?? '' });
 	if (!query.ok) {
 		throw new NotAnExport(query.field === 'appId'
-			? l10n.t('"query.app_id" must be "{0}" or an app identifier without spaces', ALL_APPS)
+			? l10n.t('"query.app_id" must be "{0}" or an app identifier without spaces.', ALL_APPS)
 			: queryProblemText(query.field, l10n, `query.${query.field}`));
 	}
 	const { spec } = query;
-	demand(isDate(firstDate) && isDate(lastDate), () => l10n.t('"{0}" must be a YYYY-MM-DD date', isDate(firstDate) ? 'query.lastDate' : 'query.firstDate'));
+	demand(isDate(firstDate) && isDate(lastDate), () => l10n.t('"{0}" must be a YYYY-MM-DD date.', isDate(firstDate) ? 'query.lastDate' : 'query.firstDate'));
 	// A series never spans more days than were asked for; this also bounds the work on a hostile file.
 	const span = daysBetween(firstDate, lastDate) + 1;
-	demand(span >= 1 && span <= spec.length, () => l10n.t('"query.firstDate" to "query.lastDate" must span 1 to {0} days ("query.length")', spec.length));
+	demand(span >= 1 && span <= spec.length, () => l10n.t('"query.firstDate" to "query.lastDate" must span 1 to {0} days ("query.length").', spec.length));
 	const inSeries = (value: unknown): value is string => isDate(value) && value >= firstDate && value <= lastDate;
 
 	// One point per day from firstDate to lastDate: a day without a row is a gap. Stickiness reads its DAU and MAU
 	// (either may be missing on a day) and recomputes the ratio: a stored ratio is never trusted.
-	demand(Array.isArray(raw.data), () => l10n.t('"data" must be a list of rows'));
+	demand(Array.isArray(raw.data), () => l10n.t('"data" must be a list of rows.'));
 	const metrics = sourceMetricsOf(spec.metric);
 	const values = new Map<KpiMetric, Map<string, number>>(metrics.map((m) => [m, new Map()]));
 	const seen = new Set<string>();
 	for (const [index, row] of (raw.data as readonly unknown[]).entries()) {
 		const at = `data[${index}]`;
-		demand(isRecord(row), () => l10n.t('"{0}" must be an object', at));
+		demand(isRecord(row), () => l10n.t('"{0}" must be an object.', at));
 		const { time } = row;
-		demand(inSeries(time), () => l10n.t('"{0}" must be a YYYY-MM-DD date from {1} to {2}', `${at}.time`, firstDate, lastDate));
+		demand(inSeries(time), () => l10n.t('"{0}" must be a YYYY-MM-DD date from {1} to {2}.', `${at}.time`, firstDate, lastDate));
 		const present = metrics.filter((m) => row[endpointOf(m).valueField] !== undefined);
 		for (const metric of present.length === 0 ? metrics.slice(0, 1) : present) {
 			const field = endpointOf(metric).valueField;
 			const value = row[field];
 			// A count beyond exact integers (1e300 is "whole" too) is not data.
-			demand(isWholeNumber(value, 0, Number.MAX_SAFE_INTEGER), () => l10n.t('"{0}" must be a whole number, {1} or more', `${at}.${field}`, 0));
+			demand(isWholeNumber(value, 0, Number.MAX_SAFE_INTEGER), () => l10n.t('"{0}" must be a whole number, {1} or more.', `${at}.${field}`, 0));
 			values.get(metric)?.set(time, value);
 		}
-		demand(!seen.has(time), () => l10n.t('"{0}" repeats the date {1}', at, time));
+		demand(!seen.has(time), () => l10n.t('"{0}" repeats the date {1}.', at, time));
 		seen.add(time);
 	}
 	const pointsOf = (metric: KpiMetric): DailyPoint[] => {
@@ -201,15 +201,15 @@ function readExport(raw: unknown, l10n: L10n): PanelResult {
 	// The compared apps (never with stickiness, whose ratio needs each app's own sources): exactly the query's `compare.apps`, in order.
 	const comparedField = endpointOf(metrics[0] ?? 'dau').valueField;
 	const readPoints = (data: unknown, name: string): DailyPoint[] => {
-		demand(Array.isArray(data), () => l10n.t('"{0}" must be a list of rows', name));
+		demand(Array.isArray(data), () => l10n.t('"{0}" must be a list of rows.', name));
 		const byDate = new Map<string, number>();
 		for (const [index, row] of (data as readonly unknown[]).entries()) {
 			const at = `${name}[${index}]`;
-			demand(isRecord(row), () => l10n.t('"{0}" must be an object', at));
+			demand(isRecord(row), () => l10n.t('"{0}" must be an object.', at));
 			const { time, [comparedField]: value } = row;
-			demand(inSeries(time), () => l10n.t('"{0}" must be a YYYY-MM-DD date from {1} to {2}', `${at}.time`, firstDate, lastDate));
-			demand(isWholeNumber(value, 0, Number.MAX_SAFE_INTEGER), () => l10n.t('"{0}" must be a whole number, {1} or more', `${at}.${comparedField}`, 0));
-			demand(!byDate.has(time), () => l10n.t('"{0}" repeats the date {1}', at, time));
+			demand(inSeries(time), () => l10n.t('"{0}" must be a YYYY-MM-DD date from {1} to {2}.', `${at}.time`, firstDate, lastDate));
+			demand(isWholeNumber(value, 0, Number.MAX_SAFE_INTEGER), () => l10n.t('"{0}" must be a whole number, {1} or more.', `${at}.${comparedField}`, 0));
+			demand(!byDate.has(time), () => l10n.t('"{0}" repeats the date {1}.', at, time));
 			byDate.set(time, value);
 		}
 		const points: DailyPoint[] = [];
@@ -218,21 +218,21 @@ function readExport(raw: unknown, l10n: L10n): PanelResult {
 	};
 	const comparedApps = spec.compare?.apps ?? [];
 	const rawCompared = raw.compared ?? [];
-	demand(Array.isArray(rawCompared) && rawCompared.length === comparedApps.length, () => l10n.t('"compared" must hold one entry per app of "query.compare.apps"'));
+	demand(Array.isArray(rawCompared) && rawCompared.length === comparedApps.length, () => l10n.t('"compared" must hold one entry per app of "query.compare.apps".'));
 	const compared = comparedApps.map((appId, i) => {
 		const entry: unknown = (rawCompared as unknown[])[i];
-		demand(isRecord(entry) && entry.app_id === (appId ?? ALL_APPS), () => l10n.t('"{0}" must be the app "{1}" of "query.compare.apps"', `compared[${i}].app_id`, appId ?? ALL_APPS));
+		demand(isRecord(entry) && entry.app_id === (appId ?? ALL_APPS), () => l10n.t('"{0}" must be the app "{1}" of "query.compare.apps".', `compared[${i}].app_id`, appId ?? ALL_APPS));
 		return { appId, series: { metric: spec.metric, firstDate, lastDate, points: readPoints(entry.data, `compared[${i}].data`), provisionalDate: null as string | null } };
 	});
 	const appNames = exportedAppNames([block, ...(rawCompared as unknown[])]);
 
-	demand(provisionalDate === null || inSeries(provisionalDate), () => l10n.t('"query.provisionalDate" must be null or a YYYY-MM-DD date from {0} to {1}', firstDate, lastDate));
+	demand(provisionalDate === null || inSeries(provisionalDate), () => l10n.t('"query.provisionalDate" must be null or a YYYY-MM-DD date from {0} to {1}.', firstDate, lastDate));
 	demand(
 		isRecord(instance) && typeof instance.host === 'string' && instance.host !== '' && (instance.label === null || typeof instance.label === 'string'),
-		() => l10n.t('"query.instance" must hold a "host" and a "label" (text or null)'),
+		() => l10n.t('"query.instance" must hold a "host" and a "label" (text or null).'),
 	);
-	demand(typeof fetchedAt === 'string' && !Number.isNaN(Date.parse(fetchedAt)), () => l10n.t('"query.fetchedAt" must be an ISO-8601 date-time'));
-	for (const name of ['ending_at', 'extensionVersion']) demand(typeof block[name] === 'string', () => l10n.t('"{0}" must be text', `query.${name}`));
+	demand(typeof fetchedAt === 'string' && !Number.isNaN(Date.parse(fetchedAt)), () => l10n.t('"query.fetchedAt" must be an ISO-8601 date-time.'));
+	for (const name of ['ending_at', 'extensionVersion']) demand(typeof block[name] === 'string', () => l10n.t('"{0}" must be text.', `query.${name}`));
 	// The file's connection is a label only: fetching again runs on a connection the user picks (see the runner).
 	const { connection, ...own } = spec;
 	const bounds = { firstDate, lastDate, provisionalDate };

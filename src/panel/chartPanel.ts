@@ -6,7 +6,8 @@ import { brazeToday } from '../shared/dates';
 import type { QueryMetric } from '../shared/kpi';
 import { parseWebviewMessage } from '../shared/protocol';
 import type { HostToWebview, PanelResult, ShareAction } from '../shared/protocol';
-import { MAX_QUERY_LENGTH, querySpecKey, withValidComparison } from '../shared/query';
+import { MAX_QUERY_LENGTH, querySpecKey, withValidComparison, withoutPreset } from '../shared/query';
+import { capitalized, rangePresetName } from '../shared/rangePresets';
 import type { KpiQuerySpec } from '../shared/query';
 import { renderChartPanelHtml } from './html';
 import { describeApps, describeRange } from '../queries/model';
@@ -197,7 +198,8 @@ export class ChartPanel implements vscode.Disposable {
 		const message = parseWebviewMessage(raw, MAX_QUERY_LENGTH);
 		if (!message) return; // Not part of the protocol: ignore rather than trust it.
 		if (message.type === 'ready') this.#onReady();
-		else if (message.type === 'run') this.#handlers.run(this, withValidComparison({ ...this.#query, ...message.request }));
+		// A custom range from the controls replaces the query's preset; a preset comes with the request.
+		else if (message.type === 'run') this.#handlers.run(this, withValidComparison({ ...withoutPreset(this.#query), ...message.request }));
 		// The share actions need nothing from the owner: the panel's own data, a dialog, the clipboard.
 		else if (message.type === 'copyMarkdown') void copyMarkdown(message.markdown);
 		else if (message.type === 'savePng' || message.type === 'saveSvg') {
@@ -263,7 +265,13 @@ export class ChartPanel implements vscode.Disposable {
  * then the connection it runs on: the tab and its tooltip say whose numbers these are.
  */
 export function panelTitle(query: KpiQuerySpec, names?: AppNameMap): string {
-	const base = query.compare ? l10n.t('{0} · {1} · {2}', metricShortName(query.metric), describeApps(query, l10n, (id) => names?.[id] ?? id, l10n.t('All apps')), describeRange(query.length, query.end, l10n)) : l10n.t('{0} · {1}', metricShortName(query.metric), appName(query, names));
+	const presetName = query.preset === undefined ? undefined : capitalized(rangePresetName(query.preset, l10n), vscode.env.language);
+	if (query.compare) {
+		const base = l10n.t('{0} · {1} · {2}', metricShortName(query.metric), describeApps(query, l10n, (id) => names?.[id] ?? id, l10n.t('All apps')), presetName ?? describeRange(query.length, query.end, l10n));
+		return query.connection === undefined ? base : withConnection(base, query.connection);
+	}
+	const app = l10n.t('{0} · {1}', metricShortName(query.metric), appName(query, names));
+	const base = presetName === undefined ? app : l10n.t('{0} · {1}', app, presetName);
 	return query.connection === undefined ? base : withConnection(base, query.connection);
 }
 

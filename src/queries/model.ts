@@ -7,6 +7,8 @@ import { describeValue, entryNameProblem, nameKey, newNameProblem, takenEntryNam
 import { comparisonProblem, comparisonProblemText, formatSeriesEnd, parseQuerySpec, queryProblemText } from '../shared/query';
 import type { KpiQuerySpec, ParsedQuerySpec, QueryField, SeriesEnd } from '../shared/query';
 import type { L10n } from '../shared/l10n';
+import { formatRangePreset, parseRangePreset, rangePresetName, rangePresetProblemText } from '../shared/rangePresets';
+import type { RangePreset } from '../shared/rangePresets';
 
 /** Where an entry is stored: user settings, or the workspace's settings (shareable through `.vscode/settings.json`). */
 export type SavedQueryScope = SettingsScope;
@@ -52,13 +54,13 @@ export type CheckedEntry =
 /** Reads one scope's raw setting value; a later entry whose name repeats an earlier one is broken. */
 export function readScopeQueries(scope: SavedQueryScope, value: unknown, l10n: L10n): ScopeQueries {
 	const list = value ?? [];
-	if (!Array.isArray(list)) return { scope, items: [], problem: l10n.t('braze.savedQueries must be a list of queries, not {0}', describeValue(list)) };
+	if (!Array.isArray(list)) return { scope, items: [], problem: l10n.t('The braze.savedQueries setting must be a list of queries, not {0}.', describeValue(list)) };
 	const namesAbove = new Set<string>();
 	const items = (list as readonly unknown[]).map((raw, index): SavedQueryItem => {
 		let checked = checkSavedQueryEntry(raw, l10n);
 		if (checked.kind === 'query') {
 			const key = nameKey(checked.name);
-			if (namesAbove.has(key)) checked = { kind: 'broken', name: checked.name, problem: l10n.t('another query above is already named "{0}"', checked.name) };
+			if (namesAbove.has(key)) checked = { kind: 'broken', name: checked.name, problem: l10n.t('Another query above is already named "{0}": rename one of them.', checked.name) };
 			namesAbove.add(key);
 		}
 		return { ...checked, scope, index, raw };
@@ -69,11 +71,15 @@ export function readScopeQueries(scope: SavedQueryScope, value: unknown, l10n: L
 /** Checks one untrusted settings entry on its own; `problem` names the first bad field. */
 export function checkSavedQueryEntry(raw: unknown, l10n: L10n): CheckedEntry {
 	const broken = (name: string | null, problem: string): CheckedEntry => ({ kind: 'broken', name, problem });
-	if (!isRecord(raw)) return broken(null, l10n.t('the entry must be an object such as {0}, not {1}', ENTRY_EXAMPLE, describeValue(raw)));
-	if (typeof raw.name !== 'string') return broken(null, raw.name === undefined ? l10n.t('name is missing') : l10n.t('name must be text, not {0}', describeValue(raw.name)));
+	if (!isRecord(raw)) return broken(null, l10n.t('The entry must be an object such as {0}, not {1}.', ENTRY_EXAMPLE, describeValue(raw)));
+	if (typeof raw.name !== 'string') return broken(null, raw.name === undefined ? l10n.t('The entry has no "name": add one.') : l10n.t('The name must be text, not {0}.', describeValue(raw.name)));
 	const name = raw.name.trim();
 	const nameProblem = queryNameProblem(name, l10n);
 	if (nameProblem !== undefined) return broken(name || null, nameProblem);
+	if (raw.range !== undefined) {
+		if (parseRangePreset(raw.range) === null) return broken(name, rangePresetProblemText(raw.range, l10n));
+		if (raw.length !== undefined || raw.end !== undefined) return broken(name, l10n.t('Give either "range" or "length" and "end", not both.'));
+	}
 	const parsed = parseWrittenQuery(raw);
 	if (!parsed.ok) return broken(name, writtenQueryProblem(raw, parsed.field, l10n));
 	return { kind: 'query', name, spec: parsed.spec };
@@ -103,7 +109,7 @@ export function queryNameProblem(name: string, l10n: L10n): string | undefined {
 
 /** For an input box: why `input` cannot be the new name among `taken` (names in the same scope), or undefined. `current` is the name being renamed, which may keep its own name. */
 export function validateNewQueryName(input: string, taken: readonly string[], l10n: L10n, current?: string): string | undefined {
-	return newNameProblem(input, taken, (name) => queryNameProblem(name, l10n), (name) => l10n.t('a query named "{0}" already exists here', name), current);
+	return newNameProblem(input, taken, (name) => queryNameProblem(name, l10n), (name) => l10n.t('A query named "{0}" already exists here: choose another name.', name), current);
 }
 
 
@@ -122,7 +128,14 @@ export function uniqueQueryName(base: string, taken: readonly string[]): string 
  * know (a `$comment`, say) keep their place and value.
  */
 export function toSettingsEntry(name: string, spec: KpiQuerySpec, previous?: unknown): Record<string, unknown> {
-	const entry: Record<string, unknown> = { ...(isRecord(previous) ? previous : {}), name: name.trim(), metric: spec.metric, length: spec.length, end: formatSeriesEnd(spec.end) };
+	// A preset is stored by its name, never its days, so that it stays relative; custom days replace it.
+	const range = spec.preset === undefined ? { length: spec.length, end: formatSeriesEnd(spec.end) } : { range: formatRangePreset(spec.preset) };
+	const entry: Record<string, unknown> = { ...(isRecord(previous) ? previous : {}), name: name.trim(), metric: spec.metric, ...range };
+	if (spec.preset === undefined) delete entry.range;
+	else {
+		delete entry.length;
+		delete entry.end;
+	}
 	// The optional keys come back (last) only when the query names them.
 	delete entry.appId;
 	delete entry.connection;
@@ -137,8 +150,9 @@ export function toSettingsEntry(name: string, spec: KpiQuerySpec, previous?: unk
 
 
 
-/** "last 30 days to yesterday", "last 7 days to today", "30 days to 2024-05-01" (one day: "yesterday", "today", the date). */
-export function describeRange(length: number, end: SeriesEnd, l10n: L10n): string {
+/** "last 30 days to yesterday", "last 7 days to today", "30 days to 2024-05-01" (one day: "yesterday", "today", the date); a preset by its name ("last month"). */
+export function describeRange(length: number, end: SeriesEnd, l10n: L10n, preset?: RangePreset): string {
+	if (preset !== undefined) return rangePresetName(preset, l10n);
 	if (end.kind === 'date') return length === 1 ? end.date : l10n.t('{0} days to {1}', length, end.date);
 	const day = end.kind === 'today' ? l10n.t('today') : l10n.t('yesterday');
 	return length === 1 ? day : l10n.t('last {0} days to {1}', length, day);
@@ -149,7 +163,7 @@ export function describeRange(length: number, end: SeriesEnd, l10n: L10n): strin
  * not the active one (`active`), or the legacy endpoint it names.
  */
 export function describeQuery(spec: KpiQuerySpec, metricName: string, l10n: L10n, active?: string, appLabel: AppLabel = (id) => id): string {
-	const parts = [metricName, describeApps(spec, l10n, appLabel), describeRange(spec.length, spec.end, l10n)];
+	const parts = [metricName, describeApps(spec, l10n, appLabel), describeRange(spec.length, spec.end, l10n, spec.preset)];
 	if (spec.connection !== undefined && spec.connection.toLowerCase() !== active?.toLowerCase()) parts.push(spec.connection);
 	else if (spec.connection === undefined && spec.endpoint !== undefined) parts.push(spec.endpoint);
 	return parts.join(' · ');
@@ -170,7 +184,7 @@ export function describeApps(spec: Pick<KpiQuerySpec, 'appId' | 'compare'>, l10n
 
 /** A name to offer when saving: "DAU, last 30 days to yesterday" or "DAU for <app>, …", cut to the longest name allowed. */
 export function suggestQueryName(spec: KpiQuerySpec, metricName: string, l10n: L10n): string {
-	const range = describeRange(spec.length, spec.end, l10n);
+	const range = describeRange(spec.length, spec.end, l10n, spec.preset);
 	const name = spec.appId === null ? l10n.t('{0}, {1}', metricName, range) : l10n.t('{0} for {1}, {2}', metricName, spec.appId, range);
 	return name.slice(0, MAX_QUERY_NAME_LENGTH).trim();
 }

@@ -69,11 +69,11 @@ export function savedQueriesTree(store: SavedQueryStore, activeConnection: () =>
 				}
 				case 'scopeProblem':
 					return problemItem(node, l10n.t('Saved queries cannot be read'), `problem:${scope}`, 'savedQueryScopeBroken', [
-						l10n.t('{0}. Fix braze.savedQueries in the {1}; it is left untouched until then.', node.problem, scopeSettingsName(scope)),
+						l10n.t('{0} Fix braze.savedQueries in the {1}; it is left untouched until then.', node.problem, scopeSettingsName(scope)),
 					]);
 				case 'broken':
 					return problemItem(node, node.name ?? entryLabel(node), `${scope}:${node.index}`, 'savedQueryBroken', [
-						l10n.t('This saved query cannot run: {0}.', node.problem),
+						l10n.t('This saved query cannot run. {0}', node.problem),
 						l10n.t('Entry {0} of braze.savedQueries in the {1}:', node.index + 1, scopeSettingsName(scope)),
 						JSON.stringify(node.raw, null, 2) ?? String(node.raw),
 					]);
@@ -98,10 +98,12 @@ function queryTooltip({ name, spec, scope }: UsableSavedQuery, lastRun: string |
 	return [
 		name,
 		l10n.t('Metric: {0} ({1})', metricShortName(spec.metric), spec.metric),
-		l10n.t('Days: {0}', spec.length),
-		spec.end.kind === 'date'
-			? l10n.t('Ends: {0} (a fixed date)', spec.end.date)
-			: l10n.t('Ends: {0}, moving with the calendar', describeRange(1, spec.end, l10n)),
+		...(spec.preset !== undefined
+			? [l10n.t('Range: {0}, moving with the calendar', describeRange(spec.length, spec.end, l10n, spec.preset))]
+			: [
+					l10n.t('Days: {0}', spec.length),
+					spec.end.kind === 'date' ? l10n.t('Ends: {0} (a fixed date)', spec.end.date) : l10n.t('Ends: {0}, moving with the calendar', describeRange(1, spec.end, l10n)),
+				]),
 		l10n.t('App: {0}', app(spec.appId)),
 		...(spec.compare && spec.compare.apps.length > 0 ? [l10n.t('Compared with: {0}', spec.compare.apps.map(app).join(', '))] : []),
 		...(spec.compare?.period === 'previous' ? [l10n.t('Overlay: the previous period')] : spec.compare?.period === 'year' ? [l10n.t('Overlay: the same period a year before')] : []),

@@ -16,7 +16,7 @@ import { lookupEndpoint } from '../connections/endpoint';
 import type { Connection, ConnectionRef } from '../connections/model';
 import type { ConnectionStore } from '../connections/store';
 import type { PanelResult } from '../shared/protocol';
-import { resolveSeriesEnd } from '../shared/query';
+import { resolvePresetDays, resolveSeriesEnd } from '../shared/query';
 import type { KpiQuerySpec } from '../shared/query';
 import { lengthToFetch } from './queryRunner';
 
@@ -60,7 +60,8 @@ export async function headlessConnection(deps: Pick<HeadlessFetchDeps, 'connecti
 }
 
 /** What the cache is asked for `spec`: the same days as a chart panel asks (twice the query when that fits one request). */
-export function headlessCacheRequest(spec: KpiQuerySpec, now: Date): QuerySeriesRequest {
+export function headlessCacheRequest(given: KpiQuerySpec, now: Date): QuerySeriesRequest {
+	const spec = resolvePresetDays(given, now);
 	return { metric: spec.metric, length: lengthToFetch(spec.length), endDate: resolveSeriesEnd(spec.end, now).endDate, appId: spec.appId };
 }
 
@@ -70,7 +71,9 @@ export function headlessRequestsNeeded(deps: HeadlessFetchDeps, connection: Conn
 }
 
 /** Fetches `spec` through the day cache; never prompts, never throws (a failure is an outcome, logged by the caller). */
-export async function fetchHeadless(deps: HeadlessFetchDeps, spec: KpiQuerySpec, options: { readonly from?: SettingsScope; readonly signal?: AbortSignal } = {}): Promise<HeadlessOutcome> {
+export async function fetchHeadless(deps: HeadlessFetchDeps, given: KpiQuerySpec, options: { readonly from?: SettingsScope; readonly signal?: AbortSignal } = {}): Promise<HeadlessOutcome> {
+	// A preset's days are those of today, as the runner's clock says.
+	const spec = resolvePresetDays(given, deps.now());
 	const connection = await headlessConnection(deps, spec, options.from);
 	if (!connection) return { kind: 'noConnection', name: spec.connection };
 	const future = futureEndProblem(spec, deps.now());

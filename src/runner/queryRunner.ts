@@ -22,7 +22,7 @@ import { appName, metricShortName } from '../panel/chartPanel';
 import type { PanelManager } from '../panel/panelManager';
 import { displayedResult } from '../shared/protocol';
 import type { PanelResult } from '../shared/protocol';
-import { resolveSeriesEnd } from '../shared/query';
+import { resolvePresetDays, resolveSeriesEnd } from '../shared/query';
 import type { KpiQuerySpec } from '../shared/query';
 import { futureEndProblem } from '../commands/queryPrompt';
 import type { RecentAppIds } from './recentAppIds';
@@ -76,7 +76,9 @@ export class KpiQueryRunner implements vscode.Disposable {
 	 * Opens or reveals the query's panel (titled `name` for a saved query, saved at `from`) and fills it; undefined
 	 * when it failed or was cancelled (the user was told). The panel's query names the connection it ran on.
 	 */
-	async run(spec: KpiQuerySpec, name?: string, from?: SettingsScope): Promise<PanelResult | undefined> {
+	async run(given: KpiQuerySpec, name?: string, from?: SettingsScope): Promise<PanelResult | undefined> {
+		// A preset's days are today's: a saved "last month" is always last month.
+		const spec = resolvePresetDays(given, this.#deps.now());
 		const access = await this.#accessFor(spec, from);
 		if (!access) return undefined;
 		const pinned = pinConnection(spec, access);
@@ -87,7 +89,7 @@ export class KpiQueryRunner implements vscode.Disposable {
 
 	/** Re-runs a panel in place with a changed query (the panel's own controls); `ignoreCache` fetches every day again. */
 	async rerun(panel: ChartPanel, given: KpiQuerySpec, ignoreCache = false): Promise<PanelResult | undefined> {
-		let spec = given;
+		let spec = resolvePresetDays(given, this.#deps.now());
 		// A series from a file names its connection as a label only: it is fetched again on a connection the user picks.
 		if (panel.result?.source && spec.connection === undefined) {
 			const picked = await vscode.commands.executeCommand<ConnectionRef | undefined>('braze.pickConnection', panel.result.source.connection ? { connection: panel.result.source.connection } : undefined);
@@ -135,7 +137,8 @@ export class KpiQueryRunner implements vscode.Disposable {
 		this.#running.get(panel)?.cancel();
 	}
 
-	async #fetchInto(panel: ChartPanel, spec: KpiQuerySpec, access: BrazeAccess, ignoreCache = false): Promise<PanelResult | undefined> {
+	async #fetchInto(panel: ChartPanel, given: KpiQuerySpec, access: BrazeAccess, ignoreCache = false): Promise<PanelResult | undefined> {
+		const spec = resolvePresetDays(given, this.#deps.now()); // Again: a retry may come after midnight.
 		this.cancel(panel);
 		const source = new vscode.CancellationTokenSource();
 		this.#running.set(panel, source);

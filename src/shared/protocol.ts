@@ -7,6 +7,7 @@ import { addDays, daysBetween, isPlainDate } from './dates';
 import type { KpiQuerySpec, SeriesEnd } from './query';
 import { MAX_QUERY_LENGTH, parseQuerySpec } from './query';
 import type { L10nBundle } from './webviewStrings';
+import type { RangePreset } from './rangePresets';
 import { lastDays } from './summary';
 import { lastSourceDays, stickinessSeries } from './stickinessResult';
 import type { StickinessSources } from './stickinessResult';
@@ -105,11 +106,12 @@ export type HostToWebview =
 /** What the share commands ask of the webview, which draws the images. */
 export type ShareAction = 'savePng' | 'copyImage' | 'saveSvg';
 
-/** The part of a query the panel's controls can change. */
+/** The part of a query the panel's controls can change. With a `preset`, `length` and `end` are its days as the webview resolved them; the host resolves them again. */
 export interface RunRequest {
 	readonly length: number;
 	readonly end: SeriesEnd;
 	readonly appId: string | null;
+	readonly preset?: RangePreset;
 }
 
 /** Messages the webview posts to the host. */
@@ -217,8 +219,10 @@ function isPngBase64(value: unknown): value is string {
 
 function parseRunRequest(raw: unknown, maxLength: number): RunRequest | null {
 	if (!isRecord(raw)) return null;
-	const parsed = parseQuerySpec({ metric: 'dau', length: raw.length, end: raw.end, appId: raw.appId }, maxLength);
-	return parsed.ok ? { length: parsed.spec.length, end: parsed.spec.end, appId: parsed.spec.appId } : null;
+	const parsed = parseQuerySpec({ metric: 'dau', length: raw.length, end: raw.end, appId: raw.appId, preset: raw.preset }, maxLength);
+	if (!parsed.ok) return null;
+	const { length, end, appId, preset } = parsed.spec;
+	return preset === undefined ? { length, end, appId } : { length, end, appId, preset };
 }
 
 /** Validates state restored by a `WebviewPanelSerializer`; null when it is unusable. */

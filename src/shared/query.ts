@@ -4,6 +4,8 @@ import type { QueryMetric } from './kpi';
 import { addDays, brazeToday, isPlainDate } from './dates';
 import type { L10n } from './l10n';
 import { isRecord, isWholeNumber } from './guards';
+import { RANGE_PRESETS, isRangePreset, resolveRangePreset } from './rangePresets';
+import type { RangePreset } from './rangePresets';
 
 /** Where a series ends. Relative ends stay relative (a saved query always shows the latest days). */
 export type SeriesEnd =
@@ -26,6 +28,8 @@ export interface KpiQuerySpec {
 	readonly endpoint?: string;
 	/** Other apps drawn with the query's own, and/or a dashed period overlay (Compare); absent when there is none. */
 	readonly compare?: QueryComparison;
+	/** A relative range ("last month"): `length` and `end` are its days as last resolved, and are resolved again at each run. */
+	readonly preset?: RangePreset;
 }
 
 /** The dashed overlay of a comparison: the previous range of the same length, or the same days a year before. */
@@ -45,7 +49,7 @@ export const MAX_COMPARED_APPS = 9;
 export const MAX_QUERY_LENGTH = 3650;
 
 /** The field of a query that was refused. */
-export type QueryField = 'query' | 'metric' | 'length' | 'end' | 'appId' | 'endpoint' | 'connection' | 'compare';
+export type QueryField = 'query' | 'metric' | 'length' | 'end' | 'appId' | 'endpoint' | 'connection' | 'compare' | 'range';
 
 /** Result of checking untrusted input (settings, files, webview messages, persisted state) against `KpiQuerySpec`. */
 export type ParsedQuerySpec = { readonly ok: true; readonly spec: KpiQuerySpec } | { readonly ok: false; readonly field: QueryField };
@@ -55,11 +59,19 @@ export function isValidAppId(appId: string): boolean {
 	return /^[^\s\u0000-\u001f\u007f]{1,256}$/.test(appId);
 }
 
-/** Checks an untrusted value field by field; a refusal names the first bad field, which `queryProblemText` words for users. */
-export function parseQuerySpec(raw: unknown, maxLength = MAX_QUERY_LENGTH): ParsedQuerySpec {
+/**
+ * Checks an untrusted value field by field; a refusal names the first bad field, which `queryProblemText` words for users.
+ * A `preset` (or `range`, as settings write it) without `length` and `end` stands for them, resolved on `now`'s day.
+ */
+export function parseQuerySpec(raw: unknown, maxLength = MAX_QUERY_LENGTH, now = new Date()): ParsedQuerySpec {
 	if (!isRecord(raw)) return refuse('query');
-	const { metric, length, appId = null, endpoint, connection, compare } = raw;
-	const end = parseSeriesEnd(raw.end);
+	const presetRaw = raw.preset ?? raw.range;
+	if (presetRaw !== undefined && !isRangePreset(presetRaw)) return refuse('range');
+	// Days given with a preset are its days as last resolved (a result's own days); without them, they are today's.
+	const resolved = presetRaw === undefined || (raw.length !== undefined && raw.end !== undefined) ? undefined : resolveRangePreset(presetRaw, brazeToday(now));
+	const { metric, appId = null, endpoint, connection, compare } = raw;
+	const length = resolved ? resolved.length : raw.length;
+	const end = resolved ? resolved.end : parseSeriesEnd(raw.end);
 	if (!isQueryMetric(metric)) return refuse('metric');
 	if (!isWholeNumber(length, 1, maxLength)) return refuse('length');
 	if (!end) return refuse('end');
@@ -70,7 +82,7 @@ export function parseQuerySpec(raw: unknown, maxLength = MAX_QUERY_LENGTH): Pars
 	if (comparison === null) return refuse('compare');
 	return {
 		ok: true,
-		spec: { metric, length, end, appId, ...(connection === undefined ? {} : { connection: connection.trim() }), ...(endpoint === undefined ? {} : { endpoint }), ...(comparison ? { compare: comparison } : {}) },
+		spec: { metric, length, end, appId, ...(connection === undefined ? {} : { connection: connection.trim() }), ...(endpoint === undefined ? {} : { endpoint }), ...(comparison ? { compare: comparison } : {}), ...(presetRaw === undefined ? {} : { preset: presetRaw }) },
 	};
 }
 
@@ -126,10 +138,26 @@ export function formatSeriesEnd(end: SeriesEnd): string {
 	return end.kind === 'date' ? end.date : end.kind;
 }
 
-/** A stable identity for "the same query" (one chart panel per distinct query). */
+/** A stable identity for "the same query" (one chart panel per distinct query); a preset is itself, whatever days it covers today. */
 export function querySpecKey(spec: KpiQuerySpec): string {
+	const range = spec.preset ?? [spec.length, formatSeriesEnd(spec.end)];
 	const compare = spec.compare ? [spec.compare.apps, spec.compare.period ?? null] : null;
-	return JSON.stringify([spec.metric, spec.length, formatSeriesEnd(spec.end), spec.appId, spec.connection?.toLowerCase() ?? null, spec.endpoint ?? null, compare]);
+	return JSON.stringify([spec.metric, range, spec.appId, spec.connection?.toLowerCase() ?? null, spec.endpoint ?? null, compare]);
+}
+
+/** `spec` with a preset's days resolved on `now`'s Braze day (a saved "last month" is always last month); other specs as they are. */
+export function resolvePresetDays(spec: KpiQuerySpec, now: Date): KpiQuerySpec {
+	if (spec.preset === undefined) return spec;
+	const { length, end } = resolveRangePreset(spec.preset, brazeToday(now));
+	return { ...spec, length, end };
+}
+
+/** `spec` as a custom range: its days as they are, without the preset they came from. */
+export function withoutPreset(spec: KpiQuerySpec): KpiQuerySpec {
+	if (spec.preset === undefined) return spec;
+	const custom: { -readonly [K in keyof KpiQuerySpec]: KpiQuerySpec[K] } = { ...spec };
+	delete custom.preset;
+	return custom;
 }
 
 /** A `SeriesEnd` pinned to a calendar date at a given moment. */
@@ -157,21 +185,23 @@ export function endingAtForDate(date: string): string {
 export function queryProblemText(field: QueryField, l10n: L10n, name: string = field): string {
 	switch (field) {
 		case 'query':
-			return l10n.t('the query must be an object with metric, length and end');
+			return l10n.t('The query must be an object with metric, length and end.');
 		case 'metric':
-			return l10n.t('"{0}" must be one of {1}', name, QUERY_METRICS.join(', '));
+			return l10n.t('"{0}" must be one of {1}.', name, QUERY_METRICS.join(', '));
 		case 'length':
-			return l10n.t('"{0}" must be a whole number of days from 1 to {1}', name, MAX_QUERY_LENGTH);
+			return l10n.t('"{0}" must be a whole number of days from 1 to {1}.', name, MAX_QUERY_LENGTH);
 		case 'end':
-			return l10n.t('"{0}" must be "yesterday", "today" or a YYYY-MM-DD date', name);
+			return l10n.t('"{0}" must be "yesterday", "today" or a YYYY-MM-DD date.', name);
 		case 'appId':
-			return l10n.t('"{0}" must be an app identifier without spaces, or left out for all apps', name);
+			return l10n.t('"{0}" must be an app identifier without spaces, or left out for all apps.', name);
 		case 'endpoint':
-			return l10n.t('"{0}" must be an instance label such as US-01 or an https:// URL', name);
+			return l10n.t('"{0}" must be an instance label such as US-01 or an https:// URL.', name);
 		case 'connection':
-			return l10n.t('"{0}" must be the name of a connection (1 to 60 characters), or left out for the active connection', name);
+			return l10n.t('"{0}" must be the name of a connection (1 to 60 characters), or left out for the active connection.', name);
+		case 'range':
+			return l10n.t('"{0}" must be one of {1}, or left out for "length" and "end".', name, RANGE_PRESETS.join(', '));
 		case 'compare':
-			return l10n.t('"{0}" must be {1} with up to {2} distinct app identifiers other than the query\'s own (null for all apps) and/or a period, "previous" or "year"', name, '{"apps": [...], "period": ...}', MAX_COMPARED_APPS);
+			return l10n.t('"{0}" must be {1} with up to {2} distinct app identifiers other than the query\'s own (null for all apps) and/or a period, "previous" or "year".', name, '{"apps": [...], "period": ...}', MAX_COMPARED_APPS);
 	}
 }
 

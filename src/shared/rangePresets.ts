@@ -86,3 +86,34 @@ export function rangePresetProblemText(raw: unknown, l10n: L10n, name = 'range')
 	const shown = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);
 	return l10n.t('"{0}" is "{1}", which is not a range preset. Use one of {2}, or give "length" and "end" instead.', name, shown, RANGE_PRESETS.join(', '));
 }
+
+/** A preset's name as it reads inside a phrase ("DAU · all apps · last month"); lists capitalize it (`capitalized`). */
+export function rangePresetName(preset: RangePreset, l10n: L10n): string {
+	switch (preset) {
+		case 'last-7-days':
+			return l10n.t('last 7 days');
+		case 'last-14-days':
+			return l10n.t('last 14 days');
+		case 'last-30-days':
+			return l10n.t('last 30 days');
+		case 'last-90-days':
+			return l10n.t('last 90 days');
+		case 'last-365-days':
+			return l10n.t('last 365 days');
+		case 'month-to-date':
+			return l10n.t('month to date');
+		case 'last-month':
+			return l10n.t('last month');
+		case 'quarter-to-date':
+			return l10n.t('quarter to date');
+		case 'year-to-date':
+			return l10n.t('year to date');
+		default:
+			throw new RangeError(`Unknown preset ${String(preset)}`);
+	}
+}
+
+/** `text` with its first letter upper-cased in `locale`, for a name that starts a label. */
+export function capitalized(text: string, locale?: string): string {
+	return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+}

@@ -32,9 +32,9 @@ export function nameKey(name: string): string {
 
 /** Why `name` (already trimmed) cannot name an entry of at most `maxLength` characters, or undefined. Uniqueness is checked separately. */
 export function entryNameProblem(name: string, maxLength: number, l10n: L10n): string | undefined {
-	if (name === '') return l10n.t('name is empty');
-	if (name.length > maxLength) return l10n.t('name is longer than {0} characters', maxLength);
-	if (/[\u0000-\u001f\u007f]/.test(name)) return l10n.t('name contains control characters');
+	if (name === '') return l10n.t('The name is empty: enter one.');
+	if (name.length > maxLength) return l10n.t('The name is longer than {0} characters: shorten it.', maxLength);
+	if (/[\u0000-\u001f\u007f]/.test(name)) return l10n.t('The name contains control characters: remove them.');
 	return undefined;
 }
 

@@ -13,6 +13,7 @@ import { fetchHeadless } from '../runner/headlessFetch';
 import type { HeadlessFetchDeps } from '../runner/headlessFetch';
 import { statusKpiProblem, statusKpiView, statusSpec } from './statusKpiText';
 import type { StatusKpiView } from './statusKpiText';
+import { resolvePresetDays } from '../shared/query';
 
 export const STATUS_QUERY_SETTING = 'braze.statusBar.query';
 export const STATUS_REFRESH_SETTING = 'braze.statusBar.refreshMinutes';
@@ -111,14 +112,16 @@ export class StatusKpi implements vscode.Disposable {
 		const name = raw.trim();
 		const item = this.#find(name);
 		if (!item) return this.#problem(l10n.t('Braze KPI'), l10n.t('braze.statusBar.query names "{0}", but there is no saved query with that name.', name), l10n.t('Save a query with that name, or click to change the setting.'), openSetting);
-		if (item.kind === 'broken') return this.#problem(l10n.t('Braze KPI'), l10n.t('The saved query "{0}" cannot be run: {1}', name, item.problem), l10n.t('Fix its entry in braze.savedQueries; it is never rewritten for you.'), openSetting);
+		if (item.kind === 'broken') return this.#problem(l10n.t('Braze KPI'), l10n.t('The saved query "{0}" cannot be run. {1}', name, item.problem), l10n.t('Fix its entry in braze.savedQueries; it is never rewritten for you.'), openSetting);
 		const metricName = metricShortName(item.spec.metric);
 		const openChart: vscode.Command = { title: l10n.t('Open Chart'), command: 'braze.savedQueries.run', arguments: [{ scope: item.scope, name: item.name }] };
-		const outcome = await fetchHeadless(this.#deps.headless, statusSpec(item.spec), { from: item.scope });
+		// A preset's days as of now: a saved "last month" is always last month.
+		const spec = resolvePresetDays(item.spec, this.#deps.headless.now());
+		const outcome = await fetchHeadless(this.#deps.headless, statusSpec(spec), { from: item.scope });
 		switch (outcome.kind) {
 			case 'ok':
 				this.#lastProblem = '';
-				return { view: statusKpiView(item.name, metricName, item.spec.length, outcome.result, describeConnection(outcome.connection), l10n, vscode.env.language), command: openChart };
+				return { view: statusKpiView(item.name, metricName, spec.length, outcome.result, describeConnection(outcome.connection), l10n, vscode.env.language), command: openChart };
 			case 'noKey':
 				return this.#problem(metricName, l10n.t('The connection "{0}" has no API key, so the status bar KPI was not fetched.', outcome.connection.name), l10n.t('Click to set its API key.'), { title: l10n.t('Set API Key'), command: 'braze.setApiKey', arguments: [{ scope: outcome.connection.scope, connection: outcome.connection.name }] });
 			case 'noConnection':

@@ -3,6 +3,7 @@ import type { L10n } from '../shared/l10n';
 import { formatChange, formatCount, formatRatio, queryFigures } from '../shared/queryFigures';
 import { lastDaysStickinessChange } from '../shared/stickinessResult';
 import type { PanelResult } from '../shared/protocol';
+import { withoutPreset } from '../shared/query';
 import type { KpiQuerySpec } from '../shared/query';
 
 /** The item's words: `text` on the bar, `tooltip` lines below. */
@@ -62,5 +63,6 @@ export function statusKpiProblem(label: string, reason: string, action: string):
  * only its last two days (the latest complete day), so that a cold refresh still sends one small request.
  */
 export function statusSpec(spec: KpiQuerySpec): KpiQuerySpec {
-	return spec.length <= MAX_COMPARED_LENGTH ? spec : { ...spec, length: 2 };
+	// A shortened query is a custom range: a preset would be resolved back to its full length.
+	return spec.length <= MAX_COMPARED_LENGTH ? spec : { ...withoutPreset(spec), length: 2 };
 }

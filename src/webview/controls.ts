@@ -1,4 +1,4 @@
-// The query controls: days, end and app, with Run (Enter in any field) and Cancel while loading.
+// The query controls: range (a preset, or custom days and end) and app, with Run (Enter in any field) and Cancel while loading.
 // What the user types is theirs: only `init`, or a result while nothing was edited since the last Run, replaces it.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-label/index.js';
@@ -11,9 +11,11 @@ import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-s
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
 import type { RunRequest } from '../shared/protocol';
 import type { KpiQuerySpec } from '../shared/query';
+import { RANGE_PRESETS, isRangePreset, resolveRangePreset } from '../shared/rangePresets';
 import { fillPlaceholders } from '../shared/webviewStrings';
-import type { WebviewStrings } from '../shared/webviewStrings';
 import { h } from './dom';
+import { datesText, presetName } from './labels';
+import type { ViewContext } from './labels';
 import { checkRunInput } from './runValidation';
 import type { RunInput, RunInputProblems, RunLimits } from './runValidation';
 
@@ -31,6 +33,9 @@ interface Field<T extends HTMLElement> {
 /** The `<form>` with the controls; Enter in a text field submits it. */
 export class QueryControls {
 	readonly element: HTMLFormElement;
+	private readonly range: Field<HTMLSelectElement>;
+	/** The days the selected preset covers, under the range control. */
+	private readonly rangeDates: HTMLDivElement;
 	private readonly length: Field<VscodeTextfield>;
 	private readonly endKind: Field<VscodeSingleSelect>;
 	private readonly date: Field<VscodeTextfield>;
@@ -43,10 +48,18 @@ export class QueryControls {
 	private committed = '';
 
 	constructor(
-		private readonly strings: WebviewStrings,
+		private readonly ctx: ViewContext,
 		private readonly limits: RunLimits,
 		private readonly events: ControlsEvents,
 	) {
+		const strings = ctx.strings;
+		// A native <select>: the webview bundle has no room for another component, and it is keyboard-accessible as it is.
+		const rangeSelect = h('select', { class: 'native-select' }, ...RANGE_PRESETS.map((p) => h('option', { value: p }, presetName(p, strings))), h('option', { value: 'custom' }, strings.rangeCustom));
+		this.range = field('range', strings.rangeLabel, rangeSelect);
+		rangeSelect.setAttribute('aria-labelledby', 'range-label');
+		this.rangeDates = h('div', { class: 'range-dates', id: 'range-dates' });
+		rangeSelect.setAttribute('aria-describedby', 'range-dates');
+		this.range.box.insertBefore(this.rangeDates, this.range.problem);
 		this.length = field('length', strings.lengthLabel, textfield({ type: 'number', min: '1', max: String(limits.maxLength), step: '1' }));
 		this.length.box.classList.add('field-length');
 		const select = document.createElement('vscode-single-select');
@@ -69,6 +82,7 @@ export class QueryControls {
 		this.element = h(
 			'form',
 			{ class: 'controls', novalidate: true, 'aria-label': strings.queryLabel },
+			this.range.box,
 			this.length.box,
 			this.endKind.box,
 			this.date.box,
@@ -80,11 +94,13 @@ export class QueryControls {
 			this.submit();
 		});
 		select.addEventListener('change', () => this.showDateField());
+		rangeSelect.addEventListener('change', () => this.showRangeFields());
 		this.cancelButton.addEventListener('click', () => this.cancelRunning());
 	}
 
 	/** Shows `query` in the controls and clears any problem and any edit. */
 	setQuery(query: KpiQuerySpec): void {
+		this.range.control.value = query.preset ?? 'custom';
 		this.length.control.value = String(query.length);
 		this.endKind.control.value = query.end.kind;
 		this.date.control.value = query.end.kind === 'date' ? query.end.date : '';
@@ -92,7 +108,7 @@ export class QueryControls {
 		this.committed = this.snapshot();
 		this.showProblems({});
 		// The select may apply its new value only on its next render: go by the query, not by the select.
-		this.showDateField(query.end.kind);
+		this.showRangeFields(query.end.kind);
 	}
 
 	/** Shows the query of a result that arrived, unless the user has changed the controls since their last Run. */
@@ -142,7 +158,7 @@ export class QueryControls {
 	}
 
 	private input(): RunInput {
-		return { length: this.length.control.value, endKind: this.endKind.control.value, date: this.date.control.value, appId: this.appId.control.value };
+		return { range: this.range.control.value, length: this.length.control.value, endKind: this.endKind.control.value, date: this.date.control.value, appId: this.appId.control.value };
 	}
 
 	private snapshot(): string {
@@ -151,7 +167,7 @@ export class QueryControls {
 
 	private showProblems(problems: RunInputProblems): void {
 		const show = (target: Field<VscodeTextfield>, key: RunInputProblems['length']): void => {
-			const text = key ? fillPlaceholders(this.strings[key], String(this.limits.maxLength)) : '';
+			const text = key ? fillPlaceholders(this.ctx.strings[key], String(this.limits.maxLength)) : '';
 			target.problem.textContent = text;
 			target.problem.hidden = text === '';
 			target.control.invalid = text !== '';
@@ -164,13 +180,29 @@ export class QueryControls {
 	}
 
 	private showDateField(kind: string = this.endKind.control.value): void {
-		this.date.box.hidden = kind !== 'date';
+		this.date.box.hidden = kind !== 'date' || this.range.control.value !== 'custom';
+	}
+
+	/** A preset shows its days under the control; Custom shows the days and end fields instead. */
+	private showRangeFields(endKind: string = this.endKind.control.value): void {
+		const preset = this.range.control.value;
+		const custom = !isRangePreset(preset);
+		this.length.box.hidden = !custom;
+		this.endKind.box.hidden = !custom;
+		this.showDateField(endKind);
+		if (custom) {
+			this.rangeDates.textContent = '';
+			return;
+		}
+		const { firstDate, lastDate } = resolveRangePreset(preset, this.limits.today);
+		this.rangeDates.textContent = datesText(firstDate, lastDate, this.ctx);
 	}
 }
 
 function field<T extends HTMLElement>(id: string, labelText: string, control: T): Field<T> {
 	control.id = id;
 	const label = document.createElement('vscode-label');
+	label.setAttribute('id', `${id}-label`); // The attribute: the property alone never reaches the DOM.
 	label.htmlFor = id;
 	label.textContent = labelText;
 	const problem = h('div', { class: 'field-problem', role: 'alert', hidden: true });

@@ -3,8 +3,10 @@ import type { DailySeries, QueryMetric } from '../shared/kpi';
 import type { PanelResult } from '../shared/protocol';
 import { assertNever } from '../shared/protocol';
 import type { KpiQuerySpec } from '../shared/query';
+import { capitalized } from '../shared/rangePresets';
+import type { RangePreset } from '../shared/rangePresets';
 import { fillPlaceholders } from '../shared/webviewStrings';
-import type { WebviewStrings } from '../shared/webviewStrings';
+import type { WebviewStringKey, WebviewStrings } from '../shared/webviewStrings';
 import type { Formatters } from './format';
 
 /** What every view needs to turn data into text. */
@@ -61,10 +63,33 @@ export function appsTooltip(query: Pick<KpiQuerySpec, 'appId' | 'compare'>, ctx:
 	return ids.length === 0 ? undefined : ids.map((id) => `${ctx.names?.[id] ?? id}: ${fillPlaceholders(ctx.strings.appIdTooltip, id)}`).join('\n');
 }
 
-/** "May 1, 2024 – May 30, 2024" for the days shown. */
-export function rangeText(series: DailySeries, ctx: ViewContext): string {
+/** "May 1, 2024 – May 30, 2024" for the days shown; after the preset's name when the query has one ("Last month (Nov 1, 2026 – Nov 30, 2026)"). */
+export function rangeText(series: DailySeries, ctx: ViewContext, preset?: RangePreset): string {
 	const [first, last] = seriesBounds(series);
+	const days = datesText(first, last, ctx);
+	return preset === undefined ? days : fillPlaceholders(ctx.strings.presetWithDates, presetName(preset, ctx.strings), days);
+}
+
+/** "May 1, 2024 – May 30, 2024". */
+export function datesText(first: string, last: string, ctx: ViewContext): string {
 	return fillPlaceholders(ctx.strings.dateRange, ctx.format.mediumDate(first), ctx.format.mediumDate(last));
+}
+
+const PRESET_NAMES: Readonly<Record<RangePreset, WebviewStringKey>> = {
+	'last-7-days': 'presetLast7Days',
+	'last-14-days': 'presetLast14Days',
+	'last-30-days': 'presetLast30Days',
+	'last-90-days': 'presetLast90Days',
+	'last-365-days': 'presetLast365Days',
+	'month-to-date': 'presetMonthToDate',
+	'last-month': 'presetLastMonth',
+	'quarter-to-date': 'presetQuarterToDate',
+	'year-to-date': 'presetYearToDate',
+};
+
+/** A preset's name as a label starts with it: "Last month". */
+export function presetName(preset: RangePreset, strings: WebviewStrings): string {
+	return capitalized(strings[PRESET_NAMES[preset]], document.documentElement.lang || undefined);
 }
 
 export function instanceText(result: PanelResult, strings: WebviewStrings): string {

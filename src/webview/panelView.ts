@@ -81,7 +81,7 @@ export class PanelView {
 		const strings = localizeWebviewStrings(init.l10nBundle);
 		this.ctx = { strings, format: createFormatters(init.locale) };
 		this.query = init.query;
-		this.controls = new QueryControls(strings, { maxLength: init.maxLength, today: init.today }, events);
+		this.controls = new QueryControls(this.ctx, { maxLength: init.maxLength, today: init.today }, events);
 		// A toggle keeps its name; aria-pressed says which view is on.
 		this.toggleButton = actionButton(strings.showTable, 'table', () => this.toggleTable());
 		const copy = actionButton(strings.copyCsv, 'copy', () => events.copyCsv());

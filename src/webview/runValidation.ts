@@ -3,10 +3,12 @@
 import { checkAppIdInput, checkEndDateInput, checkLengthInput } from '../shared/inputValidation';
 import type { AppIdProblem, DateProblem, LengthProblem } from '../shared/inputValidation';
 import type { RunRequest } from '../shared/protocol';
+import { isRangePreset, resolveRangePreset } from '../shared/rangePresets';
 import type { WebviewStringKey } from '../shared/webviewStrings';
 
-/** The raw text of the controls. `endKind` is the value of the "Ending" select. */
+/** The raw text of the controls. `range` is a preset's name or "custom"; `endKind` is the value of the "Ending" select. */
 export interface RunInput {
+	readonly range: string;
 	readonly length: string;
 	readonly endKind: string;
 	readonly date: string;
@@ -32,11 +34,20 @@ const LENGTH_PROBLEM_TEXT: Readonly<Record<LengthProblem, WebviewStringKey>> = {
 const DATE_PROBLEM_TEXT: Readonly<Record<DateProblem, WebviewStringKey>> = { format: 'dateInvalid', notADate: 'dateInvalid', future: 'dateInFuture' };
 const APP_ID_PROBLEM_TEXT: Readonly<Record<AppIdProblem, WebviewStringKey>> = { empty: 'appIdInvalid', whitespace: 'appIdInvalid', tooLong: 'appIdInvalid' };
 
-/** A valid `RunRequest`, or the fields to fix. An empty app ID means all apps; the date matters only for an end on a date. */
+/**
+ * A valid `RunRequest`, or the fields to fix. An empty app ID means all apps; a preset stands for days and end, which
+ * are checked only for a custom range; the date matters only for an end on a date.
+ */
 export function checkRunInput(input: RunInput, limits: RunLimits): CheckedRunInput {
+	const preset = isRangePreset(input.range) ? input.range : null;
+	const appId = input.appId.trim() === '' ? null : checkAppIdInput(input.appId);
+	if (preset) {
+		if (appId && !appId.ok) return { ok: false, problems: { appId: APP_ID_PROBLEM_TEXT[appId.problem] } };
+		const { length, end } = resolveRangePreset(preset, limits.today);
+		return { ok: true, request: { length, end, appId: appId ? appId.value : null, preset } };
+	}
 	const length = checkLengthInput(input.length, limits.maxLength);
 	const date = input.endKind === 'date' ? checkEndDateInput(input.date, limits.today) : null;
-	const appId = input.appId.trim() === '' ? null : checkAppIdInput(input.appId);
 	if (!length.ok || (date && !date.ok) || (appId && !appId.ok)) {
 		return {
 			ok: false,

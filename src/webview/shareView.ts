@@ -59,7 +59,7 @@ export function resultMarkdown(result: PanelResult, shown: DailySeries, columns:
 	const lines = [
 		`## ${cell(metricName(result.query.metric, strings))} · ${cell(appsText(result.query, ctx))}`,
 		'',
-		`${cell(rangeText(shown, ctx))} · ${cell(instanceText(result, strings))}`,
+		`${cell(rangeText(shown, ctx, result.query.preset))} · ${cell(instanceText(result, strings))}`,
 		'',
 		row([strings.summaryLabel, '']),
 		'| --- | ---: |',

@@ -14,7 +14,7 @@ import type { ViewContext } from './labels';
 export function renderHeading(query: KpiQuerySpec, result: PanelResult | null, shown: DailySeries | null, ctx: ViewContext): HTMLElement[] {
 	const apps = appsText(query, ctx);
 	const facts: [string, string][] = [[apps, appsTooltip(query, ctx) ?? apps]];
-	if (result && shown) facts.push(...[rangeText(shown, ctx), instanceText(result, ctx.strings)].map((t): [string, string] => [t, t]));
+	if (result && shown) facts.push(...[rangeText(shown, ctx, result.query.preset), instanceText(result, ctx.strings)].map((t): [string, string] => [t, t]));
 	return [
 		h('h1', { id: 'panel-title' }, metricName(query.metric, ctx.strings)),
 		// Each fact keeps to one line; a long app ID is cut with an ellipsis and shown whole in its tooltip (an app's name: its identifier).

@@ -66,16 +66,19 @@ export interface PromptAnswers {
 }
 
 /**
- * Runs Braze: Show DAU from the palette and answers its three steps like a user. `atAppStep` runs while the
- * app step is on screen (for a screenshot). Leaves whatever comes next (the key prompt, the panel) to the caller.
+ * Runs Braze: Show DAU from the palette and answers its steps like a user: Custom… in the range step, then days,
+ * end and app. `atAppStep` runs while the app step is on screen (for a screenshot). Leaves whatever comes next
+ * (the key prompt, the panel) to the caller.
  */
 export async function showDauThroughPrompts(page: Page, answers: PromptAnswers, atAppStep?: () => Promise<void>): Promise<void> {
 	await runCommandSettled(page, 'Braze: Show DAU');
-	await page.locator(quickInputTitle, { hasText: 'Braze: Show DAU (1/3)' }).waitFor();
+	await page.locator(quickInputTitle, { hasText: 'Braze: Show DAU (1/2)' }).waitFor();
+	await pickQuickItem(page, 'Custom…', { prompt: /^Which days\?/, filter: 'Custom' });
+	await page.locator(quickInputTitle, { hasText: 'Braze: Show DAU (2/4)' }).waitFor();
 	await answerQuickInput(page, String(answers.length), { prompt: /^Number of days in the series/ });
-	await pickQuickItem(page, 'A date…', { prompt: 'Where does the series end?' });
+	await pickQuickItem(page, 'A date…', { prompt: /^Where does the series end\?/ });
 	await answerQuickInput(page, answers.end, { prompt: /^Last day of the series/ });
-	await page.locator(quickInputTitle, { hasText: 'Braze: Show DAU (3/3)' }).waitFor();
+	await page.locator(quickInputTitle, { hasText: 'Braze: Show DAU (4/4)' }).waitFor();
 	await quickItem(page, 'All apps').waitFor();
 	await atAppStep?.();
 	// A multi-select: a click checks a row, Enter accepts the rows checked, the first checked being the main series.

@@ -53,7 +53,7 @@ async function showDauFailing(context: LeakScanContext, faults: SandboxFaults | 
 /** Edit Connection on the active connection: a custom endpoint URL, the name kept. */
 async function editEndpoint(page: Page, url: string): Promise<void> {
 	await runCommandSettled(page, 'Braze: Edit Connection');
-	await pickQuickItem(page, 'Custom URL…', { prompt: /^Edit "/, filter: 'Custom URL' });
+	await pickQuickItem(page, 'Custom URL…', { prompt: /^Braze: Edit Connection "/, filter: 'Custom URL' });
 	await answerQuickInput(page, url, { prompt: /^The REST endpoint URL/ });
 	await answerQuickInput(page, 'Sandbox', { prompt: /^A name for this Braze workspace/ });
 }
@@ -151,6 +151,7 @@ export const LEAK_ACTIONS: readonly LeakAction[] = [
 			await clearNotifications(page);
 			await runCommandSettled(page, 'Braze: Show KPI Series…');
 			await pickQuickItem(page, 'MAU', { prompt: 'Which KPI series?' });
+			await pickQuickItem(page, 'Custom…', { prompt: 'Which days?', filter: 'Custom' });
 			await answerQuickInput(page, '14', { prompt: /^Number of days in the series/ });
 			// The pointer, left where MAU was, would open a hover over the next list and take the next click.
 			await page.mouse.move(160, 16);

@@ -76,16 +76,18 @@ describe('Braze sidebar: Saved Queries (code-server)', () => {
 		await queryRow('Arcade launch').hover();
 		await queryRow('Arcade launch').locator('.action-label[aria-label="Edit"]').click();
 		const title = page.locator('.quick-input-widget .quick-input-title');
-		await title.filter({ hasText: 'Edit "Arcade launch"' }).waitFor();
-		assert.match((await title.textContent()) ?? '', /^Edit "Arcade launch"\s*\(?1\s*\/\s*\d\)?/);
+		await title.filter({ hasText: 'Braze: Edit Query "Arcade launch"' }).waitFor();
+		assert.match((await title.textContent()) ?? '', /^Braze: Edit Query "Arcade launch"\s*\(?1\s*\/\s*\d\)?/);
 		await closeQuickInput(page);
 
 		// F2 and Delete act on the selected saved query (a click selects and runs it); the prompts name it.
 		await queryRow('Uninstalls, last week').click();
 		await waitForActiveTab(page, `Uninstalls, last week · ${E2E_CONNECTION}`);
 		await focusViewAndPress(page, 'Braze: Focus on Saved Queries View', 'F2');
-		await answerQuickInput(page, 'Weekly uninstalls', { prompt: /^Rename "Uninstalls, last week"/ });
+		await answerQuickInput(page, 'Weekly uninstalls', { prompt: /^Braze: Rename Query "Uninstalls, last week"/ });
 		await queryRow('Weekly uninstalls').waitFor();
+		// The tree has redrawn after the rename: a click during the redraw can be lost.
+		await queryRow('Uninstalls, last week').waitFor({ state: 'detached' });
 		await queryRow('Shop iOS MAU').click();
 		await waitForActiveTab(page, `Shop iOS MAU · ${E2E_CONNECTION}`);
 		await focusViewAndPress(page, 'Braze: Focus on Saved Queries View', 'Delete');
@@ -97,7 +99,7 @@ describe('Braze sidebar: Saved Queries (code-server)', () => {
 		const connections = sidebar.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Connections' }) }).locator('.monaco-list-row[role="treeitem"]');
 		await connections.filter({ hasText: E2E_CONNECTION }).click();
 		await page.keyboard.press('F2');
-		await answerQuickInput(page, 'Sandbox renamed', { prompt: new RegExp(`^Rename "${E2E_CONNECTION}"`) });
+		await answerQuickInput(page, 'Sandbox renamed', { prompt: new RegExp(`^Braze: Rename Connection "${E2E_CONNECTION}"`) });
 		const renamed = connections.filter({ hasText: 'Sandbox renamed' });
 		await renamed.waitFor();
 		await renamed.click();

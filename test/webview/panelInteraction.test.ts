@@ -45,7 +45,7 @@ describe('chart webview interaction', () => {
 		const page = panel.page;
 		await page.getByRole('button', { name: 'Table' }).focus();
 		const order: string[] = [];
-		for (let i = 0; i < 11; i++) {
+		for (let i = 0; i < 12; i++) {
 			order.push(await page.evaluate(() => {
 				const el = document.activeElement;
 				return el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}:${el.textContent?.trim() ?? ''}` : '';
@@ -61,6 +61,7 @@ describe('chart webview interaction', () => {
 			'vscode-button:Export to CSV',
 			'vscode-button:Copy as Markdown',
 			'vscode-button:Save as PNG',
+			'select#range:Last 7 daysLast 14 daysLast 30 daysLast 90 daysLast 365 daysMonth to dateLast monthQuarter to dateYear to dateCustom',
 			'vscode-textfield#length:',
 			'vscode-single-select#end-kind:YesterdayTodayOn a date',
 			'vscode-textfield#app-id:',

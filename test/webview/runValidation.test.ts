@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { checkRunInput } from '../../src/webview/runValidation';
 
-const good = { length: '30', endKind: 'yesterday', date: '', appId: '' };
+const good = { range: 'custom', length: '30', endKind: 'yesterday', date: '', appId: '' };
 const limits = { maxLength: 100, today: '2024-05-30' };
 
 describe('checkRunInput', () => {
@@ -42,9 +42,21 @@ describe('checkRunInput', () => {
 		}
 		assert.equal(checkRunInput({ ...good, length: '3650' }, { ...limits, maxLength: 3650 }).ok, true);
 		assert.deepEqual(checkRunInput({ ...good, length: '3651' }, { ...limits, maxLength: 3650 }), { ok: false, problems: { length: 'lengthInvalid' } });
-		assert.deepEqual(checkRunInput({ length: '0', endKind: 'date', date: '2023-02-29', appId: 'a b' }, limits), {
+		assert.deepEqual(checkRunInput({ range: 'custom', length: '0', endKind: 'date', date: '2023-02-29', appId: 'a b' }, limits), {
 			ok: false,
 			problems: { length: 'lengthInvalid', date: 'dateInvalid', appId: 'appIdInvalid' },
 		});
+	});
+
+	test('a preset stands for its days, resolved on the webview\'s today; days and end are not checked', () => {
+		assert.deepEqual(checkRunInput({ ...good, range: 'last-month', length: 'garbage', endKind: 'date', date: 'nonsense' }, limits), {
+			ok: true,
+			request: { length: 30, end: { kind: 'date', date: '2024-04-30' }, appId: null, preset: 'last-month' },
+		});
+		assert.deepEqual(checkRunInput({ ...good, range: 'month-to-date', appId: 'ios' }, limits), { ok: true, request: { length: 30, end: { kind: 'today' }, appId: 'ios', preset: 'month-to-date' } });
+		assert.deepEqual(checkRunInput({ ...good, range: 'last-7-days' }, limits), { ok: true, request: { length: 7, end: { kind: 'yesterday' }, appId: null, preset: 'last-7-days' } });
+		assert.deepEqual(checkRunInput({ ...good, range: 'year-to-date', appId: 'a b' }, limits), { ok: false, problems: { appId: 'appIdInvalid' } });
+		// Anything that is not a preset is a custom range, checked as one.
+		assert.deepEqual(checkRunInput({ ...good, range: 'last-week', length: '0' }, limits), { ok: false, problems: { length: 'lengthInvalid' } });
 	});
 });

@@ -123,7 +123,11 @@ describe('error classes', () => {
 		assert.match(new BrazeServerError(503, 4).message, /503.*4 attempt/);
 		assert.match(new BrazeTimeoutError(30_000).message, /30 s/);
 		assert.match(new BrazeTimeoutError(1_250).message, /1\.3 s/);
-		assert.match(new BrazeNetworkError('h', 'ECONNRESET', 1).message, /ECONNRESET.*1 attempt\b/);
+		assert.match(new BrazeNetworkError('h', 'ECONNRESET', 1).message, /ECONNRESET\) on the only attempt made\./);
+		// Singular and plural, never "attempt(s)".
+		assert.match(new BrazeNetworkError('h', null, 2).message, /^Could not reach Braze at h after 2 attempts\./);
+		assert.match(new BrazeServerError(502, 1).message, /^Braze had a server error \(502\) on the only attempt made\./);
+		assert.doesNotMatch(new BrazeServerError(503, 4).message, /\(s\)/);
 		assert.match(new BrazeResponseError('unexpected-status', 'HTTP 418', 418).message, /\(HTTP 418\)/);
 	});
 

@@ -45,13 +45,13 @@ describe('connection entries', () => {
 		const problems = level.items.map((item) => (item.kind === 'broken' ? item.problem : 'ok'));
 		assert.deepEqual(problems, [
 			'ok',
-			'another connection above is already named "prod"',
-			'name is empty',
-			'endpoint "http://example.com" is not usable: an instance label such as US-01 or an https:// URL',
-			'endpoint is missing: an instance label such as US-01 or an https:// URL',
-			'the entry must be an object such as {"name": "Production", "endpoint": "US-03"}, not "US-01"',
-			'name is longer than 60 characters',
-			'name contains control characters',
+			'Another connection above is already named "prod": rename one of them.',
+			'The name is empty: enter one.',
+			'The endpoint "http://example.com" is not usable: give an instance label such as US-01 or an https:// URL.',
+			'The endpoint is missing: give an instance label such as US-01 or an https:// URL.',
+			'The entry must be an object such as {"name": "Production", "endpoint": "US-03"}, not "US-01".',
+			'The name is longer than 60 characters: shorten it.',
+			'The name contains control characters: remove them.',
 		]);
 		assert.deepEqual(level.items.map((i) => i.index), [0, 1, 2, 3, 4, 5, 6, 7]);
 	});
@@ -62,9 +62,9 @@ describe('connection entries', () => {
 	});
 
 	it('checks a new name against the level, letting a connection keep its own', () => {
-		assert.equal(validateNewConnectionName('prod ', ['Prod'], l10n), 'a connection named "prod" already exists here');
+		assert.equal(validateNewConnectionName('prod ', ['Prod'], l10n), 'A connection named "prod" already exists here: choose another name.');
 		assert.equal(validateNewConnectionName('PROD', ['Prod'], l10n, 'Prod'), undefined);
-		assert.equal(validateNewConnectionName('  ', [], l10n), 'name is empty');
+		assert.equal(validateNewConnectionName('  ', [], l10n), 'The name is empty: enter one.');
 		assert.equal(validateNewConnectionName('Dev', ['Prod'], l10n), undefined);
 	});
 

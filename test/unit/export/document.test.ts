@@ -131,45 +131,45 @@ describe('opening a file that is not an export', () => {
 	it('says it is not JSON', () => {
 		const parsed = parseExportDocument('{"message": "success",', englishL10n);
 		assert.equal(parsed.ok, false);
-		assert.match(parsed.ok ? '' : parsed.problem, /^it is not valid JSON \(/);
+		assert.match(parsed.ok ? '' : parsed.problem, /^It is not valid JSON \(/);
 	});
 
 	it("says a plain Braze response lacks the query block, and a list isn't a document", () => {
 		const braze = JSON.stringify({ message: 'success', data: [{ time: '2024-05-01', dau: 1 }] });
-		assert.deepEqual(parseExportDocument(braze, englishL10n), { ok: false, problem: 'it has no "query" block, so this extension did not export it' });
-		assert.deepEqual(parseExportDocument('[]', englishL10n), { ok: false, problem: 'the file must hold a JSON object' });
+		assert.deepEqual(parseExportDocument(braze, englishL10n), { ok: false, problem: 'It has no "query" block, so this extension did not export it.' });
+		assert.deepEqual(parseExportDocument('[]', englishL10n), { ok: false, problem: 'The file must hold a JSON object.' });
 	});
 
 	it('names the field that is wrong', () => {
 		const expectations: Array<[(file: EditableFile) => void, RegExp]> = [
 			[(f) => { f.query.schemaVersion = '1'; }, /^"query\.schemaVersion" must be a whole number/],
 			[(f) => { f.query.schemaVersion = EXPORT_SCHEMA_VERSION + 1; }, /newer version of the extension \(schemaVersion 2\)/],
-			[(f) => { f.message = 'error'; }, /^"message" must be "success"$/],
-			[(f) => { f.query.metric = 'sessions'; }, /^"query\.metric" must be one of dau, mau, new_users, uninstalls, stickiness$/],
-			[(f) => { f.query.length = 0; }, /^"query\.length" must be a whole number of days from 1 to 3650$/],
+			[(f) => { f.message = 'error'; }, /^"message" must be "success"\.$/],
+			[(f) => { f.query.metric = 'sessions'; }, /^"query\.metric" must be one of dau, mau, new_users, uninstalls, stickiness\.$/],
+			[(f) => { f.query.length = 0; }, /^"query\.length" must be a whole number of days from 1 to 3650\.$/],
 			[(f) => { f.query.end = 'last week'; }, /^"query\.end" must be/],
 			[(f) => { f.query.app_id = 'has space'; }, /^"query\.app_id" must be "all" or an app identifier/],
 			[(f) => { delete f.query.app_id; }, /^"query\.app_id"/],
 			[(f) => { f.query.endpoint = 7; }, /^"query\.endpoint"/],
 			// A file may come from anyone: an endpoint that is text but not a usable instance is refused too.
 			[(f) => { f.query.endpoint = 'http://evil.example.com'; }, /^"query\.endpoint" must be an instance label/],
-			[(f) => { f.query.firstDate = '2024-02-30'; }, /^"query\.firstDate" must be a YYYY-MM-DD date$/],
-			[(f) => { f.query.lastDate = null; }, /^"query\.lastDate" must be a YYYY-MM-DD date$/],
+			[(f) => { f.query.firstDate = '2024-02-30'; }, /^"query\.firstDate" must be a YYYY-MM-DD date\.$/],
+			[(f) => { f.query.lastDate = null; }, /^"query\.lastDate" must be a YYYY-MM-DD date\.$/],
 			[(f) => { f.query.firstDate = '2024-05-01'; }, /^"query\.firstDate" to "query\.lastDate" must span 1 to 3 days/],
 			[(f) => { f.query.firstDate = '2024-05-10'; }, /^"query\.firstDate" to "query\.lastDate" must span/],
-			[(f) => { (f as { data: unknown }).data = {}; }, /^"data" must be a list of rows$/],
-			[(f) => { (f.data as unknown[])[1] = 'row'; }, /^"data\[1\]" must be an object$/],
-			[(f) => { f.data[1].time = '2024-05-01'; }, /^"data\[1\]\.time" must be a YYYY-MM-DD date from 2024-05-07 to 2024-05-09$/],
+			[(f) => { (f as { data: unknown }).data = {}; }, /^"data" must be a list of rows\.$/],
+			[(f) => { (f.data as unknown[])[1] = 'row'; }, /^"data\[1\]" must be an object\.$/],
+			[(f) => { f.data[1].time = '2024-05-01'; }, /^"data\[1\]\.time" must be a YYYY-MM-DD date from 2024-05-07 to 2024-05-09\.$/],
 			[(f) => { f.data[1].time = '2024-05-09T00:00:00Z'; }, /^"data\[1\]\.time"/],
-			[(f) => { f.data[0].dau = -1; }, /^"data\[0\]\.dau" must be a whole number, 0 or more$/],
+			[(f) => { f.data[0].dau = -1; }, /^"data\[0\]\.dau" must be a whole number, 0 or more\.$/],
 			[(f) => { f.data[0].dau = 1.5; }, /^"data\[0\]\.dau"/],
 			[(f) => { f.data[0] = { time: '2024-05-07', mau: 3 }; }, /^"data\[0\]\.dau"/],
-			[(f) => { f.data[1].time = f.data[0].time; }, /^"data\[1\]" repeats the date 2024-05-07$/],
-			[(f) => { f.query.provisionalDate = '2024-05-10'; }, /^"query\.provisionalDate" must be null or a YYYY-MM-DD date from 2024-05-07 to 2024-05-09$/],
+			[(f) => { f.data[1].time = f.data[0].time; }, /^"data\[1\]" repeats the date 2024-05-07\.$/],
+			[(f) => { f.query.provisionalDate = '2024-05-10'; }, /^"query\.provisionalDate" must be null or a YYYY-MM-DD date from 2024-05-07 to 2024-05-09\.$/],
 			[(f) => { f.query.instance = { label: 'US-01' }; }, /^"query\.instance" must hold a "host"/],
-			[(f) => { f.query.fetchedAt = 'yesterday'; }, /^"query\.fetchedAt" must be an ISO-8601 date-time$/],
-			[(f) => { delete f.query.ending_at; }, /^"query\.ending_at" must be text$/],
-			[(f) => { f.query.extensionVersion = 1; }, /^"query\.extensionVersion" must be text$/],
+			[(f) => { f.query.fetchedAt = 'yesterday'; }, /^"query\.fetchedAt" must be an ISO-8601 date-time\.$/],
+			[(f) => { delete f.query.ending_at; }, /^"query\.ending_at" must be text\.$/],
+			[(f) => { f.query.extensionVersion = 1; }, /^"query\.extensionVersion" must be text\.$/],
 		];
 		for (const [edit, expected] of expectations) assert.match(problemAfter(edit), expected);
 	});

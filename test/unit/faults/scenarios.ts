@@ -63,8 +63,8 @@ export const FAULT_SCENARIOS: readonly FaultScenario[] = [
 	{ name: '429 on every attempt, Retry-After: 1', faults: { rateLimited: 10, retryAfterSeconds: 1 }, request: short, expected: { outcome: RETRY_AFTER_RESET, requests: 4 } },
 	// 5xx
 	{ name: '500 once, then 200', faults: { serverErrors: 1 }, request: short, expected: { outcome: result(30, 30), requests: 2 } },
-	{ name: '503 on every attempt', faults: { serverErrors: 10, serverErrorStatus: 503 }, request: short, expected: { outcome: 'Braze still had a server error (503) after 4 attempt(s). Try again later; check status.braze.com if it persists.', requests: 4 } },
-	{ name: '502 HTML proxy page on every attempt', faults: { htmlBody: 10 }, request: short, expected: { outcome: 'Braze still had a server error (502) after 4 attempt(s). Try again later; check status.braze.com if it persists.', requests: 4 } },
+	{ name: '503 on every attempt', faults: { serverErrors: 10, serverErrorStatus: 503 }, request: short, expected: { outcome: 'Braze still had a server error (503) after 4 attempts. Try again later; check status.braze.com if it persists.', requests: 4 } },
+	{ name: '502 HTML proxy page on every attempt', faults: { htmlBody: 10 }, request: short, expected: { outcome: 'Braze still had a server error (502) after 4 attempts. Try again later; check status.braze.com if it persists.', requests: 4 } },
 	// Bodies
 	{ name: '200 HTML page (captive portal)', faults: { htmlOk: 1 }, request: short, expected: { outcome: `Braze's answer is an HTML page, not JSON (often a proxy or outage page). Check the REST endpoint setting and any proxy. ${OPEN_LOG}`, requests: 1 } },
 	{ name: '200 truncated JSON', faults: { malformedJson: 1 }, request: short, expected: { outcome: `Braze's answer is not valid JSON. Try again later; check the REST endpoint setting if it persists. ${OPEN_LOG}`, requests: 1 } },
@@ -76,9 +76,9 @@ export const FAULT_SCENARIOS: readonly FaultScenario[] = [
 	// The network
 	{ name: 'no answer at all (hang)', faults: { hang: 1 }, request: short, expected: { outcome: 'Braze did not answer within 1.5 s. Try again, check your network and proxy, or raise the braze.requestTimeoutSeconds setting.', requests: 1 } },
 	{ name: 'connection dropped once', faults: { dropConnection: 1 }, request: short, expected: { outcome: result(30, 30), requests: 2 } },
-	{ name: 'connection dropped on every attempt', faults: { dropConnection: 10 }, request: short, expected: { outcome: 'Could not reach Braze at {host} (UND_ERR_SOCKET) after 4 attempt(s). Check your network, proxy and the REST endpoint setting.', requests: 4 } },
+	{ name: 'connection dropped on every attempt', faults: { dropConnection: 10 }, request: short, expected: { outcome: 'Could not reach Braze at {host} (UND_ERR_SOCKET) after 4 attempts. Check your network, proxy and the REST endpoint setting.', requests: 4 } },
 	// Long series
 	{ name: '503 once in one window of ten', faults: { windowServerErrors: { endingOn: addDays(END, -400), count: 1 }, serverErrorStatus: 503 }, request: long, expected: { outcome: result(1000, 1000), requests: 11 } },
-	{ name: '503 on every attempt in the last window of ten', faults: { windowServerErrors: { endingOn: addDays(END, -900), count: 10 }, serverErrorStatus: 503 }, request: long, expected: { outcome: 'Braze still had a server error (503) after 4 attempt(s). Try again later; check status.braze.com if it persists.', requests: 13 } },
+	{ name: '503 on every attempt in the last window of ten', faults: { windowServerErrors: { endingOn: addDays(END, -900), count: 10 }, serverErrorStatus: 503 }, request: long, expected: { outcome: 'Braze still had a server error (503) after 4 attempts. Try again later; check status.braze.com if it persists.', requests: 13 } },
 	{ name: 'cancel mid-flight (1000 days, after the first answer)', faults: { latencyMs: 100 }, request: long, cancelAfterAnswers: 1, expected: { outcome: 'cancelled: no message, as the user asked', requests: 4 } },
 ];

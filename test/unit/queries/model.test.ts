@@ -77,10 +77,10 @@ describe('readScopeQueries', () => {
 		const scope = readScopeQueries('workspace', raw, englishL10n);
 		assert.equal(scope.items.length, raw.length, 'nothing is dropped');
 		const problems = scope.items.slice(0, -1).map((item) => broken(item).problem);
-		assert.match(problems[0], /^the entry must be an object such as .*, not "dau"$/);
-		assert.equal(problems[1], 'name is missing');
-		assert.equal(problems[2], 'name must be text, not 42');
-		assert.equal(problems[3], 'name is empty');
+		assert.match(problems[0], /^The entry must be an object such as .*, not "dau"\.$/);
+		assert.equal(problems[1], 'The entry has no "name": add one.');
+		assert.equal(problems[2], 'The name must be text, not 42.');
+		assert.equal(problems[3], 'The name is empty: enter one.');
 		assert.match(problems[4], /^"metric" must be one of dau, mau, new_users, uninstalls/);
 		assert.match(problems[5], /^"length" must be a whole number of days from 1 to 3650/);
 		assert.match(problems[6], /^"length" /);
@@ -88,7 +88,7 @@ describe('readScopeQueries', () => {
 		assert.match(problems[8], /^"end" must be "yesterday", "today" or a YYYY-MM-DD date/);
 		assert.match(problems[9], /^"end" /);
 		assert.match(problems[10], /^"appId" /);
-		assert.equal(problems[11], '"endpoint" must be an instance label such as US-01 or an https:// URL');
+		assert.equal(problems[11], '"endpoint" must be an instance label such as US-01 or an https:// URL.');
 		assert.equal(usable(scope.items.at(-1)).name, 'Good');
 		scope.items.forEach((item, index) => {
 			assert.equal(item.index, index);
@@ -104,14 +104,14 @@ describe('readScopeQueries', () => {
 			{ name: ' web ', metric: 'mau', length: 30, end: 'yesterday' },
 		], englishL10n);
 		usable(scope.items[0]);
-		assert.equal(broken(scope.items[1]).problem, 'another query above is already named "web"');
+		assert.equal(broken(scope.items[1]).problem, 'Another query above is already named "web": rename one of them.');
 	});
 
 	it('reads an absent setting as empty and a value that is not a list as a problem of the whole scope', () => {
 		assert.deepEqual(readScopeQueries('user', undefined, englishL10n), { scope: 'user', items: [], problem: null });
 		const scope = readScopeQueries('workspace', { name: 'x' }, englishL10n);
 		assert.deepEqual(scope.items, []);
-		assert.equal(scope.problem, 'braze.savedQueries must be a list of queries, not {"name":"x"}');
+		assert.equal(scope.problem, 'The braze.savedQueries setting must be a list of queries, not {"name":"x"}.');
 	});
 
 	it('accepts an instance label, a bare host or an https URL as endpoint', () => {
@@ -126,8 +126,8 @@ describe('readScopeQueries', () => {
 	it('words every problem through the given l10n', () => {
 		const marking: L10n = { t: (message, ...args) => `«${englishL10n.t(message, ...args)}»` };
 		const checked = checkSavedQueryEntry({ metric: 'dau' }, marking);
-		assert.deepEqual(checked, { kind: 'broken', name: null, problem: '«name is missing»' });
-		assert.equal(readScopeQueries('user', 3, marking).problem, '«braze.savedQueries must be a list of queries, not 3»');
+		assert.deepEqual(checked, { kind: 'broken', name: null, problem: '«The entry has no "name": add one.»' });
+		assert.equal(readScopeQueries('user', 3, marking).problem, '«The braze.savedQueries setting must be a list of queries, not 3.»');
 	});
 });
 
@@ -156,15 +156,15 @@ describe('names', () => {
 	it('are unique per scope regardless of case and surrounding spaces; the renamed query may keep its own name', () => {
 		const taken = ['Web DAU', 'iOS'];
 		assert.equal(validateNewQueryName('Android', taken, englishL10n), undefined);
-		assert.equal(validateNewQueryName('  web dau ', taken, englishL10n), 'a query named "web dau" already exists here');
+		assert.equal(validateNewQueryName('  web dau ', taken, englishL10n), 'A query named "web dau" already exists here: choose another name.');
 		assert.equal(validateNewQueryName('WEB DAU', taken, englishL10n, 'Web DAU'), undefined);
-		assert.equal(validateNewQueryName('ios', taken, englishL10n, 'Web DAU'), 'a query named "ios" already exists here');
+		assert.equal(validateNewQueryName('ios', taken, englishL10n, 'Web DAU'), 'A query named "ios" already exists here: choose another name.');
 	});
 
 	it('must not be empty, too long or hold control characters', () => {
-		assert.equal(validateNewQueryName('  ', [], englishL10n), 'name is empty');
-		assert.equal(validateNewQueryName('x'.repeat(MAX_QUERY_NAME_LENGTH + 1), [], englishL10n), `name is longer than ${MAX_QUERY_NAME_LENGTH} characters`);
-		assert.equal(validateNewQueryName('a\tb', [], englishL10n), 'name contains control characters');
+		assert.equal(validateNewQueryName('  ', [], englishL10n), 'The name is empty: enter one.');
+		assert.equal(validateNewQueryName('x'.repeat(MAX_QUERY_NAME_LENGTH + 1), [], englishL10n), `The name is longer than ${MAX_QUERY_NAME_LENGTH} characters: shorten it.`);
+		assert.equal(validateNewQueryName('a\tb', [], englishL10n), 'The name contains control characters: remove them.');
 	});
 
 	it('count broken entries that have a name, so fixing one by hand never makes a clash', () => {
