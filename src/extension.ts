@@ -1,5 +1,5 @@
-// Wires the extension at activation: what must be on screen at start-up (the connection status bar, the two views,
-// the walkthrough's context keys, the migration) and a stub for everything else. The commands, panels, fetching and
+// Wires the extension at activation: what must be there at start-up (the two views, then just after activation the
+// connection status bar, context keys, walkthrough and migration) and a stub for everything else. The commands, panels, fetching and
 // the chat tool live in src/lazy/features.ts, loaded with `import()` on first use (README: "Development").
 import * as vscode from 'vscode';
 import { contributedCommandIds, registerCommandStubs } from './activation/commandStubs';
@@ -67,19 +67,17 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 	const keys = new ConnectionKeyStore(context.secrets, context.globalState, workspaceId);
 	const { version } = context.extension.packageJSON as { version?: unknown };
 	const walkthrough = new WalkthroughProgress(vscode.commands, context.extension.id, (message) => log.warn(message));
-	const statusBar = new ConnectionStatusBar(connections, keys, (c) => storedVerificationText(connections, c)?.text);
-	context.subscriptions.push(log, connections, keys, statusBar);
+	context.subscriptions.push(log, connections, keys);
 
 	const treeSubscriptions: vscode.Disposable[] = [];
 	const connectionsView = vscode.window.createTreeView(CONNECTIONS_VIEW_ID, {
 		treeDataProvider: connectionsTree({ store: connections, keys, verification: (c) => storedVerificationText(connections, c) }, treeSubscriptions),
 	});
 	context.subscriptions.push(connectionsView, ...treeSubscriptions);
-	const { store: savedQueries, view: savedQueriesView } = createSavedQueriesView(context, () => connections.active()?.name, connections.onDidChange);
+	const { store: savedQueries, view: savedQueriesView, updateContext: updateSavedQueriesContext } = createSavedQueriesView(context, () => connections.active()?.name, connections.onDidChange);
 	const savedQueryEndpoints = () => savedQueries.read().flatMap((scope) => scope.items.flatMap((item) => (item.kind === 'query' && item.spec.endpoint !== undefined ? [item.spec.endpoint] : [])));
 	const legacySettingValues = () => [vscode.workspace.getConfiguration(SETTINGS_SECTION).get<unknown>('restEndpoint'), ...savedQueryEndpoints()];
 	const markSavedQueryStep = () => (savedQueries.nonEmptyScopes().length > 0 ? walkthrough.markDone('saveQuery') : Promise.resolve());
-	const savedQueryStep = markSavedQueryStep();
 	context.subscriptions.push(savedQueries.onDidChange(() => void markSavedQueryStep()));
 
 	// Everything else loads on first use: the stubs below call this, and it replaces them with the real handlers.
@@ -116,7 +114,6 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 			if (e.affectsConfiguration('braze.statusBar.query') && statusKpiWanted()) void loadFeatures();
 		}),
 	);
-	const statusKpiRefreshed = statusKpiWanted() ? loadFeatures().then((f) => f.statusKpi.firstRefresh) : Promise.resolve();
 
 	// The welcome views, the walkthrough and menus follow the connections and the active one's key.
 	const updateContext = async () => {
@@ -129,7 +126,7 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 	};
 	context.subscriptions.push(keys.onDidChange(() => void updateContext()), connections.onDidChange(() => void updateContext()));
 	// The first start after the upgrade: keys per origin become connections; a still-set braze.restEndpoint picks the active one.
-	const migration = (async () => {
+	const migrate = async () => {
 		try {
 			await migrateLegacyKeys(connections, keys, legacySettingValues());
 			await adoptRestEndpoint(connections, vscode.workspace.getConfiguration(SETTINGS_SECTION).get<unknown>('restEndpoint'));
@@ -137,12 +134,22 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 			log.error(`Could not turn the stored keys into connections: ${String(error)}`);
 		}
 		await updateContext();
-	})();
+	};
+	// The start-up work reads settings and secrets: it runs just after `activate` returns, so that activation stays short.
+	// Commands wait for the migration (whenReady) all the same.
+	const afterActivate = new Promise<void>((resolve) => setTimeout(resolve, 0));
+	const migration = afterActivate.then(migrate);
 	connections.settleWith(migration);
+	let statusBar: ConnectionStatusBar | undefined;
+	const startedUp = afterActivate.then(() => {
+		statusBar = new ConnectionStatusBar(connections, keys, (c) => storedVerificationText(connections, c)?.text);
+		context.subscriptions.push(statusBar);
+		updateSavedQueriesContext();
+		const statusKpiRefreshed = statusKpiWanted() ? loadFeatures().then((f) => f.statusKpi.firstRefresh) : undefined;
+		return Promise.allSettled([migration, statusBar.firstUpdate, markSavedQueryStep(), statusKpiRefreshed]);
+	});
 	const activateMs = performance.now() - started;
-	const startup = Promise.allSettled([migration, statusBar.firstUpdate, savedQueryStep, statusKpiRefreshed]).then(
-		(): StartupTimes => ({ activateMs, settledMs: performance.now() - started, featuresLoadedAtStartup: features !== undefined }),
-	);
+	const startup = startedUp.then((): StartupTimes => ({ activateMs, settledMs: performance.now() - started, featuresLoadedAtStartup: features !== undefined }));
 
 	// Only the test runner sees what the panels hold: other extensions get nothing.
 	if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
@@ -159,7 +166,7 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 			return migrateLegacyKeys(connections, keys, [origin, ...legacySettingValues()]);
 		},
 		connectionStatus: () => {
-			const { text, tooltip } = statusBar.item;
+			const { text, tooltip } = statusBar?.item ?? { text: '', tooltip: '' };
 			// The Markdown tooltip as plain text: escapes and non-breaking spaces undone.
 			const markdown = typeof tooltip === 'string' ? tooltip : tooltip?.value ?? '';
 			return { text, tooltip: markdown.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1') };

@@ -8,6 +8,8 @@ import type { SavedQueryNode } from './tree';
 export interface SavedQueriesView {
 	readonly store: SavedQueryStore;
 	readonly view: vscode.TreeView<SavedQueryNode>;
+	/** Sets the context key from the store now (activation calls it once its start-up work runs; changes call it too). */
+	readonly updateContext: () => void;
 }
 
 /** Everything it creates is owned by `context.subscriptions`. */
@@ -18,7 +20,6 @@ export function createSavedQueriesView(context: vscode.ExtensionContext, activeC
 	context.subscriptions.push(...treeSubscriptions);
 	// Drives the welcome content, which shows only when there is nothing to list.
 	const updateContext = () => void vscode.commands.executeCommand('setContext', 'braze.hasSavedQueries', store.nonEmptyScopes().length > 0);
-	updateContext();
 	context.subscriptions.push(store, view, store.onDidChange(updateContext));
-	return { store, view };
+	return { store, view, updateContext };
 }
