@@ -50,7 +50,10 @@ function printHostSizes() {
 	console.log(`    largest sources (KiB): ${top(atStart)}`);
 	console.log(`  host, loaded on first use: ${kb(sum(later))} = ${later.map((f) => f.replace('dist/', '')).join(', ')}`);
 	console.log(`    largest sources (KiB): ${top(later)}`);
-	console.log(`  host, all files: ${kb(sum(files))}`);
+	const owners = new Map();
+	for (const f of files) for (const [source, { bytesInOutput }] of Object.entries(meta.outputs[f].inputs)) if (bytesInOutput > 0) owners.set(source, [...(owners.get(source) ?? []), bytesInOutput]);
+	const duplicated = [...owners.values()].filter((b) => b.length > 1).reduce((n, b) => n + b.slice(1).reduce((m, x) => m + x, 0), 0);
+	console.log(`  host, all files: ${kb(sum(files))}; source bytes in more than one file: ${duplicated}`);
 }
 
 const { startSandbox } = require('../out/sandbox/server.js');
