@@ -1,6 +1,13 @@
-// Builds the extension host bundle (node/cjs) and the webview bundle (browser/iife).
-// Flags: --production (minify, no source maps), --watch, --sandbox (also bundle the local Braze sandbox CLI).
+// Builds the extension host bundles (node/cjs) and the webview bundle (browser/iife).
+// Flags: --production (minify, no source maps), --watch, --sandbox (also bundle the local Braze sandbox CLI),
+// The host is split: dist/extension.js is what activation loads; everything src/extension.ts reaches only through
+// `import()` (src/lazy/features.ts) becomes dist/features.js, loaded on first use; code both need goes to a shared
+// dist/chunk-*.js, so nothing ships twice. esbuild splits only ESM, so each output is then turned into CommonJS,
+// which every VS Code extension host loads with `require` ('vscode' included). dist/host-meta.json (not shipped) says
+// what each source file costs in which host file: the static layer and `npm run bench` read it.
 const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -24,6 +31,39 @@ const problemMatcherPlugin = {
 	},
 };
 
+/**
+ * Turns the split ESM host build into CommonJS files (`import()` of the features bundle becomes a `require` in a
+ * promise) and writes them, removing the chunks of earlier builds.
+ */
+const hostCommonJsPlugin = {
+	name: 'host-commonjs',
+	setup(build) {
+		build.onEnd(async (result) => {
+			if (result.errors.length > 0 || !result.outputFiles) return;
+			fs.mkdirSync('dist', { recursive: true });
+			for (const stale of fs.readdirSync('dist').filter((f) => /^(chunk|features)-\w+\.js(\.map)?$/.test(f))) fs.rmSync(path.join('dist', stale));
+			for (const file of result.outputFiles) {
+				const name = path.basename(file.path);
+				const { code, map } = await esbuild.transform(file.text, {
+					format: 'cjs',
+					platform: 'node',
+					target: 'node20',
+					minify: production,
+					charset: 'utf8',
+					legalComments: production ? 'none' : 'inline',
+					supported: { 'dynamic-import': false },
+					sourcemap: production ? false : 'external',
+					sourcesContent: false,
+					sourcefile: file.path,
+				});
+				fs.writeFileSync(file.path, production ? code : `${code}//# sourceMappingURL=${name}.map\n`);
+				if (!production) fs.writeFileSync(`${file.path}.map`, map);
+			}
+			fs.writeFileSync('dist/host-meta.json', JSON.stringify(result.metafile));
+		});
+	},
+};
+
 const common = {
 	bundle: true,
 	minify: production,
@@ -40,10 +80,18 @@ if (!onlySandbox) {
 	targets.push(
 		{
 			...common,
+			// Source maps are made by the CommonJS step, from the inline ones of the ESM step.
+			sourcemap: production ? false : 'inline',
+			plugins: [problemMatcherPlugin, hostCommonJsPlugin],
 			entryPoints: ['src/extension.ts'],
-			outfile: 'dist/extension.js',
+			outdir: 'dist',
+			entryNames: '[name]',
+			chunkNames: '[name]-[hash]',
+			splitting: true,
+			write: false,
+			metafile: true,
 			platform: 'node',
-			format: 'cjs',
+			format: 'esm',
 			target: 'node20',
 			external: ['vscode'],
 		},
@@ -72,8 +120,7 @@ if (withSandbox || onlySandbox) {
 async function main() {
 	// A production build leaves no stale source maps from an earlier development build.
 	if (production) {
-		const fs = require('node:fs');
-		for (const map of ['dist/extension.js.map', 'dist/webview.js.map']) fs.rmSync(map, { force: true });
+		for (const map of fs.existsSync('dist') ? fs.readdirSync('dist').filter((f) => f.endsWith('.js.map')) : []) fs.rmSync(path.join('dist', map), { force: true });
 	}
 	if (!onlySandbox) copyCodicons();
 	const contexts = await Promise.all(targets.map((options) => esbuild.context(options)));
@@ -88,8 +135,6 @@ async function main() {
 
 /** The webview's icon font ships inside dist/, so the .vsix needs no node_modules. */
 function copyCodicons() {
-	const fs = require('node:fs');
-	const path = require('node:path');
 	const from = path.dirname(require.resolve('@vscode/codicons/dist/codicon.css'));
 	fs.mkdirSync('dist/codicons', { recursive: true });
 	for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(from, file), path.join('dist/codicons', file));

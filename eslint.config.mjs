@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', 'dist-vsix/**', 'test-results/**', 'esbuild.js', '**/*.mjs'] },
+	{ ignores: ['dist/**', 'test/e2e/fixtures/**', 'out/**', 'node_modules/**', '.cache/**', 'dist-vsix/**', 'test-results/**', 'esbuild.js', '**/*.mjs'] },
 	...tseslint.configs.recommendedTypeChecked,
 	{
 		languageOptions: {

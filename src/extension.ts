@@ -1,48 +1,43 @@
-// Wires the extension: builds the few services, registers the commands and views. Nothing else lives here.
+// Wires the extension at activation: what must be there at start-up (the two views, then just after activation the
+// connection status bar, context keys, walkthrough and migration) and a stub for everything else. The commands, panels, fetching and
+// the chat tool live in src/lazy/features.ts, loaded with `import()` on first use (README: "Development").
 import * as vscode from 'vscode';
+import { contributedCommandIds, registerCommandStubs } from './activation/commandStubs';
+import type { CoreServices } from './activation/coreServices';
+import { statusKpiWanted } from './activation/statusKpiSetting';
+import { KPI_TOOL_NAME } from './chat/toolName';
+import type { KpiToolInput } from './chat/toolInput';
+import type { KpiToolPreparation } from './chat/kpiTool';
 import type { PresentedError } from './commands/errorPresenter';
-import { exportResultToJson, registerExportCommands } from './commands/exportCommands';
-import { promptForQuery } from './commands/queryPrompt';
-import { registerSavedQueries, saveQueryInteractive } from './commands/savedQueryCommands';
-import { registerShowKpiCommands } from './commands/showKpi';
-import { SETTINGS_SECTION, cacheSetting } from './config/settings';
-import { RequestLimiter } from './braze/concurrency';
-import { DayCache } from './cache/dayCache';
-import { megabytesToBytes } from './cache/eviction';
-import { normaliseRefreshDays } from './cache/refreshDays';
-import { registerCacheCommands } from './commands/cacheCommands';
-import { ConnectionAccess } from './connections/access';
-import { registerConnectionCommands } from './connections/commands';
+import { SETTINGS_SECTION } from './config/settings';
+import { AppNames } from './apps/appNames';
 import { ConnectionKeyStore } from './connections/keyStore';
-import { adoptRestEndpoint, candidateLegacyEndpoints, migrateLegacyKeys } from './connections/migration';
+import { adoptRestEndpoint, migrateLegacyKeys } from './connections/migration';
 import { ConnectionStatusBar } from './connections/statusBar';
 import { ConnectionStore } from './connections/store';
 import { CONNECTIONS_VIEW_ID, connectionsTree } from './connections/tree';
-import { storedVerificationText, verifyWithProgress } from './connections/verifyCommand';
-import { PanelManager } from './panel/panelManager';
+import { storedVerificationText } from './connections/verificationSummary';
+import type { Features } from './lazy/features';
 import type { PanelTestApi } from './panel/panelManager';
-import { registerShareCommands } from './commands/shareCommands';
-import { KpiQueryRunner } from './runner/queryRunner';
-import { registerOverview } from './overview/register';
-import { RecentAppIds } from './runner/recentAppIds';
-import type { ExtensionServices } from './services';
-import { resultToCsv } from './export/resultCsv';
-import { AppNames } from './apps/appNames';
-import { promptForComparison } from './apps/comparePrompt';
-import { appName } from './panel/chartPanel';
-import { displayedResult } from './shared/protocol';
+import { createSavedQueriesView } from './queries/savedQueriesView';
 import type { PanelResult } from './shared/protocol';
-import { querySpecKey } from './shared/query';
-import { l10n } from './l10n';
-import type { HeadlessFetchDeps } from './runner/headlessFetch';
-import { StatusKpi } from './statusKpi/statusKpi';
 import type { StatusKpiSnapshot } from './statusKpi/statusKpi';
-import { KPI_TOOL_NAME, KpiTool } from './chat/kpiTool';
 import { WalkthroughProgress } from './walkthrough/walkthroughProgress';
-import type { KpiToolPreparation } from './chat/kpiTool';
 
-/** Requests in flight at once, across every fetch the extension runs: Braze's quota is shared with production traffic. */
-const MAX_REQUESTS_IN_FLIGHT = 4;
+/** The chart panel's webview type (`onWebviewPanel:braze.chart` in the manifest). */
+const CHART_VIEW_TYPE = 'braze.chart';
+/** The overview panel's webview type (`onWebviewPanel:braze.overview`). */
+const OVERVIEW_VIEW_TYPE = 'braze.overview';
+
+/** How long activation took, measured by the extension itself (the in-host activation test reads VS Code's own marks too). */
+export interface StartupTimes {
+	/** The `activate` call, in milliseconds. */
+	readonly activateMs: number;
+	/** From the start of `activate` until the start-up work (migration, context keys, walkthrough, status bar items) settled. */
+	readonly settledMs: number;
+	/** Whether the features bundle had been loaded when the start-up work settled (only for a configured status-bar KPI). */
+	readonly featuresLoadedAtStartup: boolean;
+}
 
 /** What `activate` returns: read by the integration tests, never holds a key. */
 export interface BrazeExtensionApi extends PanelTestApi {
@@ -62,126 +57,71 @@ export interface BrazeExtensionApi extends PanelTestApi {
 	statusKpi(): StatusKpiSnapshot;
 	/** What the chat tool's prepareInvocation decides for `input` (a confirmation dialog cannot be answered from the host). */
 	chatToolPreparation(input: unknown): Promise<KpiToolPreparation>;
+	/** Activation's own figures, once the start-up work has settled. */
+	startupTimes(): Promise<StartupTimes>;
+	/** Whether the features bundle (commands, panels, fetching) has been loaded. */
+	featuresLoaded(): boolean;
 }
 
 export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | undefined {
+	const started = performance.now();
 	const log = vscode.window.createOutputChannel('Braze', { log: true });
 	const workspaceId = () => (vscode.workspace.workspaceFile ?? vscode.workspace.workspaceFolders?.[0]?.uri)?.toString() ?? '';
 	const connections = new ConnectionStore(context.workspaceState, context.globalState, workspaceId);
 	const keys = new ConnectionKeyStore(context.secrets, context.globalState, workspaceId);
-	const access = new ConnectionAccess(connections, keys);
-	const recentAppIds = new RecentAppIds(context.globalState);
-	const apps = new AppNames(log);
-	const presentedErrors: PresentedError[] = [];
 	const { version } = context.extension.packageJSON as { version?: unknown };
-	const extensionVersion = typeof version === 'string' ? version : '0.0.0';
 	const walkthrough = new WalkthroughProgress(vscode.commands, context.extension.id, (message) => log.warn(message));
+	const apps = new AppNames(log);
+	context.subscriptions.push(log, connections, keys, apps);
 
-	// The panels' handlers reach the runner and the saved queries, built just below, only once the user acts.
-	const panels = new PanelManager(context.extensionUri, {
-		run: (panel, query) => void runner.rerun(panel, query),
-		cancel: (panel) => runner.cancel(panel),
-		copyCsv: (panel) => {
-			if (!panel.result) return;
-			const csv = resultToCsv(displayedResult(panel.result));
-			void vscode.env.clipboard.writeText(csv).then(() => vscode.window.setStatusBarMessage(l10n.t('Braze: CSV copied to the clipboard.'), 3000));
-		},
-		exportJson: (panel) => {
-			if (panel.result) void exportResultToJson(displayedResult(panel.result), extensionVersion);
-		},
-		saveQuery: (panel) => {
-			// The chart on screen is the query's last run, unless the controls moved on from it.
-			const shown = panel.result && querySpecKey(panel.result.query) === querySpecKey(panel.query) ? panel.result.fetchedAt : undefined;
-			void saveQueryInteractive(savedQueries, panel.query, undefined, shown);
-		},
-		compare: (panel) => {
-			const query = panel.query;
-			const directory = apps.directory(query.connection);
-			void promptForComparison(query, { directory, recentAppIds: recentAppIds.list(), ownAppLabel: appName(query, directory.namesFor([query.appId])) }).then((spec) => spec && runner.rerun(panel, spec));
-		},
-	});
-	const limiter = new RequestLimiter(MAX_REQUESTS_IN_FLIGHT);
-	const cache = new DayCache({
-		directory: vscode.Uri.joinPath(context.globalStorageUri, 'day-cache').fsPath,
-		maxBytes: megabytesToBytes(cacheSetting('maxMegabytes')),
-		log: (line) => log.info(line),
-	});
-	const runner = new KpiQueryRunner({
-		access,
-		limiter,
-		cache,
-		refreshDays: () => normaliseRefreshDays(cacheSetting('refreshDays')),
-		partitionOf: (connection) => keys.identity(connection),
-		panels,
-		log,
-		recentAppIds,
-		apps,
-		fetch: globalThis.fetch,
-		now: () => new Date(),
-		onDidPresentError: (error) => {
-			presentedErrors.push(error);
-			if (presentedErrors.length > 50) presentedErrors.shift();
-		},
-	});
-	const services: ExtensionServices = {
-		run: async (spec, title, from) => {
-			const result = await runner.run(spec, title, from);
-			if (result) {
-				void vscode.commands.executeCommand('setContext', 'braze.walkthrough.chartShown', true);
-				void walkthrough.markDone('showDau');
-			}
-			return result;
-		},
-		activeConnectionName: () => connections.active()?.name,
-		promptForQuery: (initial, metric, title) =>
-			promptForQuery({
-				...(metric ? { metric } : {}),
-				...(initial ? { initial } : {}),
-				recentAppIds: recentAppIds.list(),
-				apps: apps.directory(initial?.connection ?? connections.active()?.name),
-				now: () => new Date(),
-				title: title ?? (metric === 'dau' ? l10n.t('Braze: Show DAU') : l10n.t('Braze: Show KPI Series')),
-			}),
-		activeResult: () => panels.activeResult(),
-		appDirectory: (connection) => apps.directory(connection ?? connections.active()?.name),
-		show: (result) => runner.show(result),
-		extensionVersion,
-	};
-	const statusBar = new ConnectionStatusBar(connections, keys, (c) => storedVerificationText(connections, c)?.text);
-	context.subscriptions.push(log, connections, keys, panels, runner, statusBar, apps);
-
-	const verify = async (connection: Parameters<typeof verifyWithProgress>[0]) => {
-		const result = await verifyWithProgress(connection, { store: connections, access, log, fetch: globalThis.fetch, now: () => new Date(), logRequest: (entry) => runner.logRequest(entry), limiter });
-		if (result && result.verdict !== 'unauthorized') {
-			void vscode.commands.executeCommand('setContext', 'braze.walkthrough.verified', true);
-			void walkthrough.markDone('verify');
-		}
-		return result;
-	};
-	const legacySettingValues = () => [vscode.workspace.getConfiguration(SETTINGS_SECTION).get<unknown>('restEndpoint'), ...savedQueryEndpoints()];
 	const treeSubscriptions: vscode.Disposable[] = [];
 	const connectionsView = vscode.window.createTreeView(CONNECTIONS_VIEW_ID, {
 		treeDataProvider: connectionsTree({ store: connections, keys, verification: (c) => storedVerificationText(connections, c) }, treeSubscriptions),
 	});
 	context.subscriptions.push(connectionsView, ...treeSubscriptions);
-	registerConnectionCommands(context, {
-		store: connections,
-		access,
-		keys,
-		verify,
-		legacyOrigins: () => candidateLegacyEndpoints(legacySettingValues()).map((e) => e.origin),
-		selected: () => {
-			const node = connectionsView.selection[0];
-			return node && node.kind !== 'scopeProblem' ? node : undefined;
-		},
-	});
-	registerShowKpiCommands(context, services);
-	const savedQueries = registerSavedQueries(context, services, connections.onDidChange, apps);
-	const markSavedQueryStep = () => void (savedQueries.nonEmptyScopes().length > 0 ? walkthrough.markDone('saveQuery') : undefined);
-	markSavedQueryStep();
-	context.subscriptions.push(savedQueries.onDidChange(markSavedQueryStep));
-	registerExportCommands(context, services);
+	const { store: savedQueries, view: savedQueriesView, updateContext: updateSavedQueriesContext } = createSavedQueriesView(context, () => connections.active()?.name, connections.onDidChange, apps);
 	const savedQueryEndpoints = () => savedQueries.read().flatMap((scope) => scope.items.flatMap((item) => (item.kind === 'query' && item.spec.endpoint !== undefined ? [item.spec.endpoint] : [])));
+	const legacySettingValues = () => [vscode.workspace.getConfiguration(SETTINGS_SECTION).get<unknown>('restEndpoint'), ...savedQueryEndpoints()];
+	const markSavedQueryStep = () => (savedQueries.nonEmptyScopes().length > 0 ? walkthrough.markDone('saveQuery') : Promise.resolve());
+	context.subscriptions.push(savedQueries.onDidChange(() => void markSavedQueryStep()));
+
+	// Everything else loads on first use: the stubs below call this, and it replaces them with the real handlers.
+	const core: CoreServices = { context, log, connections, keys, connectionsView, savedQueries, savedQueriesView, walkthrough, apps, presentedErrors: [], extensionVersion: typeof version === 'string' ? version : '0.0.0', legacySettingValues };
+	let features: Features | undefined;
+	let loading: Promise<Features> | undefined;
+	const loadFeatures = (): Promise<Features> =>
+		(loading ??= import('./lazy/features.js').then(
+			(module) => {
+				stubs.dispose();
+				const loaded = module.activateFeatures(core);
+				features = loaded;
+				return loaded;
+			},
+			(error: unknown) => {
+				log.error(`Could not load the extension's features: ${String(error)}`);
+				throw error;
+			},
+		));
+	const stubs = registerCommandStubs(contributedCommandIds(context.extension.packageJSON), loadFeatures);
+	context.subscriptions.push(
+		stubs,
+		vscode.window.registerWebviewPanelSerializer(CHART_VIEW_TYPE, {
+			deserializeWebviewPanel: async (webviewPanel, state: unknown) => (await loadFeatures()).panels.restore(webviewPanel, state),
+		}),
+		vscode.window.registerWebviewPanelSerializer(OVERVIEW_VIEW_TYPE, {
+			deserializeWebviewPanel: async (webviewPanel, state: unknown) => (await loadFeatures()).overview.restore(webviewPanel, state),
+		}),
+		vscode.lm.registerTool<KpiToolInput>(KPI_TOOL_NAME, {
+			prepareInvocation: async (options) => (await loadFeatures()).kpiTool.prepareInvocation(options),
+			invoke: async (options, token) => (await loadFeatures()).kpiTool.invoke(options, token),
+		}),
+		// Days fetched with a key that is gone are not shown for the next one: another key may be another workspace.
+		keys.onDidReplaceKey((ref) => void loadFeatures().then((f) => f.dropCachedDays(ref)).catch((error: unknown) => log.warn(`Could not drop cached days: ${String(error)}`))),
+		// The status-bar KPI fetches: it loads the features only once `braze.statusBar.query` names something.
+		vscode.workspace.onDidChangeConfiguration((e) => {
+			if (e.affectsConfiguration('braze.statusBar.query') && statusKpiWanted()) void loadFeatures();
+		}),
+	);
 
 	// The welcome views, the walkthrough and menus follow the connections and the active one's key.
 	const updateContext = async () => {
@@ -192,26 +132,9 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 		if (connections.all().length > 0) await walkthrough.markDone('addConnection');
 		if (hasKey) await walkthrough.markDone('setKey');
 	};
-	context.subscriptions.push(
-		keys.onDidChange(() => void updateContext()),
-		connections.onDidChange(() => void updateContext()),
-		// Days fetched with a key that is gone are not shown for the next one: another key may be another workspace.
-		keys.onDidReplaceKey((ref) => void (ref === 'all' ? cache.clear() : cache.dropPartition(keys.identity(ref))).catch((error: unknown) => log.warn(`Could not drop cached days: ${String(error)}`))),
-		vscode.workspace.onDidChangeConfiguration((e) => {
-			if (e.affectsConfiguration(`${SETTINGS_SECTION}.cache.maxMegabytes`)) cache.setMaxBytes(megabytesToBytes(cacheSetting('maxMegabytes')));
-		}),
-		{ dispose: () => void cache.flush() },
-	);
-	registerCacheCommands(context, { cache, connections, keys, panels, runner });
-	registerOverview(context, { extensionUri: context.extensionUri, access, limiter, cache, refreshDays: () => normaliseRefreshDays(cacheSetting('refreshDays')), partitionOf: (c) => keys.identity(c), log, recentAppIds, fetch: globalThis.fetch, now: () => new Date(), logRequest: (entry) => runner.logRequest(entry), onDidPresentError: (error) => void presentedErrors.push(error) });
-	registerShareCommands(context, panels);
-	// The status bar and the chat tool fetch with the commands' cache, limiter and key rules, but never ask anything.
-	const headless: HeadlessFetchDeps = { connections, access, fetch: globalThis.fetch, now: () => new Date(), limiter, cache, refreshDays: () => normaliseRefreshDays(cacheSetting('refreshDays')), partitionOf: (c) => keys.identity(c), logRequest: (entry) => runner.logRequest(entry) };
-	const statusKpi = new StatusKpi({ headless, savedQueries, log, onDidChangeKeys: keys.onDidChange, onDidChangeConnections: connections.onDidChange });
-	const kpiTool = new KpiTool(headless, log);
-	context.subscriptions.push(statusKpi, vscode.lm.registerTool(KPI_TOOL_NAME, kpiTool));
+	context.subscriptions.push(keys.onDidChange(() => void updateContext()), connections.onDidChange(() => void updateContext()));
 	// The first start after the upgrade: keys per origin become connections; a still-set braze.restEndpoint picks the active one.
-	const migration = (async () => {
+	const migrate = async () => {
 		try {
 			await migrateLegacyKeys(connections, keys, legacySettingValues());
 			await adoptRestEndpoint(connections, vscode.workspace.getConfiguration(SETTINGS_SECTION).get<unknown>('restEndpoint'));
@@ -219,14 +142,28 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 			log.error(`Could not turn the stored keys into connections: ${String(error)}`);
 		}
 		await updateContext();
-	})();
+	};
+	// The start-up work reads settings and secrets: it runs just after `activate` returns, so that activation stays short.
+	// Commands wait for the migration (whenReady) all the same.
+	const afterActivate = new Promise<void>((resolve) => setTimeout(resolve, 0));
+	const migration = afterActivate.then(migrate);
 	connections.settleWith(migration);
+	let statusBar: ConnectionStatusBar | undefined;
+	const startedUp = afterActivate.then(() => {
+		statusBar = new ConnectionStatusBar(connections, keys, (c) => storedVerificationText(connections, c)?.text);
+		context.subscriptions.push(statusBar);
+		updateSavedQueriesContext();
+		const statusKpiRefreshed = statusKpiWanted() ? loadFeatures().then((f) => f.statusKpi.firstRefresh) : undefined;
+		return Promise.allSettled([migration, statusBar.firstUpdate, markSavedQueryStep(), statusKpiRefreshed]);
+	});
+	const activateMs = performance.now() - started;
+	const startup = startedUp.then((): StartupTimes => ({ activateMs, settledMs: performance.now() - started, featuresLoadedAtStartup: features !== undefined }));
 
 	// Only the test runner sees what the panels hold: other extensions get nothing.
 	if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
 	return {
-		presentedErrors,
-		openResults: () => panels.all.map((p) => (p.result ? displayedResult(p.result) : null)),
+		presentedErrors: core.presentedErrors,
+		openResults: () => features?.openResults() ?? [],
 		whenReady: () => connections.whenReady(),
 		activeConnection: () => {
 			const active = connections.active();
@@ -237,14 +174,17 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 			return migrateLegacyKeys(connections, keys, [origin, ...legacySettingValues()]);
 		},
 		connectionStatus: () => {
-			const { text, tooltip } = statusBar.item;
+			const { text, tooltip } = statusBar?.item ?? { text: '', tooltip: '' };
 			// The Markdown tooltip as plain text: escapes and non-breaking spaces undone.
 			const markdown = typeof tooltip === 'string' ? tooltip : tooltip?.value ?? '';
 			return { text, tooltip: markdown.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1') };
 		},
-		statusKpi: () => statusKpi.snapshot(),
-		chatToolPreparation: (input) => kpiTool.prepare(input),
-		...panels.testApi(),
+		statusKpi: () => features?.statusKpi.snapshot() ?? { visible: false, text: '', tooltip: '', command: undefined, arguments: [] },
+		chatToolPreparation: async (input) => (await loadFeatures()).kpiTool.prepare(input),
+		startupTimes: () => startup,
+		featuresLoaded: () => features !== undefined,
+		chartOpen: () => features?.panels.testApi().chartOpen() ?? false,
+		panelStates: () => features?.panels.testApi().panelStates() ?? [],
 	};
 }
 

@@ -11,9 +11,6 @@ import { checkToolInput } from './toolInput';
 import type { KpiToolInput } from './toolInput';
 import { toolResultText } from './toolResultText';
 
-/** The tool's name in `contributes.languageModelTools`. */
-export const KPI_TOOL_NAME = 'braze_kpi_series';
-
 /** What `prepareInvocation` decided, for the integration tests (a confirmation cannot be answered from the host). */
 export interface KpiToolPreparation {
 	readonly invocationMessage: string;

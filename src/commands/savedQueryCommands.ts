@@ -1,5 +1,5 @@
-// The saved queries feature as the extension wires it: the store, the "Saved Queries" tree view, its title and
-// item actions, and Save Query (from the palette or a chart panel). Item commands take a tree node, or
+// The saved queries' commands: the "Saved Queries" view's title and item actions, and Save Query (from the palette
+// or a chart panel); the view itself is built at activation (src/queries/savedQueriesView.ts). Item commands take a tree node, or
 // `{scope, name}` so that tests and other commands can drive them without UI.
 import * as vscode from 'vscode';
 import { l10n } from '../l10n';
@@ -7,30 +7,19 @@ import { metricShortName } from '../panel/chartPanel';
 import { checkSavedQueryEntry, suggestQueryName, takenNames, uniqueQueryName, validateNewQueryName } from '../queries/model';
 import type { SavedQueryItem, SavedQueryScope, UsableSavedQuery } from '../queries/model';
 import type { QueryRunner } from '../queries/runner';
-import { SavedQueryStore, describeStoreFailure } from '../queries/store';
+import { describeStoreFailure } from '../queries/store';
+import type { SavedQueryStore } from '../queries/store';
 import { scopeSettingsName } from '../config/settingsArray';
-import type { AppNames } from '../apps/appNames';
-import { SAVED_QUERIES_VIEW_ID, entryLabel, savedQueriesTree, scopeHeading } from '../queries/tree';
+import { entryLabel, scopeHeading } from '../queries/tree';
 import type { KpiQuerySpec } from '../shared/query';
 import { activeResultOrExplain, exportResultToJson, showError, targetUri } from './exportCommands';
 import { isRecord } from '../shared/guards';
 
 const { window, commands } = vscode;
 
-/** Everything it creates is owned by `context.subscriptions`. The store is returned for the panel's "Save Query". */
-export function registerSavedQueries(context: vscode.ExtensionContext, runner: QueryRunner, onDidChangeConnections: vscode.Event<void>, apps?: AppNames): SavedQueryStore {
-	const store = new SavedQueryStore(context.globalState);
-	const treeSubscriptions: vscode.Disposable[] = [];
-	const view = window.createTreeView(SAVED_QUERIES_VIEW_ID, { treeDataProvider: savedQueriesTree(store, () => runner.activeConnectionName(), onDidChangeConnections, treeSubscriptions, apps) });
-	context.subscriptions.push(...treeSubscriptions);
-	// Drives the welcome content, which shows only when there is nothing to list.
-	const updateContext = () => void commands.executeCommand('setContext', 'braze.hasSavedQueries', store.nonEmptyScopes().length > 0);
-	updateContext();
-	context.subscriptions.push(store, view, store.onDidChange(updateContext));
-	// F2 and Delete come from keybindings, which pass no argument: they act on the selected item.
-	const selected = () => view.selection[0];
+/** Registers the saved queries' commands; `selected` is the view's selection (F2 and Delete pass no argument). */
+export function registerSavedQueryCommands(context: vscode.ExtensionContext, store: SavedQueryStore, runner: QueryRunner, selected: () => unknown): void {
 	for (const [id, handler] of Object.entries(savedQueryCommands(store, runner, selected))) context.subscriptions.push(commands.registerCommand(id, handler));
-	return store;
 }
 
 /**

@@ -23,8 +23,11 @@ export class ConnectionStatusBar implements vscode.Disposable {
 		this.#item.name = l10n.t('Braze Connection');
 		this.#item.command = 'braze.selectConnection';
 		this.#subscriptions = [store.onDidChange(() => void this.update()), keys.onDidChange(() => void this.update())];
-		void this.update();
+		this.firstUpdate = this.update();
 	}
+
+	/** Settles once the item shows the active connection at start-up (for the start-up figures). */
+	readonly firstUpdate: Promise<void>;
 
 	/** The item as shown now: for the integration tests. */
 	get item(): Pick<vscode.StatusBarItem, 'text' | 'tooltip' | 'backgroundColor'> {

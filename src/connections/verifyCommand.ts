@@ -8,9 +8,9 @@ import { requestTimeoutMs } from '../config/settings';
 import type { ConnectionAccess } from './access';
 import type { Connection } from './model';
 import type { ConnectionStore } from './store';
-import { parseStoredVerification, toStoredVerification, verifyConnection } from './verify';
-import type { StoredVerification, VerificationResult } from './verify';
-import { describeVerification, verificationTooltip } from './verifyText';
+import { toStoredVerification, verifyConnection } from './verify';
+import type { VerificationResult } from './verify';
+import { describeVerification } from './verifyText';
 import { l10n } from '../l10n';
 
 export interface VerifyDeps {
@@ -54,27 +54,5 @@ export async function verifyWithProgress(connection: Connection, deps: VerifyDep
 		const presented = describeError(error);
 		if (presented) void presentError(presented, { log: deps.log, connection });
 		return undefined;
-	}
-}
-
-/** The remembered verification of `connection`, worded for the tree and the status bar. */
-export function storedVerificationText(store: ConnectionStore, connection: Connection): { readonly short: string; readonly text: string } | undefined {
-	const stored = parseStoredVerification(store.storedVerification(connection));
-	if (!stored) return undefined;
-	return { short: verificationShort(stored), text: verificationTooltip(stored, l10n, { locale: vscode.env.language }) };
-}
-
-/** A few words for the tree item's description. */
-function verificationShort(stored: StoredVerification): string {
-	const readable = Object.values(stored.metrics).filter((m) => m.kind === 'allowed').length;
-	switch (stored.verdict) {
-		case 'ok':
-			return l10n.t('verified');
-		case 'partial':
-			return l10n.t('{0} of 4 series', readable);
-		case 'unauthorized':
-			return l10n.t('key refused');
-		case 'failed':
-			return l10n.t('check failed');
 	}
 }

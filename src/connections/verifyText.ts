@@ -4,7 +4,8 @@ import type { BrazeError } from '../braze/errors';
 import { KPI_METRICS } from '../shared/kpi';
 import type { KpiMetric } from '../shared/kpi';
 import type { L10n } from '../shared/l10n';
-import type { StoredMetricAccess, StoredVerification, VerificationResult } from './verify';
+import type { StoredMetricAccess, StoredVerification } from './storedVerification';
+import type { VerificationResult } from './verify';
 
 export interface VerificationTextOptions {
 	/** The connection's name: the notification starts with it. */

@@ -37,19 +37,18 @@ export class OverviewRunner implements vscode.Disposable {
 	readonly #panels = new Set<OverviewPanel>();
 	readonly #running = new Map<OverviewPanel, vscode.CancellationTokenSource>();
 	readonly #deps: OverviewRunnerDeps;
-	readonly #registration: vscode.Disposable;
 
 	constructor(deps: OverviewRunnerDeps) {
 		this.#deps = deps;
-		this.#registration = vscode.window.registerWebviewPanelSerializer(OVERVIEW_VIEW_TYPE, {
-			deserializeWebviewPanel: (webviewPanel, raw: unknown) => {
-				const state = parsePersistedOverviewState(raw);
-				// Nothing usable to show: closing beats a blank panel.
-				if (state) this.#adopt(webviewPanel, state.overview, state.result);
-				else webviewPanel.dispose();
-				return Promise.resolve();
-			},
-		});
+	}
+
+	/** Restores a panel after a window reload (activation's serializer calls it); unusable state closes the panel. */
+	restore(webviewPanel: vscode.WebviewPanel, raw: unknown): Promise<void> {
+		const state = parsePersistedOverviewState(raw);
+		// Nothing usable to show: closing beats a blank panel.
+		if (state) this.#adopt(webviewPanel, state.overview, state.result);
+		else webviewPanel.dispose();
+		return Promise.resolve();
 	}
 
 	/** Opens or reveals the overview of `request` and fills it; undefined when it failed or was cancelled (the user was told). */
@@ -181,7 +180,6 @@ export class OverviewRunner implements vscode.Disposable {
 	}
 
 	dispose(): void {
-		this.#registration.dispose();
 		for (const source of this.#running.values()) source.cancel();
 		for (const panel of this.panels) panel.dispose();
 	}

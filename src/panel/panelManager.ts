@@ -25,17 +25,10 @@ export class PanelManager implements vscode.Disposable {
 	#lastActive: ChartPanel | undefined;
 	readonly #extensionUri: vscode.Uri;
 	readonly #handlers: ChartPanelHandlers;
-	readonly #registration: vscode.Disposable;
 
 	constructor(extensionUri: vscode.Uri, handlers: ChartPanelHandlers) {
 		this.#extensionUri = extensionUri;
 		this.#handlers = handlers;
-		this.#registration = vscode.window.registerWebviewPanelSerializer(CHART_VIEW_TYPE, {
-			deserializeWebviewPanel: (webviewPanel, state: unknown) => {
-				this.#restore(webviewPanel, state);
-				return Promise.resolve();
-			},
-		});
 	}
 
 	/** The panel showing `query`, revealed, or a new one. */
@@ -83,7 +76,8 @@ export class PanelManager implements vscode.Disposable {
 		return [...this.#panels];
 	}
 
-	#restore(webviewPanel: vscode.WebviewPanel, rawState: unknown): void {
+	/** A panel VS Code revives after a window reload (activation registers the serializer that calls this). */
+	restore(webviewPanel: vscode.WebviewPanel, rawState: unknown): void {
 		const state = parsePersistedPanelState(rawState);
 		// Nothing usable to show: closing beats a blank panel that cannot run.
 		if (state) this.#adopt(webviewPanel, state.query, state.result).setName(state.name);
@@ -123,7 +117,6 @@ export class PanelManager implements vscode.Disposable {
 	}
 
 	dispose(): void {
-		this.#registration.dispose();
 		for (const panel of this.all) panel.dispose();
 	}
 }

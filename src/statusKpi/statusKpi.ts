@@ -49,6 +49,8 @@ export class StatusKpi implements vscode.Disposable {
 	#lastProblem = '';
 	/** What the item was last computed for: the setting and the entry it named, as JSON. */
 	#shownFor: string | undefined;
+	/** Settles once the first refresh has shown (or hidden) the item: the end of the start-up work, for the figures. */
+	readonly firstRefresh: Promise<void>;
 
 	constructor(deps: StatusKpiDeps) {
 		this.#deps = deps;
@@ -69,8 +71,10 @@ export class StatusKpi implements vscode.Disposable {
 		];
 		this.#schedule();
 		// Not during activation: the first refresh reads the disk and may send a request.
-		const first = setTimeout(refresh, 0);
-		this.#subscriptions.push({ dispose: () => clearTimeout(first) });
+		this.firstRefresh = new Promise((resolve) => {
+			const first = setTimeout(() => void this.refresh().finally(resolve), 0);
+			this.#subscriptions.push({ dispose: () => (clearTimeout(first), resolve()) });
+		});
 	}
 
 	/** Reads the settings, fetches the query headlessly and shows it; never throws. */

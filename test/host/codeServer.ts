@@ -17,6 +17,8 @@ export interface CodeServerOptions {
 	readonly vsixPaths?: readonly string[];
 	/** User settings, merged over quiet defaults (no welcome page, no update checks). */
 	readonly settings?: Readonly<Record<string, unknown>>;
+	/** User keybindings (keybindings.json entries), e.g. a command with arguments on a key. */
+	readonly keybindings?: readonly Readonly<Record<string, unknown>>[];
 	/** Files created in the throwaway workspace: relative path → content. */
 	readonly workspaceFiles?: Readonly<Record<string, string>>;
 	/** Extra environment for code-server and so for its extension host. */
@@ -87,6 +89,7 @@ export async function startCodeServer(entry: string, options: CodeServerOptions 
 		fs.writeFileSync(file, content);
 	}
 	fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...quietSettings, ...options.settings }, null, '\t'));
+	if (options.keybindings) fs.writeFileSync(path.join(userDataDir, 'User', 'keybindings.json'), JSON.stringify(options.keybindings, null, '\t'));
 	const env = hostEnv(scratchDir, options.env);
 	const common = ['--config', path.join(scratchDir, 'config.yaml'), '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 	try {

@@ -29,7 +29,9 @@ export interface E2eSession {
 	close(): Promise<void>;
 }
 
-export interface E2eSessionOptions extends Pick<CodeServerOptions, 'workspaceFiles' | 'echo'> {
+export interface E2eSessionOptions extends Pick<CodeServerOptions, 'workspaceFiles' | 'echo' | 'keybindings'> {
+	/** Other packaged extensions installed after this one (test fixtures). */
+	readonly extraVsixPaths?: readonly string[];
 	/** Settings merged over `{"braze.connections": [{"name": "Sandbox", "endpoint": <sandbox url>}]}`. */
 	readonly settings?: Readonly<Record<string, unknown>>;
 	/** Extra sandbox CLI options, e.g. ['--latency', '200']. */
@@ -55,9 +57,10 @@ export async function openE2eSession(options: E2eSessionOptions = {}): Promise<E
 		const sandbox = await startSandboxProcess({ ...(options.sandboxArgs ? { args: options.sandboxArgs } : {}) });
 		closers.push(() => sandbox.stop());
 		const host = await startCodeServer(entry, {
-			vsixPaths: [vsixPath],
+			vsixPaths: [vsixPath, ...(options.extraVsixPaths ?? [])],
 			settings: { 'braze.connections': [{ name: E2E_CONNECTION, endpoint: sandbox.url }], ...options.settings },
 			...(options.workspaceFiles ? { workspaceFiles: options.workspaceFiles } : {}),
+			...(options.keybindings ? { keybindings: options.keybindings } : {}),
 			echo: options.echo ?? false,
 		});
 		closers.push(() => host.stop());

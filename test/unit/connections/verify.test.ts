@@ -8,8 +8,10 @@ import type { Sandbox } from '../../../sandbox/server';
 import type { RequestLogEntry } from '../../../src/braze/client';
 import { waitFor } from '../braze/sandboxHarness';
 import { BrazeCancelledError, BrazeNetworkError, BrazeResponseError, BrazeValidationError } from '../../../src/braze/errors';
-import { verdictOf, verifyConnection } from '../../../src/connections/verify';
-import type { MetricAccess, StoredMetricAccess, VerifyOptions } from '../../../src/connections/verify';
+import { verdictOf } from '../../../src/connections/storedVerification';
+import type { StoredMetricAccess } from '../../../src/connections/storedVerification';
+import { verifyConnection } from '../../../src/connections/verify';
+import type { MetricAccess, VerifyOptions } from '../../../src/connections/verify';
 import { KPI_METRICS } from '../../../src/shared/kpi';
 import type { KpiMetric } from '../../../src/shared/kpi';
 
