@@ -2,12 +2,9 @@
 // What the user types is theirs: only `init`, or a result while nothing was edited since the last Run, replaces it.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-label/index.js';
-import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
-import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { VscodeButton } from '@vscode-elements/elements/dist/vscode-button/vscode-button.js';
-import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
 import type { RunRequest } from '../shared/protocol';
 import type { KpiQuerySpec } from '../shared/query';
@@ -37,7 +34,7 @@ export class QueryControls {
 	/** The days the selected preset covers, under the range control. */
 	private readonly rangeDates: HTMLDivElement;
 	private readonly length: Field<VscodeTextfield>;
-	private readonly endKind: Field<VscodeSingleSelect>;
+	private readonly endKind: Field<HTMLSelectElement>;
 	private readonly date: Field<VscodeTextfield>;
 	private readonly appId: Field<VscodeTextfield>;
 	private readonly runButton: VscodeButton;
@@ -62,14 +59,10 @@ export class QueryControls {
 		this.range.box.insertBefore(this.rangeDates, this.range.problem);
 		this.length = field('length', strings.lengthLabel, textfield({ type: 'number', min: '1', max: String(limits.maxLength), step: '1' }));
 		this.length.box.classList.add('field-length');
-		const select = document.createElement('vscode-single-select');
-		for (const [value, text] of [['yesterday', strings.endYesterday], ['today', strings.endToday], ['date', strings.endDate]] as const) {
-			const option = document.createElement('vscode-option');
-			option.value = value;
-			option.textContent = text;
-			select.append(option);
-		}
+		// Native too, like the range: keyboard-accessible as it is, and no component to ship.
+		const select = h('select', { class: 'native-select' }, ...([['yesterday', strings.endYesterday], ['today', strings.endToday], ['date', strings.endDate]] as const).map(([value, text]) => h('option', { value }, text)));
 		this.endKind = field('end-kind', strings.endLabel, select);
+		select.setAttribute('aria-labelledby', 'end-kind-label');
 		this.date = field('end-date', strings.dateLabel, textfield({ type: 'date' }));
 		this.appId = field('app-id', strings.appIdLabel, textfield({ type: 'text', placeholder: strings.allApps, spellcheck: 'false', autocomplete: 'off' }));
 		this.runButton = button(strings.run, 'submit');
@@ -107,7 +100,6 @@ export class QueryControls {
 		this.appId.control.value = query.appId ?? '';
 		this.committed = this.snapshot();
 		this.showProblems({});
-		// The select may apply its new value only on its next render: go by the query, not by the select.
 		this.showRangeFields(query.end.kind);
 	}
 

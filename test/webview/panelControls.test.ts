@@ -32,8 +32,7 @@ describe('chart webview controls', () => {
 	}
 
 	async function chooseDateEnd(page: Page): Promise<void> {
-		await page.locator('#end-kind').click();
-		await page.getByRole('option', { name: 'On a date' }).click();
+		await page.locator('#end-kind').selectOption({ label: 'On a date' });
 	}
 
 	test('a query that ends on a date shows that date in the controls as soon as the panel opens', async () => {
@@ -120,11 +119,6 @@ describe('chart webview controls', () => {
 		await page.locator('#panel').click({ position: { x: 5, y: 5 } }); // Focus leaves the controls.
 		await page.keyboard.press('Escape');
 		assert.deepEqual((await postedAfterReady(panel)).slice(2), [{ type: 'cancel' }]);
-		// An open list takes Escape to close itself; the fetch goes on.
-		await page.locator('#end-kind').click();
-		await page.getByRole('option', { name: 'On a date' }).waitFor();
-		await page.keyboard.press('Escape');
-		assert.equal((await postedAfterReady(panel)).length, 3);
 		await panel.send({ type: 'error', message: 'Cancelled.' });
 		await page.locator('.panel-error').waitFor();
 		await page.keyboard.press('Escape');

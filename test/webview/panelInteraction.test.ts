@@ -30,8 +30,7 @@ describe('chart webview interaction', () => {
 		const page = panel.page;
 		assert.equal(await page.locator('#length input').inputValue(), '10');
 		await page.locator('#length input').fill('45');
-		await page.locator('#end-kind').click();
-		await page.getByRole('option', { name: 'On a date' }).click();
+		await page.locator('#end-kind').selectOption({ label: 'On a date' });
 		await page.locator('#end-date input').fill('2024-04-30');
 		await page.locator('#app-id input').fill(' ios-app ');
 		await page.locator('#app-id input').press('Enter');
@@ -63,7 +62,7 @@ describe('chart webview interaction', () => {
 			'vscode-button:Save as PNG',
 			'select#range:Last 7 daysLast 14 daysLast 30 daysLast 90 daysLast 365 daysMonth to dateLast monthQuarter to dateYear to dateCustom',
 			'vscode-textfield#length:',
-			'vscode-single-select#end-kind:YesterdayTodayOn a date',
+			'select#end-kind:YesterdayTodayOn a date',
 			'vscode-textfield#app-id:',
 			'vscode-button:Run',
 		]);
@@ -86,8 +85,7 @@ describe('chart webview interaction', () => {
 		}
 		await page.locator('#length input').fill('30');
 		await page.locator('#app-id input').fill('my app');
-		await page.locator('#end-kind').click();
-		await page.getByRole('option', { name: 'On a date' }).click();
+		await page.locator('#end-kind').selectOption({ label: 'On a date' });
 		await run.click();
 		assert.deepEqual(await page.locator('.field-problem:visible').allTextContents(), [
 			'Enter a date as YYYY-MM-DD.',
