@@ -256,7 +256,11 @@ export async function saveScreenshot(page: Page, name: string, options: Screensh
 	// Not while a prompt is open: the palette would replace it.
 	if (!options.keepNotifications && !(await page.locator('.quick-input-widget').isVisible())) await clearNotifications(page);
 	// A hover opened by an earlier click fades out once the pointer has left.
-	await page.locator('.workbench-hover').first().waitFor({ state: 'hidden' });
+	const hover = page.locator('.workbench-hover').first();
+	const gone = await hover.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false);
+	// A sticky hover (seen after Compare… on a loaded machine) closes with Escape, unless a prompt would take the key.
+	if (!gone && !(await page.locator('.quick-input-widget').isVisible())) await page.keyboard.press('Escape');
+	await hover.waitFor({ state: 'hidden' });
 	const file = await screenshot(page, name);
 	if (options.docsName !== undefined) {
 		fs.mkdirSync(docsScreenshotsDir, { recursive: true });

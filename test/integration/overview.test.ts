@@ -7,7 +7,7 @@ import { keyFingerprint } from '../../sandbox/server';
 import { addDays, brazeToday } from '../../src/shared/dates';
 import { overviewFigures } from '../../src/shared/overviewFigures';
 import type { OverviewResult, OverviewSeries } from '../../src/shared/overviewProtocol';
-import { closeAllEditors, extensionApi, recordedRequests, resetFaults, sandboxUrl } from './support';
+import { closeAllEditors, eventually, extensionApi, recordedRequests, resetFaults, sandboxUrl } from './support';
 
 const CONNECTION = 'Overview Partial';
 const PARTIAL_KEY = 'sandbox-only-dau+mau';
@@ -67,6 +67,8 @@ suite('overview', () => {
 		assert.ok(sent.every((r) => r.keyFingerprint === keyFingerprint(PARTIAL_KEY) && r.query.length === '60'));
 		assert.deepEqual(result.requests, { planned: 4, sent: 4 });
 		assert.equal(api.presentedErrors.length, errorsBefore, 'a partial key is shown in its cards, not as an error');
+		// The tab model reaches the extension host a moment after the panel opens.
+		await eventually(() => (overviewTabs().length > 0 ? true : undefined), 'the overview tab');
 		assert.deepEqual(overviewTabs(), ['Overview · All apps · Last 30 days']);
 	});
 
