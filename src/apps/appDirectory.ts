@@ -55,7 +55,7 @@ export function readAppsSetting(value: unknown, l10n: L10n): AppsReading {
 function checkAppEntry(raw: unknown, l10n: L10n): AppEntry | string {
 	if (!isRecord(raw)) return l10n.t('it must be an object such as {0}, not {1}', '{"name": "iOS", "appId": "…"}', describeValue(raw));
 	const { name, appId, connection } = raw;
-	if (typeof name !== 'string') return name === undefined ? l10n.t('The entry has no "name": add one.') : l10n.t('The name must be text, not {0}.', describeValue(name));
+	if (typeof name !== 'string') return name === undefined ? l10n.t('name is missing') : l10n.t('name must be text, not {0}', describeValue(name));
 	const problem = entryNameProblem(name.trim(), MAX_APP_NAME_LENGTH, l10n);
 	if (problem !== undefined) return problem;
 	if (typeof appId !== 'string' || !isValidAppId(appId)) return l10n.t('appId must be an app identifier without spaces, not {0}', describeValue(appId));

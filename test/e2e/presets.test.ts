@@ -7,8 +7,8 @@ import { addDays, brazeToday } from '../../src/shared/dates';
 import { formatDay, formatDayRange } from '../../src/shared/dayFormat';
 import { resolveRangePreset } from '../../src/shared/rangePresets';
 import { E2E_CONNECTION, useE2eSession } from '../host/e2eSession';
-import { answerQuickInput, pickQuickItem, quickItem } from '../host/workbench';
-import { runCommandSettled, saveScreenshot, servedDays, startWithKey, waitForActiveTab, waitForChart } from './brazeUi';
+import { acceptQuickInput, answerQuickInput, pickQuickItem, quickItem } from '../host/workbench';
+import { APP_STEP, runCommandSettled, saveScreenshot, servedDays, startWithKey, waitForActiveTab, waitForChart } from './brazeUi';
 
 const quickInputTitle = '.quick-input-widget .quick-input-title';
 const quickInputBox = '.quick-input-widget .quick-input-box input';
@@ -32,7 +32,8 @@ describe('Range presets in the prompt (code-server)', () => {
 		await saveScreenshot(page, 'e2e-presets-range-step');
 		await pickQuickItem(page, 'Last month', { prompt: 'Which days?' });
 		await page.locator(quickInputTitle, { hasText: 'Braze: Show DAU (2/2)' }).waitFor();
-		await pickQuickItem(page, 'All apps', { prompt: /^Which app\?/ });
+		await pickQuickItem(page, 'All apps', { prompt: APP_STEP });
+		await acceptQuickInput(page); // The app step is a multi-select: Enter accepts the rows checked.
 
 		const chart = await waitForChart(page, month.firstDate, month.lastDate);
 		await waitForActiveTab(page, `DAU · All apps · Last month · ${E2E_CONNECTION}`);
@@ -70,7 +71,8 @@ describe('Range presets in the prompt (code-server)', () => {
 		await saveScreenshot(page, 'e2e-presets-typed-date');
 		await page.locator(quickInputBox).press('Enter');
 		await page.locator(quickInputTitle, { hasText: 'Braze: Show DAU (4/4)' }).waitFor();
-		await pickQuickItem(page, 'All apps', { prompt: /^Which app\?/ });
+		await pickQuickItem(page, 'All apps', { prompt: APP_STEP });
+		await acceptQuickInput(page); // The app step is a multi-select: Enter accepts the rows checked.
 		await waitForChart(page, '2026-10-09', '2026-10-15');
 		await waitForActiveTab(page, `DAU · All apps · ${E2E_CONNECTION}`);
 	});

@@ -3,8 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { E2E_CONNECTION, useE2eSession } from '../host/e2eSession';
-import { answerQuickInput, pickQuickItem, quickItem } from '../host/workbench';
-import { answerKeyPrompt, closeAllEditors, runCommandSettled, saveScreenshot, servedDays, showView, waitForActiveTab, waitForChart, watchPageProblems } from './brazeUi';
+import { acceptQuickInput, answerQuickInput, pickQuickItem, quickItem } from '../host/workbench';
+import { APP_STEP, answerKeyPrompt, closeAllEditors, runCommandSettled, saveScreenshot, servedDays, showView, waitForActiveTab, waitForChart, watchPageProblems } from './brazeUi';
 import type { PageProblems } from './brazeUi';
 
 const END = '2026-10-15';
@@ -27,10 +27,12 @@ describe('Stickiness through Show KPI Series… (code-server)', () => {
 		await item.waitFor();
 		assert.match((await item.textContent()) ?? '', /DAU ÷ MAU/, 'the item says what stickiness is');
 		await pickQuickItem(page, 'Stickiness', { prompt: 'Which KPI series?' });
+		await pickQuickItem(page, 'Custom…', { prompt: /^Which days\?/, filter: 'Custom' });
 		await answerQuickInput(page, String(LENGTH), { prompt: /^Number of days in the series/ });
-		await pickQuickItem(page, 'A date…', { prompt: 'Where does the series end?' });
+		await pickQuickItem(page, 'A date…', { prompt: /^Where does the series end\?/ });
 		await answerQuickInput(page, END, { prompt: /^Last day of the series/ });
-		await pickQuickItem(page, 'All apps', { prompt: /^Which app\?/ });
+		await pickQuickItem(page, 'All apps', { prompt: APP_STEP });
+		await acceptQuickInput(page); // The app step is a multi-select: Enter accepts the rows checked.
 		await answerKeyPrompt(page, new URL(sandbox.url).host, 'e2e-sticky-key');
 		const chart = await waitForChart(page, FIRST_DAY, END);
 
