@@ -68,6 +68,17 @@ describe('overview webview', () => {
 		assert.deepEqual(await panel.posted(), [{ type: 'ready' }]);
 	});
 
+	test('a rise of uninstalls is coloured as bad news, like a fall of the other figures', async () => {
+		const panel = await suite.open({});
+		const base = model();
+		const cards = base.cards.map((c) => (c.key === 'uninstalls' ? { ...c, change: '+5% vs. the previous 7 days', trend: 'up' as const } : c));
+		await panel.send({ type: 'overviewInit', l10nBundle: null, locale: 'en', model: { ...base, cards }, state: STATE });
+		await panel.page.locator('.overview-card').first().waitFor();
+		const colour = (figure: string) => panel.page.locator(`[data-figure="${figure}"] .card-change`).evaluate((el) => getComputedStyle(el).color);
+		assert.notEqual(await colour('uninstalls'), await colour('dau'), 'DAU up and uninstalls up differ');
+		assert.equal(await colour('uninstalls'), await colour('stickiness'), 'uninstalls up looks like stickiness down');
+	});
+
 	test('tabs: arrows, Home and End move focus and selection; the chart and the per-day table follow', async () => {
 		const panel = await openOverview();
 		const page = panel.page;
