@@ -59,6 +59,6 @@ describe('the JSON export of a comparison', () => {
 		const document = buildExportDocument(result, '1.2.3');
 		const broken = { ...document, compared: document.compared?.slice(1) };
 		const parsed = parseExportDocument(JSON.stringify(broken), englishL10n);
-		assert.deepEqual(parsed, { ok: false, problem: '"compared" must hold one entry per app of "query.compare.apps"' });
+		assert.deepEqual(parsed, { ok: false, problem: '"compared" must hold one entry per app of "query.compare.apps".' });
 	});
 });

@@ -60,9 +60,9 @@ describe('a stickiness export', () => {
 			const parsed = parseExportDocument(JSON.stringify(copy), englishL10n);
 			return parsed.ok ? 'accepted' : parsed.problem;
 		};
-		assert.equal(problem((rows) => { rows[1].mau = 2.5; }), '"data[1].mau" must be a whole number, 0 or more');
-		assert.equal(problem((rows) => { rows[0].dau = -1; }), '"data[0].dau" must be a whole number, 0 or more');
-		assert.equal(problem((rows) => { rows[3] = { time: '2024-05-09', stickiness: 0.5 }; }), '"data[3].dau" must be a whole number, 0 or more');
+		assert.equal(problem((rows) => { rows[1].mau = 2.5; }), '"data[1].mau" must be a whole number, 0 or more.');
+		assert.equal(problem((rows) => { rows[0].dau = -1; }), '"data[0].dau" must be a whole number, 0 or more.');
+		assert.equal(problem((rows) => { rows[3] = { time: '2024-05-09', stickiness: 0.5 }; }), '"data[3].dau" must be a whole number, 0 or more.');
 	});
 
 	it('CSV: date,stickiness with the ratio as a fraction of 1 (six decimals), a gap as an empty cell', () => {

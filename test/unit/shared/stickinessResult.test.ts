@@ -38,7 +38,7 @@ describe('stickiness in the query model', () => {
 	it('parses, and the refusal lists it among the metrics', () => {
 		assert.deepEqual(parseQuerySpec({ metric: 'stickiness', length: 30, end: 'yesterday' }), { ok: true, spec: { metric: 'stickiness', length: 30, end: { kind: 'yesterday' }, appId: null } });
 		assert.deepEqual(parseQuerySpec({ metric: 'Stickiness', length: 30, end: 'yesterday' }), { ok: false, field: 'metric' });
-		assert.equal(queryProblemText('metric', englishL10n), '"metric" must be one of dau, mau, new_users, uninstalls, stickiness');
+		assert.equal(queryProblemText('metric', englishL10n), '"metric" must be one of dau, mau, new_users, uninstalls, stickiness.');
 	});
 
 	it('a saved query may be "metric": "stickiness", and is written back the same', () => {
