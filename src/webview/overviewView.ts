@@ -87,7 +87,7 @@ export function createOverviewView(root: HTMLElement, strings: WebviewStrings, l
 		chart ??= new KpiChart(canvas, { ...format, count: (value) => valueText(value) }, locale, readChartPalette());
 		const dates = figure.values.map((_, i) => addDays(figure.firstDate, i));
 		const values = figure.values.map((v) => (v === null ? null : v * scale));
-		chart.show({ dates, lines: [{ label: figure.label, values, overlay: false, colourIndex: 0 }], provisionalIndex: dates.indexOf(figure.provisionalDate ?? ''), provisionalTitle: strings.tooltipProvisional, valueLine: strings.tooltipValue, noDataText: strings.noData, beginAtZero: false });
+		chart.show({ dates, lines: [{ label: figure.label, values, overlay: false, colourIndex: 0 }], provisionalIndex: dates.indexOf(figure.provisionalDate ?? ''), provisionalTitle: strings.tooltipProvisional, valueLine: strings.tooltipValue, noDataText: strings.noData, beginAtZero: false, valueKind: 'count' });
 		const caption = fillPlaceholders(strings.tableCaption, figure.label, format.mediumDate(dates[0] ?? figure.firstDate), format.mediumDate(dates.at(-1) ?? figure.firstDate));
 		canvas.setAttribute('aria-label', caption);
 		const rows = dates.map((date, i) => {
