@@ -73,11 +73,13 @@ export function resultMarkdown(result: PanelResult, shown: DailySeries, columns:
 	const summaryRows =
 		series.length > 1
 			? [
-					row([strings.seriesColumn, strings.latestComplete, strings.average, strings.minimum, strings.maximum]),
+					row([strings.seriesColumn, strings.latestComplete, kind === 'ratio' ? strings.stickinessRange : strings.average, strings.minimum, strings.maximum]),
 					'| --- | ---: | ---: | ---: | ---: |',
 					...series.map(({ label, days }) => {
 						const s = summarizeSeries(days);
-						return row([label, dated(s.latestComplete), s.average === null ? strings.noData : kind === 'ratio' ? format.ratio(s.average) : format.decimal(s.average), dated(s.min), dated(s.max)]);
+						// As the single series' figure: a ratio's is Home's stickiness over the row's own days.
+						const average = kind === 'ratio' ? shownRangeStickiness(result, days) : s.average;
+						return row([label, dated(s.latestComplete), average === null ? strings.noData : kind === 'ratio' ? format.ratio(average) : format.decimal(average), dated(s.min), dated(s.max)]);
 					}),
 				]
 			: [row([strings.summaryLabel, '']), '| --- | ---: |', ...figures.map(([label, value]) => row([label, value]))];
