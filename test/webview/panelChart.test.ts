@@ -256,7 +256,7 @@ describe('chart webview sharing', () => {
 		const message = (await panel.posted()).at(-1);
 		assert.ok(message && message.type === 'copyMarkdown', JSON.stringify(message));
 		const lines = message.markdown.split('\n');
-		assert.deepEqual(lines.slice(0, 11), [
+		assert.deepEqual(lines.slice(0, 9), [
 			'## Daily active users · App ios-app',
 			'',
 			'May 16, 2024 – May 29, 2024 · US-01 (rest.iad-01.braze.com)',
@@ -267,9 +267,9 @@ describe('chart webview sharing', () => {
 			'| App web\\|app | 2,280 (May 29, 2024) | 2,140 | 2,000 (May 16, 2024) | 2,280 (May 29, 2024) |',
 			'',
 		]);
-		assert.equal(lines[10], '| Date | App ios-app | App web\\|app |', 'a | in an app ID is escaped');
-		assert.equal(lines[11], '| --- | ---: | ---: |');
-		assert.equal(lines[12], '| 2024-05-16 | 1000 | 2000 |');
+		assert.equal(lines[9], '| Date | App ios-app | App web\\|app |', 'a | in an app ID is escaped');
+		assert.equal(lines[10], '| --- | ---: | ---: |');
+		assert.equal(lines[11], '| 2024-05-16 | 1000 | 2000 |');
 		assert.equal(lines.filter((l) => /^\| \d{4}-\d{2}-\d{2} \|/.test(l)).length, 14);
 		assert.ok(parseWebviewMessage(message, 3650), 'the host accepts it');
 	});
