@@ -12,6 +12,7 @@ import type { DailyPoint, DailySeries, KpiMetric, QueryMetric } from '../shared/
 import type { L10n } from '../shared/l10n';
 import type { PanelResult } from '../shared/protocol';
 import { endingAtForDate, formatSeriesEnd, queryProblemText } from '../shared/query';
+import { overlaySeries } from '../shared/overlays';
 import { stickinessSeries } from '../shared/stickinessResult';
 import type { StickinessSources } from '../shared/stickinessResult';
 
@@ -65,6 +66,17 @@ export interface ExportDocument {
 	readonly query: ExportQueryBlock;
 	/** The other apps of a comparison, over the same days. */
 	readonly compared?: readonly ExportComparedSeries[];
+	/** The comparison's previous period ("query.compare.period": "previous"), the `length` days before `firstDate`. */
+	readonly previousPeriod?: ExportOverlay;
+	/** The comparison's same days a year before ("query.compare.period": "year"). */
+	readonly yearBefore?: ExportOverlay;
+}
+
+/** A period overlay's rows, in Braze's shape, with its own days (gap days are left out of `data`). Not for stickiness. */
+export interface ExportOverlay {
+	readonly firstDate: string;
+	readonly lastDate: string;
+	readonly data: readonly ExportRow[];
 }
 
 export type ParsedExport = { readonly ok: true; readonly result: PanelResult } | { readonly ok: false; readonly problem: string };
@@ -75,10 +87,13 @@ export function buildExportDocument(result: PanelResult, extensionVersion: strin
 	const rows = (points: readonly DailyPoint[]) => points.flatMap((p): ExportRow[] => (p.value === null ? [] : [{ time: p.date, [metric]: p.value }]));
 	const nameOf = (appId: string | null) => (appId === null ? undefined : result.appNames?.[appId]);
 	const compared = (result.compared ?? []).map((c): ExportComparedSeries => ({ app_id: c.appId ?? ALL_APPS, appName: nameOf(c.appId), data: rows(c.series.points.filter((p) => p.date >= firstDate && p.date <= lastDate)) }));
+	// A stickiness overlay would need its own DAU and MAU rows: its ratio is in the CSV only.
+	const overlays = sources ? {} : Object.fromEntries(overlaySeries(result, series).map((o) => [o.period === 'previous' ? 'previousPeriod' : 'yearBefore', overlayBlock(o.period === 'year' && result.yearBefore ? result.yearBefore : o.series)]));
 	return {
 		message: 'success',
 		data: sources ? stickinessRows(series, sources) : rows(series.points),
 		...(compared.length > 0 ? { compared } : {}),
+		...overlays,
 		query: {
 			schemaVersion: EXPORT_SCHEMA_VERSION,
 			metric,
@@ -100,6 +115,11 @@ export function buildExportDocument(result: PanelResult, extensionVersion: strin
 			compare: query.compare && { apps: [...query.compare.apps], ...(query.compare.period ? { period: query.compare.period } : {}) },
 		},
 	};
+}
+
+/** An overlay's block: its days, and a row per day with a value. */
+function overlayBlock(series: DailySeries): ExportOverlay {
+	return { firstDate: series.firstDate, lastDate: series.lastDate, data: series.points.flatMap((p): ExportRow[] => (p.value === null ? [] : [{ time: p.date, [series.metric]: p.value }])) };
 }
 
 /** A row per day with DAU or MAU: both sources as Braze sends them, and the ratio when the day has both. */
@@ -200,20 +220,20 @@ function readExport(raw: unknown, l10n: L10n): PanelResult {
 	};
 	// The compared apps (never with stickiness, whose ratio needs each app's own sources): exactly the query's `compare.apps`, in order.
 	const comparedField = endpointOf(metrics[0] ?? 'dau').valueField;
-	const readPoints = (data: unknown, name: string): DailyPoint[] => {
+	const readPoints = (data: unknown, name: string, from = firstDate, to = lastDate): DailyPoint[] => {
 		demand(Array.isArray(data), () => l10n.t('"{0}" must be a list of rows.', name));
 		const byDate = new Map<string, number>();
 		for (const [index, row] of (data as readonly unknown[]).entries()) {
 			const at = `${name}[${index}]`;
 			demand(isRecord(row), () => l10n.t('"{0}" must be an object.', at));
 			const { time, [comparedField]: value } = row;
-			demand(inSeries(time), () => l10n.t('"{0}" must be a YYYY-MM-DD date from {1} to {2}.', `${at}.time`, firstDate, lastDate));
+			demand(isDate(time) && time >= from && time <= to, () => l10n.t('"{0}" must be a YYYY-MM-DD date from {1} to {2}.', `${at}.time`, from, to));
 			demand(isWholeNumber(value, 0, Number.MAX_SAFE_INTEGER), () => l10n.t('"{0}" must be a whole number, {1} or more.', `${at}.${comparedField}`, 0));
 			demand(!byDate.has(time), () => l10n.t('"{0}" repeats the date {1}.', at, time));
 			byDate.set(time, value);
 		}
 		const points: DailyPoint[] = [];
-		for (let date = firstDate; date <= lastDate; date = addDays(date, 1)) points.push({ date, value: byDate.get(date) ?? null });
+		for (let date = from; date <= to; date = addDays(date, 1)) points.push({ date, value: byDate.get(date) ?? null });
 		return points;
 	};
 	const comparedApps = spec.compare?.apps ?? [];
@@ -225,6 +245,7 @@ function readExport(raw: unknown, l10n: L10n): PanelResult {
 		return { appId, series: { metric: spec.metric, firstDate, lastDate, points: readPoints(entry.data, `compared[${i}].data`), provisionalDate: null as string | null } };
 	});
 	const appNames = exportedAppNames([block, ...(rawCompared as unknown[])]);
+	const overlays = readOverlays(raw, spec, { firstDate, lastDate, span }, l10n, readPoints);
 
 	demand(provisionalDate === null || inSeries(provisionalDate), () => l10n.t('"query.provisionalDate" must be null or a YYYY-MM-DD date from {0} to {1}.', firstDate, lastDate));
 	demand(
@@ -238,15 +259,56 @@ function readExport(raw: unknown, l10n: L10n): PanelResult {
 	const bounds = { firstDate, lastDate, provisionalDate };
 	const sources: StickinessSources | undefined =
 		spec.metric === 'stickiness' ? { dau: { metric: 'dau', ...bounds, points: pointsOf('dau') }, mau: { metric: 'mau', ...bounds, points: pointsOf('mau') } } : undefined;
+	// The previous period is held as a panel's result holds it: the series' days before its own (the change uses them).
+	const before = overlays.previous ?? [];
+	const main = { metric: spec.metric, ...bounds, firstDate: before[0]?.date ?? firstDate, points: [...before, ...pointsOf(metrics[0] ?? 'dau')] };
 	return {
 		query: own,
 		instance: { label: instance.label, host: instance.host },
-		...(sources ? { series: stickinessSeries(sources), sources } : { series: { metric: spec.metric, ...bounds, points: pointsOf(metrics[0] ?? 'dau') } }),
+		...(sources ? { series: stickinessSeries(sources), sources } : { series: main }),
 		fetchedAt,
 		rateLimit: null,
 		source: { file: '', connection: connection ?? null },
 		...(compared.length > 0 ? { compared: compared.map((c) => ({ ...c, series: { ...c.series, provisionalDate } })) } : {}),
 		...(Object.keys(appNames).length > 0 ? { appNames } : {}),
+		...(overlays.yearBefore ? { yearBefore: overlays.yearBefore } : {}),
+	};
+}
+
+/**
+ * The file's `previousPeriod` and `yearBefore` blocks: each only with the query's matching "compare.period" (and not
+ * for stickiness), over its own days; the previous period exactly the `length` days before a full-length series.
+ */
+function readOverlays(
+	raw: Record<string, unknown>,
+	spec: { readonly metric: QueryMetric; readonly length: number; readonly compare?: { readonly period?: string } },
+	own: { readonly firstDate: string; readonly lastDate: string; readonly span: number },
+	l10n: L10n,
+	readPoints: (data: unknown, name: string, from: string, to: string) => DailyPoint[],
+): { previous?: DailyPoint[]; yearBefore?: DailySeries } {
+	const block = (name: string, period: string): { from: string; to: string; data: unknown } | undefined => {
+		const value = raw[name];
+		if (value === undefined) return undefined;
+		demand(spec.compare?.period === period && spec.metric !== 'stickiness', () => l10n.t('"{0}" belongs only to a series compared with the period "{1}" ("query.compare.period"); remove it or fix the query.', name, period));
+		demand(isRecord(value), () => l10n.t('"{0}" must be an object.', name));
+		const { firstDate: from, lastDate: to } = value;
+		demand(isDate(from) && isDate(to), () => l10n.t('"{0}" must be a YYYY-MM-DD date.', `${name}.${isDate(from) ? 'lastDate' : 'firstDate'}`));
+		return { from, to, data: value.data };
+	};
+	const previous = block('previousPeriod', 'previous');
+	if (previous) {
+		const from = addDays(own.firstDate, -spec.length);
+		const to = addDays(own.firstDate, -1);
+		demand(own.span === spec.length && previous.from === from && previous.to === to, () => l10n.t('"{0}" must run from {1} to {2}, the {3} days before the series, which must hold all {3} days.', 'previousPeriod', from, to, spec.length));
+	}
+	const year = block('yearBefore', 'year');
+	if (year) {
+		const span = daysBetween(year.from, year.to) + 1;
+		demand(span >= 1 && span <= spec.length && year.to < own.firstDate, () => l10n.t('"{0}" to "{1}" must span 1 to {2} days, before "query.firstDate".', 'yearBefore.firstDate', 'yearBefore.lastDate', spec.length));
+	}
+	return {
+		...(previous ? { previous: readPoints(previous.data, 'previousPeriod.data', previous.from, previous.to) } : {}),
+		...(year ? { yearBefore: { metric: spec.metric, firstDate: year.from, lastDate: year.to, points: readPoints(year.data, 'yearBefore.data', year.from, year.to), provisionalDate: null } } : {}),
 	};
 }
 

@@ -12,6 +12,7 @@ import { lastDays } from './summary';
 import { lastSourceDays, stickinessSeries } from './stickinessResult';
 import type { StickinessSources } from './stickinessResult';
 import { isRecord, isWholeNumber } from './guards';
+import { previousPeriodSeries } from './overlays';
 
 /** A fetched series with what is needed to describe it. Never holds the API key. */
 export interface PanelResult {
@@ -37,6 +38,8 @@ export interface PanelResult {
 	readonly yearBefore?: DailySeries;
 	/** Set when the previous period (for the change) was not fetched: why, and the requests it would have needed. */
 	readonly previousMissing?: PreviousPeriodMissing;
+	/** Set by `displayedResult` only, when the query compares with the previous period: its days, which the cut drops from `series`. */
+	readonly previousPeriod?: DailySeries;
 }
 
 /** Why a result lacks the previous period: it needed more requests than the host spends on it, or its fetch failed. */
@@ -72,14 +75,23 @@ export const MAX_CHART_SERIES = 10;
 
 /**
  * The result as the user sees it: the query's own days. A panel's result may hold the previous period too
- * (fetched in the same request when it fits) only to show the change against it; exports and copies never do.
+ * (fetched in the same request when it fits) to show the change against it; exports and copies get it apart, in
+ * `previousPeriod`, only when the query compares with it.
  */
 export function displayedResult(result: PanelResult): PanelResult {
 	const series = lastDays(result.series, result.query.length);
 	const compared = result.compared?.map((c) => ({ ...c, series: lastDays(c.series, result.query.length) }));
 	const cut = series !== result.series || (compared ?? []).some((c, i) => c.series !== result.compared?.[i]?.series);
 	if (!cut) return result;
-	return { ...result, series, ...(compared ? { compared } : {}), ...(result.sources ? { sources: lastSourceDays(result.sources, result.query.length) } : {}) };
+	// The exports carry a previous-period overlay as its own column or block.
+	const previousPeriod = result.query.compare?.period === 'previous' ? previousPeriodSeries(result.series, series, result.query.length) : null;
+	return {
+		...result,
+		series,
+		...(compared ? { compared } : {}),
+		...(result.sources ? { sources: lastSourceDays(result.sources, result.query.length) } : {}),
+		...(previousPeriod ? { previousPeriod } : {}),
+	};
 }
 
 /** Messages the host posts to the webview. */

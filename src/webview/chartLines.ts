@@ -1,6 +1,5 @@
 // Which lines a result draws: the query's series, each compared app's series, and, when asked for and
 // fetched, the previous period dashed and aligned by day. The table takes the same series, one column each.
-import { addDays } from '../shared/dates';
 import type { DailySeries } from '../shared/kpi';
 import type { ChartViewOptions, PanelResult } from '../shared/protocol';
 import { lastDays } from '../shared/summary';
@@ -10,6 +9,7 @@ import { appText, metricName, valueKindOf } from './labels';
 import type { ValueKind, ViewContext } from './labels';
 import type { ComparePeriod } from '../shared/query';
 import { yearBeforeValues } from '../shared/yearBefore';
+import { overlaySeries, previousPeriodSeries } from '../shared/overlays';
 
 /** A series shown as one line and one table column. */
 export interface ShownColumn {
@@ -53,11 +53,17 @@ export function sourceColumns(result: PanelResult, shown: DailySeries, ctx: View
 
 /** The previous period's values aligned on the shown days, or null when the result does not hold all of it. */
 export function previousPeriodValues(result: PanelResult, shown: DailySeries): (number | null)[] | null {
-	const length = result.query.length;
-	const firstShown = shown.points[0]?.date;
-	if (!firstShown || result.series.firstDate > addDays(firstShown, -length)) return null;
-	const byDate = new Map(result.series.points.map((p) => [p.date, p.value]));
-	return shown.points.map((p) => byDate.get(addDays(p.date, -length)) ?? null);
+	return previousPeriodSeries(result.series, shown, result.query.length)?.points.map((p) => p.value) ?? null;
+}
+
+/** The columns of the query's period overlays (as `overlaySeries`), labelled as their chart lines, after the main column's label. */
+export function overlayColumns(result: PanelResult, shown: DailySeries, ctx: ViewContext, mainLabel: string): ShownColumn[] {
+	const kind = valueKindOf(result.query.metric);
+	return overlaySeries(result, shown).map((o) => ({
+		label: fillPlaceholders(o.period === 'previous' ? ctx.strings.previousPeriodLine : ctx.strings.yearBeforeLine, mainLabel),
+		values: o.series.points.map((p) => p.value),
+		kind,
+	}));
 }
 
 /**

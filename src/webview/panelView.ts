@@ -8,7 +8,7 @@ import type { KpiQuerySpec } from '../shared/query';
 import { lastDays, summarizeSeries } from '../shared/summary';
 import { fillPlaceholders, localizeWebviewStrings } from '../shared/webviewStrings';
 import { KpiChart } from './chart';
-import { chartLines, chartOverlays, previousPeriodValues, shownColumns, sourceColumns } from './chartLines';
+import { chartLines, chartOverlays, overlayColumns, previousPeriodValues, shownColumns, sourceColumns } from './chartLines';
 import type { ShownColumn } from './chartLines';
 import { ChartOptionsBar } from './chartOptionsView';
 import { renderCompareSummary } from './compareSummaryView';
@@ -290,7 +290,9 @@ export class PanelView {
 		const result = this.result;
 		if (!result) return;
 		const shown = lastDays(result.series, result.query.length);
-		events.copyMarkdown(resultMarkdown(result, shown, [...shownColumns(result, shown, this.ctx), ...sourceColumns(result, shown, this.ctx)], this.ctx));
+		const columns = shownColumns(result, shown, this.ctx);
+		const overlays = overlayColumns(result, shown, this.ctx, columns[0]?.label ?? '');
+		events.copyMarkdown(resultMarkdown(result, shown, [...columns, ...overlays, ...sourceColumns(result, shown, this.ctx)], this.ctx));
 	}
 
 	/** A share action, from its button or the host's command; nothing without a result (the host checks first). */

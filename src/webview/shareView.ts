@@ -2,10 +2,11 @@
 // writes the file or the clipboard; the webview only builds the data, from what it shows.
 import type { DailySeries } from '../shared/kpi';
 import type { PanelResult } from '../shared/protocol';
-import { summarizeSeries } from '../shared/summary';
+import { overlaySeries } from '../shared/overlays';
+import { lastDays, summarizeSeries } from '../shared/summary';
 import { fillPlaceholders } from '../shared/webviewStrings';
 import type { ShownColumn } from './chartLines';
-import { appsText, instanceText, metricName, rangeText, valueKindOf, valueText } from './labels';
+import { appText, appsText, instanceText, metricName, rangeText, valueKindOf, valueText } from './labels';
 import { shownRangeStickiness } from './stickinessSummaryView';
 import type { ViewContext } from './labels';
 
@@ -39,9 +40,20 @@ function row(cells: readonly string[]): string {
 	return `| ${cells.map(cell).join(' | ')} |`;
 }
 
+/** The series a summary row is given for: the query's, each compared app's and each period overlay's, over their own days. */
+function summarySeries(result: PanelResult, shown: DailySeries, columns: readonly ShownColumn[], ctx: ViewContext): { label: string; days: DailySeries }[] {
+	const main = columns[0]?.label ?? metricName(result.query.metric, ctx.strings);
+	return [
+		{ label: main, days: shown },
+		...(result.compared ?? []).map((c) => ({ label: appText({ appId: c.appId }, ctx.strings, ctx.names), days: lastDays(c.series, result.query.length) })),
+		...overlaySeries(result, shown).map((o) => ({ label: fillPlaceholders(o.period === 'previous' ? ctx.strings.previousPeriodLine : ctx.strings.yearBeforeLine, main), days: o.series })),
+	];
+}
+
 /**
  * Title, app and range, where the data came from (the connection's name is the host's to add: `{connection}`
- * stays as a placeholder until connections exist), the summary figures, and the per-day table with one column per series.
+ * stays as a placeholder until connections exist), the summary figures (a row per series when there are several),
+ * and the per-day table with one column per series, period overlays included (the caller's `columns`).
  */
 export function resultMarkdown(result: PanelResult, shown: DailySeries, columns: readonly ShownColumn[], ctx: ViewContext): string {
 	const { strings, format } = ctx;
@@ -56,14 +68,27 @@ export function resultMarkdown(result: PanelResult, shown: DailySeries, columns:
 		[strings.minimum, dated(summary.min)],
 		[strings.maximum, dated(summary.max)],
 	];
+	const series = summarySeries(result, shown, columns, ctx);
+	// Several series: one row each, as the comparison's summary table.
+	const summaryRows =
+		series.length > 1
+			? [
+					row([strings.seriesColumn, strings.latestComplete, kind === 'ratio' ? strings.stickinessRange : strings.average, strings.minimum, strings.maximum]),
+					'| --- | ---: | ---: | ---: | ---: |',
+					...series.map(({ label, days }) => {
+						const s = summarizeSeries(days);
+						// As the single series' figure: a ratio's is Home's stickiness over the row's own days.
+						const average = kind === 'ratio' ? shownRangeStickiness(result, days) : s.average;
+						return row([label, dated(s.latestComplete), average === null ? strings.noData : kind === 'ratio' ? format.ratio(average) : format.decimal(average), dated(s.min), dated(s.max)]);
+					}),
+				]
+			: [row([strings.summaryLabel, '']), '| --- | ---: |', ...figures.map(([label, value]) => row([label, value]))];
 	const lines = [
 		`## ${cell(metricName(result.query.metric, strings))} · ${cell(appsText(result.query, ctx))}`,
 		'',
 		`${cell(rangeText(shown, ctx, result.query.preset))} · ${cell(instanceText(result, strings))}`,
 		'',
-		row([strings.summaryLabel, '']),
-		'| --- | ---: |',
-		...figures.map(([label, value]) => row([label, value])),
+		...summaryRows,
 		'',
 		row([strings.dateColumn, ...columns.map((c) => c.label)]),
 		`| --- |${columns.map(() => ' ---: |').join('')}`,

@@ -247,7 +247,7 @@ describe('chart webview sharing', () => {
 		assert.deepEqual(corner, [0x1f, 0x1f, 0x1f, 255]);
 	});
 
-	test('Copy as Markdown posts a GitHub table: title, range and instance, summary, one row per day and one column per series', async () => {
+	test('Copy as Markdown posts a GitHub table: title, range and instance, a summary row and a column per series, one row per day', async () => {
 		const panel = await suite.open();
 		const result = compared(['ios-app', 'web|app']);
 		await panel.send(initMessage(result));
@@ -256,22 +256,20 @@ describe('chart webview sharing', () => {
 		const message = (await panel.posted()).at(-1);
 		assert.ok(message && message.type === 'copyMarkdown', JSON.stringify(message));
 		const lines = message.markdown.split('\n');
-		assert.deepEqual(lines.slice(0, 11), [
+		assert.deepEqual(lines.slice(0, 9), [
 			'## Daily active users · App ios-app',
 			'',
 			'May 16, 2024 – May 29, 2024 · US-01 (rest.iad-01.braze.com)',
 			'',
-			'| Summary |  |',
-			'| --- | ---: |',
-			'| Latest complete day | 1,280 (May 29, 2024) |',
-			'| Average | 1,140 |',
-			'| Minimum | 1,000 (May 16, 2024) |',
-			'| Maximum | 1,280 (May 29, 2024) |',
+			'| Series | Latest complete day | Average | Minimum | Maximum |',
+			'| --- | ---: | ---: | ---: | ---: |',
+			'| App ios-app | 1,280 (May 29, 2024) | 1,140 | 1,000 (May 16, 2024) | 1,280 (May 29, 2024) |',
+			'| App web\\|app | 2,280 (May 29, 2024) | 2,140 | 2,000 (May 16, 2024) | 2,280 (May 29, 2024) |',
 			'',
 		]);
-		assert.equal(lines[11], '| Date | App ios-app | App web\\|app |', 'a | in an app ID is escaped');
-		assert.equal(lines[12], '| --- | ---: | ---: |');
-		assert.equal(lines[13], '| 2024-05-16 | 1000 | 2000 |');
+		assert.equal(lines[9], '| Date | App ios-app | App web\\|app |', 'a | in an app ID is escaped');
+		assert.equal(lines[10], '| --- | ---: | ---: |');
+		assert.equal(lines[11], '| 2024-05-16 | 1000 | 2000 |');
 		assert.equal(lines.filter((l) => /^\| \d{4}-\d{2}-\d{2} \|/.test(l)).length, 14);
 		assert.ok(parseWebviewMessage(message, 3650), 'the host accepts it');
 	});

@@ -69,6 +69,31 @@ describe('chart webview: compare', () => {
 		assert.deepEqual(await panel.page.locator('.legend li').allTextContents(), ['Daily active users', 'Daily active users, previous period']);
 	});
 
+	test('Copy as Markdown of a comparison with the previous period: a summary row and a column for every series, the overlay included', async () => {
+		const panel = await suite.open();
+		// 2024-05-10 to 05-19 is the previous period of the ten days shown, 05-20 to 05-29.
+		const main = makeResult({ lastDate: '2024-05-29', values: [...ramp(10, 500), ...ramp(10, 1000)], length: 10, appId: 'ios-id' });
+		const android = makeResult({ lastDate: '2024-05-29', values: [null, ...ramp(9, 2010)] }).series;
+		const result: PanelResult = { ...main, query: { ...main.query, compare: { apps: ['android-id'], period: 'previous' } }, compared: [{ appId: 'android-id', series: android }], appNames: { 'android-id': 'Shop Android' } };
+		await panel.send(initMessage(result));
+		await panel.page.locator('canvas[data-line-count="3"]').waitFor();
+		await panel.page.getByRole('button', { name: 'Copy as Markdown' }).click();
+		const message = (await panel.posted()).at(-1);
+		assert.ok(message && message.type === 'copyMarkdown', JSON.stringify(message));
+		const lines = message.markdown.split('\n');
+		assert.deepEqual(lines.slice(4, 9), [
+			'| Series | Latest complete day | Average | Minimum | Maximum |',
+			'| --- | ---: | ---: | ---: | ---: |',
+			'| App ios-id | 1,090 (May 29, 2024) | 1,045 | 1,000 (May 20, 2024) | 1,090 (May 29, 2024) |',
+			'| Shop Android | 2,090 (May 29, 2024) | 2,050 | 2,010 (May 21, 2024) | 2,090 (May 29, 2024) |',
+			'| App ios-id, previous period | 590 (May 19, 2024) | 545 | 500 (May 10, 2024) | 590 (May 19, 2024) |',
+		]);
+		assert.equal(lines[10], '| Date | App ios-id | Shop Android | App ios-id, previous period |');
+		assert.equal(lines[12], '| 2024-05-20 | 1000 |  | 500 |', 'a gap is an empty cell; the previous period is aligned by day');
+		assert.equal(lines[21], '| 2024-05-29 | 1090 | 2090 | 590 |');
+		assert.equal(lines.filter((l) => /^\| \d{4}-\d{2}-\d{2} \|/.test(l)).length, 10);
+	});
+
 	test('Compare… is a native button that asks the host, by click and by keyboard', async () => {
 		const panel = await suite.open();
 		await panel.send(initMessage(makeResult({ lastDate: '2024-05-29', values: ramp(14, 1000) })));
