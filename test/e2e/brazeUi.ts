@@ -260,6 +260,10 @@ export async function saveScreenshot(page: Page, name: string, options: Screensh
 	const gone = await hover.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false);
 	// A sticky hover (seen after Compare… on a loaded machine) closes with Escape, unless a prompt would take the key.
 	if (!gone && !(await page.locator('.quick-input-widget').isVisible())) await page.keyboard.press('Escape');
+	if (!gone && !(await hover.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false))) {
+		// Still there (a compact hover can stay on a loaded machine): it is not what the picture shows, so hide it.
+		await page.evaluate(() => document.querySelectorAll<HTMLElement>('.workbench-hover').forEach((el) => (el.style.visibility = 'hidden')));
+	}
 	await hover.waitFor({ state: 'hidden' });
 	const file = await screenshot(page, name);
 	if (options.docsName !== undefined) {
