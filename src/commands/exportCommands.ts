@@ -42,11 +42,13 @@ export function activeResultOrExplain(runner: QueryRunner): PanelResult | undefi
 
 /**
  * A Uri, `{uri: Uri}`, or `{uri: string}`: an absolute path, a URI, or a path relative to the first workspace folder.
- * Undefined asks with a dialog; null means the argument was refused, and the message saying why was shown.
+ * A Uri of a scheme no file system serves counts as none. Undefined asks with a dialog; null means the argument was refused, and the message saying why was shown.
  */
 export function targetUri(arg: unknown): vscode.Uri | undefined | null {
 	const value = isRecord(arg) && 'uri' in arg ? arg.uri : arg;
-	if (value instanceof vscode.Uri) return value;
+	// An editor-title action passes the active editor's resource: for a chart panel a `webview-panel:` Uri that no file
+	// system serves. That is not a place to write to, so the dialog asks.
+	if (value instanceof vscode.Uri) return workspace.fs.isWritableFileSystem(value.scheme) === undefined ? undefined : value;
 	if (typeof value !== 'string' || value === '') return undefined;
 	if (path.isAbsolute(value)) return vscode.Uri.file(value);
 	if (URI_SCHEME.test(value)) {

@@ -1,13 +1,14 @@
 // The chart panel's menus as a person meets them in code-server: with no chart open the palette offers no export or
 // image command; on a chart panel the editor title holds Fetch Again, Export (JSON, CSV), Save Chart as PNG and Copy
-// Chart Image (which works from there), and its "…" menu Save Chart as SVG; a text editor shows none of them; and a saved query's panel
+// Chart Image (each works from there: Export and Save ask where to write), and its "…" menu Save Chart as SVG; a text editor shows none of them; and a saved query's panel
 // keeps its name after Developer: Reload Window. The tests run in order on one session.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { E2E_CONNECTION, useE2eSession } from '../host/e2eSession';
-import { closeQuickInput, notification, openFile, searchCommands, waitForWorkbench } from '../host/workbench';
+import { answerQuickInput, closeQuickInput, notification, openFile, searchCommands, waitForWorkbench } from '../host/workbench';
 import { runCommandSettled, saveScreenshot, startWithKey, waitForActiveTab, waitForChart } from './brazeUi';
 
 const SAVED = { name: 'Menu check', metric: 'dau', length: 14, end: '2026-10-15' } as const;
@@ -54,6 +55,23 @@ describe('Chart panel menus (code-server)', () => {
 		const menu = page.locator('.monaco-menu .action-label');
 		await menu.filter({ hasText: 'Export to CSV' }).waitFor();
 		assert.deepEqual((await menu.allTextContents()).map((t) => t.trim()).filter((t) => t !== ''), ['Export to JSON', 'Export to CSV']);
+		// Clicked from the title, the action gets the panel's `webview-panel:` resource: it asks where to write, and writes there.
+		const exported = path.join(current().host.workspaceDir, 'title-export.json');
+		await menu.filter({ hasText: 'Export to JSON' }).click();
+		await answerQuickInput(page, exported, { prompt: 'Export to JSON' });
+		await notification(page, 'Exported to title-export.json.').waitFor();
+		const document = JSON.parse(fs.readFileSync(exported, 'utf8')) as { data: { time: string }[] };
+		assert.equal(document.data[0]?.time, FIRST_DAY);
+		assert.equal(document.data.length, SAVED.length);
+		assert.equal(await notification(page, /Could not write/).count(), 0, 'no write error');
+		const png = path.join(current().host.workspaceDir, 'title-chart.png');
+		await page.locator('.editor-group-container.active .editor-actions .action-label[aria-label^="Save Chart as PNG"]').click();
+		await answerQuickInput(page, png, { prompt: 'Save Chart as PNG' });
+		await page.locator('.statusbar-item', { hasText: 'Braze: chart saved to title-chart.png.' }).waitFor();
+		assert.deepEqual([...fs.readFileSync(png).subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
+		assert.equal(await notification(page, /Could not write/).count(), 0, 'no write error');
+		await page.locator('.editor-group-container.active .editor-actions .action-label[aria-label^="Export"]').click();
+		await menu.filter({ hasText: 'Export to CSV' }).waitFor();
 		await page.keyboard.press('Escape');
 		// Save Chart as SVG is in the "…" menu.
 		await page.locator('.editor-group-container.active .editor-actions .action-label[aria-label="More Actions..."]').click();
