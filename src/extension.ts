@@ -70,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 	const connections = new ConnectionStore(context.workspaceState, context.globalState, workspaceId);
 	const keys = new ConnectionKeyStore(context.secrets, context.globalState, workspaceId);
 	const { version } = context.extension.packageJSON as { version?: unknown };
-	const walkthrough = new WalkthroughProgress(vscode.commands, context.extension.id, (message) => log.warn(message));
+	const walkthrough = new WalkthroughProgress(vscode.commands, context.extension.id, log);
 	const apps = new AppNames(log);
 	context.subscriptions.push(log, connections, keys, apps);
 

@@ -19,16 +19,28 @@ export function walkthroughStepId(extensionId: string, step: WalkthroughStep): s
 	return `${extensionId}#${WALKTHROUGH_ID}#${step}`;
 }
 
+/** Where the outcome goes: the Braze log. */
+export interface WalkthroughLog {
+	warn(message: string): void;
+	debug(message: string): void;
+}
+
+/**
+ * VS Code's words when the walkthrough is not registered yet (at start-up): it has saved the step before looking it
+ * up, so the step is done all the same and nothing needs the user's attention.
+ */
+const STEP_NOT_REGISTERED_YET = 'Tried to progress unknown step';
+
 export class WalkthroughProgress {
 	private readonly marked = new Set<WalkthroughStep>();
 
 	constructor(
 		private readonly commands: CommandExecutor,
 		private readonly extensionId: string,
-		private readonly warn: (message: string) => void,
+		private readonly log: WalkthroughLog,
 	) {}
 
-	/** Marks `step` done once per session; a host without the command (or a failure) only logs. */
+	/** Marks `step` done once per session; a host without the command (or a failure) only logs a warning. */
 	async markDone(step: WalkthroughStep): Promise<void> {
 		if (this.marked.has(step)) return;
 		this.marked.add(step);
@@ -36,7 +48,9 @@ export class WalkthroughProgress {
 			await this.commands.executeCommand(MARK_STEP_COMPLETE_COMMAND, walkthroughStepId(this.extensionId, step));
 		} catch (error: unknown) {
 			// The step stays marked in this session: the workbench saves its progress before it looks the step up.
-			this.warn(`Could not mark the walkthrough step "${step}" done: ${error instanceof Error ? error.message : String(error)}`);
+			const reason = error instanceof Error ? error.message : String(error);
+			if (reason.includes(STEP_NOT_REGISTERED_YET)) this.log.debug(`Walkthrough step "${step}" recorded before the workbench loaded the walkthrough.`);
+			else this.log.warn(`Could not mark the walkthrough step "${step}" done: ${reason}`);
 		}
 	}
 }
