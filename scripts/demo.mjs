@@ -97,6 +97,9 @@ async function main() {
 	done();
 
 	const hints = [];
+	const apps = [];
+	let appsListed;
+	const appsSeen = new Promise((resolve) => (appsListed = resolve));
 	const sandbox = await startGroup(process.execPath, [join(repoRoot, 'out', 'sandbox-cli.js'), '--port', '0'], {
 		label: 'sandbox',
 		cwd: repoRoot,
@@ -104,10 +107,16 @@ async function main() {
 		onLine: (line) => {
 			// The sandbox's own "Ctrl+C stops." is left out: the demo says it once, at the end.
 			if (/^(Apps|Any non-empty)/.test(line)) hints.push(line.replace(/\s*Ctrl\+C stops\.?\s*$/, ''));
+			if (line.startsWith('Apps: ')) {
+				apps.push(...sandboxApps(line));
+				appsListed();
+			}
 		},
 	});
 	groups.push(sandbox.group);
 	const sandboxUrl = sandbox.match[1];
+	// The apps line comes on stderr, the URL on stdout: wait a moment for it (without it the prompts show identifiers).
+	await Promise.race([appsSeen, new Promise((resolve) => setTimeout(resolve, 5000))]);
 
 	const userData = join(scratch, 'user-data');
 	const extensions = join(scratch, 'extensions');
@@ -118,7 +127,8 @@ async function main() {
 		{ name: 'Sandbox', endpoint: sandboxUrl },
 		{ name: 'Sandbox dev', endpoint: sandboxUrl },
 	];
-	const settings = { 'braze.connections': connections, 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'update.mode': 'none', 'extensions.autoCheckUpdates': false };
+	// The sandbox's apps by name, so that prompts, tabs and legends read "Sandbox Shop (iOS)" rather than an identifier.
+	const settings = { 'braze.connections': connections, 'braze.apps': apps, 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'update.mode': 'none', 'extensions.autoCheckUpdates': false };
 	writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, '\t'));
 	const common = ['--config', join(scratch, 'config.yaml'), '--user-data-dir', userData, '--extensions-dir', extensions];
 	const env = hostEnv();
@@ -154,3 +164,8 @@ main().catch((error) => {
 	console.error(`\n${error instanceof Error ? error.message : error}`);
 	void shutdown(1);
 });
+
+/** The sandbox's "Apps: <name> <id>, <name> <id>…" line as `braze.apps` entries. */
+function sandboxApps(line) {
+	return [...line.slice('Apps: '.length).matchAll(/\s*(.+?) ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:,|$)/g)].map(([, name, appId]) => ({ name, appId }));
+}
