@@ -5,7 +5,7 @@ import type { RequestLogEntry } from '../braze/client';
 import type { RequestLimiter } from '../braze/concurrency';
 import { BrazeCancelledError } from '../braze/errors';
 import type { DayCache } from '../cache/dayCache';
-import { describeError, presentError } from '../commands/errorPresenter';
+import { describeError, reportError } from '../commands/errorPresenter';
 import type { PresentedError } from '../commands/errorPresenter';
 import { requestTimeoutMs } from '../config/settings';
 import type { BrazeAccess, ConnectionAccess } from '../connections/access';
@@ -107,7 +107,7 @@ export class OverviewRunner implements vscode.Disposable {
 			const apiKey = await this.#deps.access.keyFor(connection);
 			return apiKey === undefined ? undefined : { connection, apiKey };
 		} catch (error) {
-			this.#report(error);
+			reportError(this.#deps, error);
 			return undefined;
 		}
 	}
@@ -160,7 +160,7 @@ export class OverviewRunner implements vscode.Disposable {
 			return result;
 		} catch (error) {
 			if (this.#running.get(panel) !== source) return undefined;
-			const presented = error instanceof BrazeCancelledError ? undefined : this.#report(error, access.connection, () => this.refresh(panel));
+			const presented = error instanceof BrazeCancelledError ? undefined : reportError(this.#deps, error, access.connection, () => this.refresh(panel));
 			if (presented) panel.showStatus('error', presented.message);
 			else panel.showStatus('cancelled', l10n.t('Cancelled.'));
 			return undefined;
@@ -168,15 +168,6 @@ export class OverviewRunner implements vscode.Disposable {
 			if (this.#running.get(panel) === source) this.#running.delete(panel);
 			source.dispose();
 		}
-	}
-
-	#report(error: unknown, connection?: ConnectionRef, retry?: () => unknown): PresentedError | undefined {
-		const presented = describeError(error);
-		if (presented) {
-			this.#deps.onDidPresentError(presented);
-			void presentError(presented, { log: this.#deps.log, ...(connection ? { connection } : {}), ...(retry ? { retry } : {}) });
-		}
-		return presented;
 	}
 
 	dispose(): void {

@@ -12,7 +12,7 @@ import type { DayCache } from '../cache/dayCache';
 import type { RequestLogEntry } from '../braze/client';
 import { BrazeCancelledError } from '../braze/errors';
 import type { PresentedError } from '../commands/errorPresenter';
-import { describeError, presentError } from '../commands/errorPresenter';
+import { reportError } from '../commands/errorPresenter';
 import { requestTimeoutMs } from '../config/settings';
 import type { SettingsScope } from '../config/settingsArray';
 import type { BrazeAccess, ConnectionAccess } from '../connections/access';
@@ -127,7 +127,7 @@ export class KpiQueryRunner implements vscode.Disposable {
 			const apiKey = await this.#deps.access.keyFor(connection);
 			return apiKey === undefined ? undefined : { connection, apiKey };
 		} catch (error) {
-			this.#report(error);
+			reportError(this.#deps, error);
 			return undefined;
 		}
 	}
@@ -167,7 +167,7 @@ export class KpiQueryRunner implements vscode.Disposable {
 			return displayedResult(result);
 		} catch (error) {
 			if (this.#running.get(panel) !== source) return undefined;
-			const presented = this.#report(error, access.connection, (on) => this.rerun(panel, on ? { ...spec, connection: on.name } : spec));
+			const presented = reportError(this.#deps, error, access.connection, (on) => this.rerun(panel, on ? { ...spec, connection: on.name } : spec));
 			if (presented) panel.showError(presented.message);
 			else panel.showCancelled(l10n.t('Cancelled.'));
 			return undefined;
@@ -311,16 +311,6 @@ export class KpiQueryRunner implements vscode.Disposable {
 		const line = `${entry.method} ${url.pathname}${url.search} → ${status} in ${Math.round(entry.durationMs)} ms (attempt ${entry.attempt}, rate limit remaining ${remaining})`;
 		if (entry.status !== null && entry.status < 400) this.#deps.log.info(line);
 		else this.#deps.log.warn(line);
-	}
-
-	/** Shows `error` once, with its actions (aimed at `connection`, the one that failed), without waiting for the user's answer. */
-	#report(error: unknown, connection?: ConnectionRef, retry?: (on?: ConnectionRef) => unknown): PresentedError | undefined {
-		const presented = describeError(error);
-		if (presented) {
-			this.#deps.onDidPresentError(presented);
-			void presentError(presented, { log: this.#deps.log, ...(connection ? { connection } : {}), ...(retry ? { retry } : {}) });
-		}
-		return presented;
 	}
 
 	dispose(): void {
