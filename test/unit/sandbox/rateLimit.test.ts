@@ -61,13 +61,14 @@ test('the rateLimited fault answers 429 with Remaining 0 and Reset, and Retry-Af
 
 test('the rateLimitRemaining fault says at most that many remain, and still answers', async (t) => {
 	const sandbox = await sandboxFor(t, { faults: { rateLimitRemaining: 2 } });
-	const reset = String(Date.parse('2024-03-15T13:00:00Z') / 1000);
-	const first = await get(sandbox, DAU);
-	assert.equal(first.status, 200);
-	assert.deepEqual(limits(first), ['250000', '2', reset]);
+	const statusAndRemaining = async () => {
+		const response = await get(sandbox, DAU);
+		return [response.status, limits(response)[1]];
+	};
+	assert.deepEqual(await statusAndRemaining(), [200, '2']);
 	sandbox.setFaults({ rateLimitRemaining: 0 });
-	assert.equal((await get(sandbox, DAU)).status, 200, 'the pool is not spent: only the header says so');
+	assert.deepEqual(await statusAndRemaining(), [200, '0'], 'the pool is not spent: only the header says so');
 	sandbox.resetFaults();
-	assert.deepEqual(limits(await get(sandbox, DAU)), ['250000', '249997', reset], 'the real count was kept');
+	assert.deepEqual(await statusAndRemaining(), [200, '249997'], 'the real count was kept');
 	assert.throws(() => sandbox.setFaults({ rateLimitRemaining: -1 }), /rateLimitRemaining must be an integer/);
 });
