@@ -21,7 +21,7 @@ type CounterName = 'dropConnection' | 'hang' | 'rateLimited' | 'serverErrors' | 
 const GATEWAY_COUNTERS = ['dropConnection', 'hang', 'rateLimited', 'serverErrors', 'htmlBody', 'redirects'] as const;
 const BODY_COUNTERS = ['malformedJson', 'htmlOk', 'badRows', 'invalidJson'] as const;
 
-const COUNT_FIELDS: readonly (keyof SandboxFaults)[] = [...GATEWAY_COUNTERS, ...BODY_COUNTERS, 'latencyMs', 'retryAfterSeconds', 'oversizeBytes', 'slowBodyMs'];
+const COUNT_FIELDS: readonly (keyof SandboxFaults)[] = [...GATEWAY_COUNTERS, ...BODY_COUNTERS, 'latencyMs', 'retryAfterSeconds', 'oversizeBytes', 'slowBodyMs', 'rateLimitRemaining'];
 const MAX_HEADER_TEXT = 1000;
 const MAX_OVERSIZE_BYTES = 64 * 1024 * 1024;
 const MAX_LATENCY_MS = 10 * 60 * 1000;

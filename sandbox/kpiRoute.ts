@@ -8,7 +8,7 @@ import type { FaultState } from './faults';
 import { authorizeKpiRequest } from './keys';
 import { parseKpiParams } from './params';
 import type { HourlyRateLimiter } from './rateLimit';
-import { rateLimitHeaders } from './rateLimit';
+import { rateLimitHeaders, withRemainingAtMost } from './rateLimit';
 import { seriesAnswer } from './seriesBody';
 
 export interface KpiRequest {
@@ -33,7 +33,7 @@ function seriesEndDate(request: KpiRequest): string {
 }
 
 export function answerKpiRequest(request: KpiRequest, faults: FaultState, limiter: HourlyRateLimiter): Answer | NonAnswer {
-	const window = limiter.count(request.bucket);
+	const window = withRemainingAtMost(limiter.count(request.bucket), faults.settings.rateLimitRemaining);
 	const headers = rateLimitHeaders(window);
 	if (request.method !== 'GET') return statusAnswer(405, { ...headers, Allow: 'GET' });
 

@@ -38,6 +38,11 @@ export class HourlyRateLimiter {
 	}
 }
 
+/** `window` saying at most `remaining` requests remain (the `rateLimitRemaining` fault); as it is without one. */
+export function withRemainingAtMost(window: RateLimitWindow, remaining: number | undefined): RateLimitWindow {
+	return remaining === undefined || window.remaining <= remaining ? window : { ...window, remaining };
+}
+
 /** The X-RateLimit-* headers of an answer. `forceEmpty` answers Remaining 0 (an injected 429). */
 export function rateLimitHeaders(window: RateLimitWindow, forceEmpty = false): Record<string, string> {
 	return {

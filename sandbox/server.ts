@@ -66,6 +66,8 @@ export interface SandboxFaults {
 	retryAfter?: string;
 	/** Injected 429 answers carry exactly this X-RateLimit-Reset (absurd values, milliseconds…). */
 	rateLimitReset?: string;
+	/** Answers say at most this many requests remain this hour (X-RateLimit-Remaining), without refusing any: a nearly spent quota. */
+	rateLimitRemaining?: number;
 	/** The next `count` KPI requests whose series ends on `endingOn` (YYYY-MM-DD) answer serverErrorStatus: one window of many fails. */
 	windowServerErrors?: { endingOn: string; count: number };
 }

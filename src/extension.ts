@@ -61,6 +61,10 @@ export interface BrazeExtensionApi extends PanelTestApi {
 	startupTimes(): Promise<StartupTimes>;
 	/** Whether the features bundle (commands, panels, fetching) has been loaded. */
 	featuresLoaded(): boolean;
+	/** Whether `braze.overviewOpen` was last set true. */
+	overviewOpen(): boolean;
+	/** Answers the hourly-quota warnings `answer` (true: Fetch Anyway) instead of showing them, or shows them again (null); resolves to the warnings so far. */
+	answerQuotaWarnings(answer: boolean | null): Promise<readonly string[]>;
 }
 
 export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | undefined {
@@ -183,6 +187,8 @@ export function activate(context: vscode.ExtensionContext): BrazeExtensionApi | 
 		chatToolPreparation: async (input) => (await loadFeatures()).kpiTool.prepare(input),
 		startupTimes: () => startup,
 		featuresLoaded: () => features !== undefined,
+		overviewOpen: () => features?.overview.isOpen ?? false,
+		answerQuotaWarnings: async (answer) => (await loadFeatures()).quota.answerForTests(answer),
 		chartOpen: () => features?.panels.testApi().chartOpen() ?? false,
 		panelStates: () => features?.panels.testApi().panelStates() ?? [],
 	};

@@ -51,12 +51,12 @@ export function droppedRowsOf(rowsPerWindow: readonly (readonly SeriesRow[])[], 
 	return dropped;
 }
 
-/** One English log line about the rows left out, or null when none was: "Braze sent 2 rows the series does not use: …". */
+/** One English log line about the rows left out, or null when none was: "Braze sent 2 rows the series does not use: …" ("a row" for one). */
 export function droppedRowsLogLine(dropped: readonly DroppedRow[]): string | null {
 	if (dropped.length === 0) return null;
 	const shown = dropped.slice(0, 10).map((r) => `${r.date}=${r.value} (${r.reason === 'duplicate' ? 'a repeated date; the first value is kept' : 'outside the days asked for'})`);
 	const more = dropped.length > shown.length ? `, and ${dropped.length - shown.length} more` : '';
-	return `Braze sent ${dropped.length} row(s) the series does not use: ${shown.join(', ')}${more}.`;
+	return `Braze sent ${dropped.length === 1 ? 'a row' : `${dropped.length} rows`} the series does not use: ${shown.join(', ')}${more}.`;
 }
 
 /** The rows that belong to `window`: a day outside it would belong to a neighbour and must not be counted twice. */

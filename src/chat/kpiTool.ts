@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { l10n } from '../l10n';
 import { appName, metricShortName } from '../panel/chartPanel';
+import { pluralForm } from '../shared/plural';
 import { assertNever } from '../shared/protocol';
 import { fetchHeadless, headlessConnection, headlessRequestsNeeded } from '../runner/headlessFetch';
 import type { HeadlessFetchDeps } from '../runner/headlessFetch';
@@ -47,11 +48,14 @@ export class KpiTool implements vscode.LanguageModelTool<KpiToolInput> {
 			const requests = await headlessRequestsNeeded(this.#deps, connection, spec);
 			const what = l10n.t('{0} for {1}', metricShortName(spec.metric), appName(spec));
 			if (requests === 0) return { invocationMessage: l10n.t('Reading {0} from the cache of "{1}"', what, connection.name) };
+			const instance = connection.endpoint.label ?? connection.endpoint.host;
 			return {
 				invocationMessage: l10n.t('Fetching {0} from "{1}"', what, connection.name),
 				confirmation: {
 					title: l10n.t('Fetch {0} from Braze?', what),
-					message: l10n.t('This sends {0} request(s) to the connection "{1}" ({2}), from its workspace\'s hourly quota, which it shares with production traffic.', requests, connection.name, connection.endpoint.label ?? connection.endpoint.host),
+					message: pluralForm(requests, vscode.env.language) === 'one'
+						? l10n.t('This sends {0} request to the connection "{1}" ({2}), from its workspace\'s hourly quota, which it shares with production traffic.', requests, connection.name, instance)
+						: l10n.t('This sends {0} requests to the connection "{1}" ({2}), from its workspace\'s hourly quota, which it shares with production traffic.', requests, connection.name, instance),
 				},
 			};
 		} catch {

@@ -1,6 +1,7 @@
 // The chat tool's answer: a compact Markdown table of the summary figures and where they come from. Pure.
 import type { HomeChange } from '../shared/homeChange';
 import type { L10n } from '../shared/l10n';
+import { pluralForm } from '../shared/plural';
 import type { PanelResult } from '../shared/protocol';
 import { formatChange, formatCount, formatRatio, queryFigures } from '../shared/queryFigures';
 import { lastDaysStickiness, lastDaysStickinessChange } from '../shared/stickinessResult';
@@ -48,7 +49,7 @@ export function toolResultText(result: PanelResult, length: number, context: Too
 	const source = provenance?.offline
 		? l10n.t('offline: Braze could not be reached, cached days only')
 		: provenance && provenance.requestsSent > 0
-			? l10n.t('fetched from Braze ({0} request(s)), {1} day(s) from the cache', provenance.requestsSent, provenance.daysFromCache)
+			? l10n.t('fetched from Braze ({0}), {1} from the cache', requestCount(provenance.requestsSent, context.locale, l10n), dayCount(provenance.daysFromCache, context.locale, l10n))
 			: l10n.t('from the cache, no request sent');
 	const instance = result.instance.label ? `${result.instance.label} (${result.instance.host})` : result.instance.host;
 	return [
@@ -60,4 +61,14 @@ export function toolResultText(result: PanelResult, length: number, context: Too
 		'',
 		l10n.t('Source: connection "{0}", instance {1}, {2}.', context.connectionName, instance, source),
 	].join('\n');
+}
+
+/** "1 request", "4 requests". */
+export function requestCount(count: number, locale: string, l10n: L10n): string {
+	return pluralForm(count, locale) === 'one' ? l10n.t('{0} request', count) : l10n.t('{0} requests', count);
+}
+
+/** "1 day", "4 days". */
+export function dayCount(count: number, locale: string, l10n: L10n): string {
+	return pluralForm(count, locale) === 'one' ? l10n.t('{0} day', count) : l10n.t('{0} days', count);
 }

@@ -1,9 +1,10 @@
-// Braze: Clear Cache (all of it, or one connection's days) and Braze: Fetch Again (Ignore Cache) for the active chart.
+// Braze: Clear Cache (all of it, or one connection's days) and Braze: Fetch Again (Ignore Cache) for the active chart or overview.
 import * as vscode from 'vscode';
 import type { DayCache } from '../cache/dayCache';
 import type { ConnectionKeyStore } from '../connections/keyStore';
 import type { ConnectionStore } from '../connections/store';
 import type { PanelManager } from '../panel/panelManager';
+import type { OverviewRunner } from '../overview/overviewRunner';
 import type { KpiQueryRunner } from '../runner/queryRunner';
 import { errorText, isRecord } from '../shared/guards';
 import { l10n } from '../l10n';
@@ -14,9 +15,10 @@ export interface CacheCommandDeps {
 	readonly keys: ConnectionKeyStore;
 	readonly panels: PanelManager;
 	readonly runner: KpiQueryRunner;
+	readonly overview: OverviewRunner;
 }
 
-export function registerCacheCommands(context: vscode.ExtensionContext, { cache, connections, keys, panels, runner }: CacheCommandDeps): void {
+export function registerCacheCommands(context: vscode.ExtensionContext, { cache, connections, keys, panels, runner, overview }: CacheCommandDeps): void {
 	context.subscriptions.push(
 		/** Asks what to clear; `{all: true}` or `{connection}` skips the question. */
 		vscode.commands.registerCommand('braze.clearCache', async (arg?: unknown): Promise<boolean> => {
@@ -50,14 +52,16 @@ export function registerCacheCommands(context: vscode.ExtensionContext, { cache,
 			void vscode.window.setStatusBarMessage(choice.partition === undefined ? l10n.t('Braze: the day cache is empty.') : l10n.t('Braze: cached days of "{0}" forgotten.', choice.label), 4000);
 			return true;
 		}),
-		/** The active chart's query, every day asked of Braze again (the answers refresh the cache). */
+		/** The active overview's or chart's days, every one asked of Braze again (the answers refresh the cache); else the chart used last. */
 		vscode.commands.registerCommand('braze.refetch', () => {
+			const activeOverview = overview.panels.find((p) => p.panel.active);
+			if (activeOverview) return overview.refresh(activeOverview, true);
 			const panel = panels.activePanel();
-			if (!panel) {
-				void vscode.window.showInformationMessage(l10n.t('Open a Braze chart first.'));
-				return undefined;
-			}
-			return runner.rerun(panel, panel.query, true);
+			if (panel) return runner.rerun(panel, panel.query, true);
+			const lastOverview = overview.activePanel();
+			if (lastOverview) return overview.refresh(lastOverview, true);
+			void vscode.window.showInformationMessage(l10n.t('Open a Braze chart or overview first.'));
+			return undefined;
 		}),
 	);
 }

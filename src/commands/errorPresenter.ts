@@ -129,6 +129,25 @@ export async function presentError(presented: PresentedError, context: ErrorCont
 	}
 }
 
+/** Where a runner reports what it shows: the Braze log, and the test API's list of errors shown. */
+export interface ErrorReportDeps {
+	readonly log: vscode.LogOutputChannel;
+	readonly onDidPresentError: (error: PresentedError) => void;
+}
+
+/**
+ * Shows `error` once, with its actions (aimed at `connection`, the one that failed), without waiting for the user's
+ * answer; undefined when there is nothing to say (cancelled).
+ */
+export function reportError(deps: ErrorReportDeps, error: unknown, connection?: ConnectionRef, retry?: (on?: ConnectionRef) => unknown): PresentedError | undefined {
+	const presented = describeError(error);
+	if (presented) {
+		deps.onDidPresentError(presented);
+		void presentError(presented, { log: deps.log, ...(connection ? { connection } : {}), ...(retry ? { retry } : {}) });
+	}
+	return presented;
+}
+
 /** Moments in local time, in the display language. */
 function localTime(moment: Date): string {
 	return moment.toLocaleTimeString(vscode.env.language);

@@ -23,6 +23,7 @@ import { l10n } from '../l10n';
 import { PanelManager } from '../panel/panelManager';
 import type { HeadlessFetchDeps } from '../runner/headlessFetch';
 import { KpiQueryRunner } from '../runner/queryRunner';
+import { HourlyQuota } from '../runner/hourlyQuota';
 import { RecentAppIds } from '../runner/recentAppIds';
 import type { ExtensionServices } from '../services';
 import { resultToCsv } from '../export/resultCsv';
@@ -45,6 +46,8 @@ export interface Features {
 	readonly statusKpi: StatusKpi;
 	readonly kpiTool: KpiTool;
 	readonly overview: OverviewRunner;
+	/** What Braze last said remains of each key's hourly quota (the test API answers its warnings). */
+	readonly quota: HourlyQuota;
 	/** The results shown in the open chart panels (for the integration tests). */
 	openResults(): readonly (PanelResult | null)[];
 	/** Forgets the cached days fetched with a key that was replaced or removed ('all': every key). */
@@ -87,7 +90,9 @@ export function activateFeatures(core: CoreServices): Features {
 		log: (line) => log.info(line),
 	});
 	const refreshDays = () => normaliseRefreshDays(cacheSetting('refreshDays'));
+	const quota = new HourlyQuota();
 	const runner = new KpiQueryRunner({
+		quota,
 		access,
 		limiter,
 		cache,
@@ -154,8 +159,6 @@ export function activateFeatures(core: CoreServices): Features {
 	registerShowKpiCommands(context, services);
 	registerSavedQueryCommands(context, savedQueries, services, () => core.savedQueriesView.selection[0]);
 	registerExportCommands(context, services);
-	registerCacheCommands(context, { cache, connections, keys, panels, runner });
-	registerShareCommands(context, panels);
 	const overview = registerOverview(context, {
 		extensionUri: context.extensionUri,
 		access,
@@ -169,7 +172,10 @@ export function activateFeatures(core: CoreServices): Features {
 		now: () => new Date(),
 		logRequest: (entry) => runner.logRequest(entry),
 		onDidPresentError: (error) => void core.presentedErrors.push(error),
+		quota,
 	});
+	registerCacheCommands(context, { cache, connections, keys, panels, runner, overview });
+	registerShareCommands(context, panels);
 
 	context.subscriptions.push(
 		vscode.workspace.onDidChangeConfiguration((e) => {
@@ -186,6 +192,7 @@ export function activateFeatures(core: CoreServices): Features {
 		statusKpi,
 		kpiTool: new KpiTool(headless, log),
 		overview,
+		quota,
 		openResults: () => panels.all.map((p) => (p.result ? displayedResult(p.result) : null)),
 		dropCachedDays: (ref) => (ref === 'all' ? cache.clear() : cache.dropPartition(keys.identity(ref))),
 	};

@@ -5,6 +5,7 @@ import type { RequestLogEntry, RetryWait } from '../braze/client';
 import type { RequestLimiter } from '../braze/concurrency';
 import { BrazeCancelledError, BrazePermissionError } from '../braze/errors';
 import { fetchCachedSeries, requestsNeeded } from '../cache/cachedSeries';
+import type { CachedSeriesRequest } from '../cache/cachedSeries';
 import type { DayCache } from '../cache/dayCache';
 import type { Connection } from '../connections/model';
 import { KPI_METRICS } from '../shared/kpi';
@@ -12,13 +13,17 @@ import type { KpiMetric, RateLimitInfo } from '../shared/kpi';
 import type { OverviewRequest, OverviewResult, OverviewSeries } from '../shared/overviewProtocol';
 import { overviewCacheRequests, pinRange } from './plan';
 
-export interface OverviewFetchDeps {
-	readonly limiter: RequestLimiter;
+/** What planning an overview reads: the day cache of one connection's key, and the clock. */
+export interface OverviewPlanDeps {
 	readonly cache: DayCache;
-	readonly fetch: typeof fetch;
 	readonly now: () => Date;
 	readonly refreshDays: number;
 	readonly partition: string;
+}
+
+export interface OverviewFetchDeps extends OverviewPlanDeps {
+	readonly limiter: RequestLimiter;
+	readonly fetch: typeof fetch;
 	readonly timeoutMs: number;
 	readonly logRequest: (entry: RequestLogEntry) => void;
 	/** Told once the plan is known (`answered` = 0), then after each request answered. */
@@ -26,6 +31,17 @@ export interface OverviewFetchDeps {
 	readonly onWait: (wait: RetryWait) => void;
 	/** A failure other than a refused permission, turned into the user's words (for its card). */
 	readonly describe: (error: unknown) => string;
+}
+
+/** The requests an overview of `request` sends: those the day cache cannot spare (none of it with `ignoreCache`). */
+export function overviewRequestsNeeded(deps: OverviewPlanDeps, request: OverviewRequest, ignoreCache: boolean): Promise<number> {
+	const cacheDeps = { cache: deps.cache, now: deps.now, refreshDays: deps.refreshDays };
+	return plannedRequests(cacheDeps, deps.partition, overviewCacheRequests(request, pinRange(request.range, deps.now())), ignoreCache);
+}
+
+async function plannedRequests(cacheDeps: Pick<OverviewFetchDeps, 'cache' | 'now' | 'refreshDays'>, partition: string, requests: Readonly<Record<KpiMetric, CachedSeriesRequest>>, ignoreCache: boolean): Promise<number> {
+	const needed = await Promise.all(KPI_METRICS.map((m) => requestsNeeded(cacheDeps, partition, requests[m], { ignoreCache })));
+	return needed.reduce((a, b) => a + b, 0);
 }
 
 /**
@@ -36,8 +52,7 @@ export async function fetchOverview(deps: OverviewFetchDeps, request: OverviewRe
 	const range = pinRange(request.range, deps.now());
 	const requests = overviewCacheRequests(request, range);
 	const cacheDeps = { cache: deps.cache, now: deps.now, refreshDays: deps.refreshDays };
-	const needed = await Promise.all(KPI_METRICS.map((m) => requestsNeeded(cacheDeps, deps.partition, requests[m], { ignoreCache })));
-	const planned = needed.reduce((a, b) => a + b, 0);
+	const planned = await plannedRequests(cacheDeps, deps.partition, requests, ignoreCache);
 	// Held in an object: the callbacks below update them.
 	const count = { answered: 0, sent: 0, rateLimit: null as RateLimitInfo | null };
 	deps.onProgress(0, planned);

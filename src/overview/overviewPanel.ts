@@ -1,8 +1,7 @@
 // One overview webview panel: the chart panel's page and bundle in its overview mode; queues what it shows until the
 // webview is ready, replays it on every reload, and hands validated requests from the webview to its owner.
-import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
-import { renderChartPanelHtml } from '../panel/html';
+import { loadPanelWebview } from '../panel/panelWebview';
 import { parseOverviewMessage } from '../shared/overviewProtocol';
 import type { HostToOverview, OverviewRequest, OverviewResult } from '../shared/overviewProtocol';
 import { overviewModel } from './overviewModel';
@@ -37,8 +36,6 @@ export class OverviewPanel implements vscode.Disposable {
 	) {
 		this.#request = request;
 		this.#result = result;
-		panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')] };
-		panel.iconPath = { light: vscode.Uri.joinPath(extensionUri, 'media', 'chart-tab-light.svg'), dark: vscode.Uri.joinPath(extensionUri, 'media', 'chart-tab-dark.svg') };
 		this.#subscriptions = vscode.Disposable.from(
 			panel.webview.onDidReceiveMessage((raw: unknown) => {
 				const message = parseOverviewMessage(raw);
@@ -49,16 +46,7 @@ export class OverviewPanel implements vscode.Disposable {
 			panel.onDidDispose(() => this.dispose()),
 		);
 		panel.title = overviewTitle(request);
-		const asUri = (...segments: string[]) => panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...segments)).toString();
-		panel.webview.html = renderChartPanelHtml({
-			cspSource: panel.webview.cspSource,
-			nonce: crypto.randomBytes(16).toString('base64'),
-			scriptUri: asUri('dist', 'webview.js'),
-			codiconsUri: asUri('dist', 'codicons', 'codicon.css'),
-			styleUris: [asUri('media', 'webview.css'), asUri('media', 'overview.css')],
-			title: panel.title,
-			lang: vscode.env.language,
-		});
+		loadPanelWebview(panel, extensionUri, ['overview.css']);
 	}
 
 	get isDisposed(): boolean {

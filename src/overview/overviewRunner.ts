@@ -5,16 +5,17 @@ import type { RequestLogEntry } from '../braze/client';
 import type { RequestLimiter } from '../braze/concurrency';
 import { BrazeCancelledError } from '../braze/errors';
 import type { DayCache } from '../cache/dayCache';
-import { describeError, presentError } from '../commands/errorPresenter';
+import { describeError, reportError } from '../commands/errorPresenter';
 import type { PresentedError } from '../commands/errorPresenter';
 import { requestTimeoutMs } from '../config/settings';
 import type { BrazeAccess, ConnectionAccess } from '../connections/access';
 import type { ConnectionRef } from '../connections/model';
+import type { HourlyQuota } from '../runner/hourlyQuota';
 import type { RecentAppIds } from '../runner/recentAppIds';
 import { parsePersistedOverviewState } from '../shared/overviewProtocol';
 import type { OverviewRequest, OverviewResult } from '../shared/overviewProtocol';
 import { l10n } from '../l10n';
-import { fetchOverview } from './overviewFetch';
+import { fetchOverview, overviewRequestsNeeded } from './overviewFetch';
 import { OVERVIEW_VIEW_TYPE, OverviewPanel, overviewTitle } from './overviewPanel';
 
 export interface OverviewRunnerDeps {
@@ -31,12 +32,19 @@ export interface OverviewRunnerDeps {
 	readonly now: () => Date;
 	readonly logRequest: (entry: RequestLogEntry) => void;
 	readonly onDidPresentError: (error: PresentedError) => void;
+	/** What Braze last said remains of each key's hourly quota, shared with the charts. */
+	readonly quota: HourlyQuota;
 }
+
+/** The context key that is true while an overview panel is open: Refresh Overview shows in the palette only then. */
+export const OVERVIEW_OPEN_CONTEXT = 'braze.overviewOpen';
 
 export class OverviewRunner implements vscode.Disposable {
 	readonly #panels = new Set<OverviewPanel>();
 	readonly #running = new Map<OverviewPanel, vscode.CancellationTokenSource>();
 	readonly #deps: OverviewRunnerDeps;
+	#lastActive: OverviewPanel | undefined;
+	#isOpen = false;
 
 	constructor(deps: OverviewRunnerDeps) {
 		this.#deps = deps;
@@ -59,15 +67,15 @@ export class OverviewRunner implements vscode.Disposable {
 		return this.#fetchInto(this.#open(pinned), pinned, access);
 	}
 
-	/** Fetches a panel's overview again, on the connection it names. */
-	async refresh(panel: OverviewPanel): Promise<OverviewResult | undefined> {
+	/** Fetches a panel's overview again, on the connection it names: through the day cache, or every day again with `ignoreCache`. */
+	async refresh(panel: OverviewPanel, ignoreCache = false): Promise<OverviewResult | undefined> {
 		const access = await this.#accessFor(panel.request);
 		if (panel.isDisposed) return undefined;
 		if (!access) {
 			panel.showStatus('error', l10n.t('No API key was given, so nothing was fetched. Set API Key, then Refresh.'));
 			return undefined;
 		}
-		return this.#fetchInto(panel, { ...panel.request, connection: access.connection.name }, access);
+		return this.#fetchInto(panel, { ...panel.request, connection: access.connection.name }, access, ignoreCache);
 	}
 
 	cancel(panel: OverviewPanel): void {
@@ -76,6 +84,16 @@ export class OverviewRunner implements vscode.Disposable {
 
 	get panels(): readonly OverviewPanel[] {
 		return [...this.#panels];
+	}
+
+	/** The active overview panel, else the one used last. */
+	activePanel(): OverviewPanel | undefined {
+		return this.panels.find((p) => p.panel.active) ?? this.#lastActive;
+	}
+
+	/** Whether `braze.overviewOpen` was last set true (the test API). */
+	get isOpen(): boolean {
+		return this.#isOpen;
 	}
 
 	#open(request: OverviewRequest): OverviewPanel {
@@ -92,11 +110,26 @@ export class OverviewRunner implements vscode.Disposable {
 	#adopt(webviewPanel: vscode.WebviewPanel, request: OverviewRequest, result: OverviewResult | null): OverviewPanel {
 		const panel = new OverviewPanel(webviewPanel, this.#deps.extensionUri, request, result, { refresh: (p) => void this.refresh(p), cancel: (p) => this.cancel(p) });
 		this.#panels.add(panel);
+		this.#lastActive = panel;
+		const viewState = webviewPanel.onDidChangeViewState((e) => {
+			if (e.webviewPanel.active) this.#lastActive = panel;
+		});
 		panel.onDidDispose(() => {
+			viewState.dispose();
 			this.cancel(panel);
 			this.#panels.delete(panel);
+			if (this.#lastActive === panel) this.#lastActive = undefined;
+			this.#updateOpen();
 		});
+		this.#updateOpen();
 		return panel;
+	}
+
+	#updateOpen(): void {
+		const open = this.#panels.size > 0;
+		if (open === this.#isOpen) return;
+		this.#isOpen = open;
+		void vscode.commands.executeCommand('setContext', OVERVIEW_OPEN_CONTEXT, open);
 	}
 
 	async #accessFor(request: OverviewRequest): Promise<BrazeAccess | undefined> {
@@ -107,15 +140,25 @@ export class OverviewRunner implements vscode.Disposable {
 			const apiKey = await this.#deps.access.keyFor(connection);
 			return apiKey === undefined ? undefined : { connection, apiKey };
 		} catch (error) {
-			this.#report(error);
+			reportError(this.#deps, error);
 			return undefined;
 		}
 	}
 
-	async #fetchInto(panel: OverviewPanel, request: OverviewRequest, access: BrazeAccess): Promise<OverviewResult | undefined> {
+	async #fetchInto(panel: OverviewPanel, request: OverviewRequest, access: BrazeAccess, ignoreCache = false): Promise<OverviewResult | undefined> {
 		this.cancel(panel);
 		const source = new vscode.CancellationTokenSource();
 		this.#running.set(panel, source);
+		const partition = this.#deps.partitionOf(access.connection);
+		const plan = { cache: this.#deps.cache, now: this.#deps.now, refreshDays: this.#deps.refreshDays(), partition };
+		const allowed = await this.#deps.quota.allows('overview', partition, access.connection.name, () => overviewRequestsNeeded(plan, request, ignoreCache));
+		if (this.#running.get(panel) !== source) return undefined; // A newer run replaced this one while the user was asked.
+		if (!allowed || panel.isDisposed) {
+			this.#running.delete(panel);
+			source.dispose();
+			if (!allowed) panel.showStatus('error', l10n.t('Not fetched: the overview needs more requests than Braze\'s hourly quota has left.'));
+			return undefined;
+		}
 		panel.showLoading(request);
 		const controller = new AbortController();
 		const app = request.appId ?? l10n.t('All apps');
@@ -126,12 +169,9 @@ export class OverviewRunner implements vscode.Disposable {
 				let reported = 0;
 				return fetchOverview(
 					{
+						...plan,
 						limiter: this.#deps.limiter,
-						cache: this.#deps.cache,
 						fetch: this.#deps.fetch,
-						now: this.#deps.now,
-						refreshDays: this.#deps.refreshDays(),
-						partition: this.#deps.partitionOf(access.connection),
 						timeoutMs: requestTimeoutMs(),
 						logRequest: this.#deps.logRequest,
 						onProgress: (answered, planned) => {
@@ -150,17 +190,19 @@ export class OverviewRunner implements vscode.Disposable {
 					access.connection,
 					access.apiKey,
 					controller.signal,
+					ignoreCache,
 				).finally(() => {
 					for (const s of subscriptions) s.dispose();
 				});
 			});
 			if (this.#running.get(panel) !== source) return undefined; // A newer run replaced this one.
+			this.#deps.quota.note(partition, result.rateLimit);
 			panel.showResult(result);
 			if (request.appId) await this.#deps.recentAppIds.remember(request.appId);
 			return result;
 		} catch (error) {
 			if (this.#running.get(panel) !== source) return undefined;
-			const presented = error instanceof BrazeCancelledError ? undefined : this.#report(error, access.connection, () => this.refresh(panel));
+			const presented = error instanceof BrazeCancelledError ? undefined : reportError(this.#deps, error, access.connection, () => this.refresh(panel));
 			if (presented) panel.showStatus('error', presented.message);
 			else panel.showStatus('cancelled', l10n.t('Cancelled.'));
 			return undefined;
@@ -168,15 +210,6 @@ export class OverviewRunner implements vscode.Disposable {
 			if (this.#running.get(panel) === source) this.#running.delete(panel);
 			source.dispose();
 		}
-	}
-
-	#report(error: unknown, connection?: ConnectionRef, retry?: () => unknown): PresentedError | undefined {
-		const presented = describeError(error);
-		if (presented) {
-			this.#deps.onDidPresentError(presented);
-			void presentError(presented, { log: this.#deps.log, ...(connection ? { connection } : {}), ...(retry ? { retry } : {}) });
-		}
-		return presented;
 	}
 
 	dispose(): void {

@@ -12,9 +12,11 @@ import { OverviewRunner } from './overviewRunner';
 import type { OverviewRunnerDeps } from './overviewRunner';
 
 export const SHOW_OVERVIEW_COMMAND = 'braze.showOverview';
+export const REFRESH_OVERVIEW_COMMAND = 'braze.refreshOverview';
 
 /**
- * Registers `braze.showOverview`. An argument `{range?: <preset>, length?, end?, appId?, connection?}` skips the prompt
+ * Registers `braze.showOverview`, and `braze.refreshOverview` (the active overview, else the one used last, fetched again
+ * through the day cache; Fetch Again (Ignore Cache) is `braze.refetch`). An argument `{range?: <preset>, length?, end?, appId?, connection?}` skips the prompt
  * (keybindings, tests); without `range` nor `length` it is the last 30 days. Resolves to what the panel shows.
  */
 export function registerOverview(context: vscode.ExtensionContext, deps: OverviewRunnerDeps): OverviewRunner {
@@ -25,6 +27,14 @@ export function registerOverview(context: vscode.ExtensionContext, deps: Overvie
 			// A tree item or a menu passes an object of its own: only a plain argument object is a request.
 			const request = isRecord(args) && !('collapsibleState' in args) ? requestFromArguments(args, deps.now()) : await promptForOverview({ recentAppIds: deps.recentAppIds.list(), now: deps.now });
 			return request ? runner.run(request) : undefined;
+		}),
+		vscode.commands.registerCommand(REFRESH_OVERVIEW_COMMAND, (): Promise<OverviewResult | undefined> | undefined => {
+			const panel = runner.activePanel();
+			if (!panel) {
+				void vscode.window.showInformationMessage(l10n.t('Open a Braze overview first.'));
+				return undefined;
+			}
+			return runner.refresh(panel);
 		}),
 	);
 	return runner;

@@ -1,6 +1,5 @@
 // One chart webview panel: renders the page, queues messages until the webview is ready, and hands
 // validated requests from the webview to its owner.
-import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { brazeToday } from '../shared/dates';
 import type { QueryMetric } from '../shared/kpi';
@@ -9,7 +8,7 @@ import type { HostToWebview, PanelResult, ShareAction } from '../shared/protocol
 import { MAX_QUERY_LENGTH, querySpecKey, withValidComparison, withoutPreset } from '../shared/query';
 import { capitalized, rangePresetName } from '../shared/rangePresets';
 import type { KpiQuerySpec } from '../shared/query';
-import { renderChartPanelHtml } from './html';
+import { loadPanelWebview } from './panelWebview';
 import { describeApps, describeRange } from '../queries/model';
 import { copyMarkdown, reportImageCopy, saveChartImage } from './panelShare';
 import { l10n } from '../l10n';
@@ -50,7 +49,6 @@ export class ChartPanel implements vscode.Disposable {
 	/** A saved query's name, shown as the title while the panel shows that query unchanged. */
 	#name: string | undefined;
 	#pendingShare: PendingShare | undefined;
-	readonly #extensionUri: vscode.Uri;
 	readonly #handlers: ChartPanelHandlers;
 	readonly #subscriptions: vscode.Disposable;
 	readonly #onDidDispose = new vscode.EventEmitter<void>();
@@ -63,20 +61,9 @@ export class ChartPanel implements vscode.Disposable {
 		result: PanelResult | null,
 		handlers: ChartPanelHandlers,
 	) {
-		this.#extensionUri = extensionUri;
 		this.#query = query;
 		this.#result = result;
 		this.#handlers = handlers;
-		// For new and restored panels alike: the resource roots must follow the extension's current location.
-		panel.webview.options = {
-			enableScripts: true,
-			localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
-		};
-		// A pair: an SVG shown as an image cannot follow the theme's colour (currentColor draws black on dark tabs).
-		panel.iconPath = {
-			light: vscode.Uri.joinPath(extensionUri, 'media', 'chart-tab-light.svg'),
-			dark: vscode.Uri.joinPath(extensionUri, 'media', 'chart-tab-dark.svg'),
-		};
 		this.#subscriptions = vscode.Disposable.from(
 			panel.webview.onDidReceiveMessage((raw: unknown) => this.#onMessage(raw)),
 			panel.onDidDispose(() => this.dispose()),
@@ -86,7 +73,7 @@ export class ChartPanel implements vscode.Disposable {
 			}),
 		);
 		this.#retitle();
-		panel.webview.html = this.#html();
+		loadPanelWebview(panel, extensionUri);
 	}
 
 	/** True once the user closed the panel: nothing may be shown in it any more. */
@@ -232,20 +219,6 @@ export class ChartPanel implements vscode.Disposable {
 		if (this.#status) this.#post(this.#status);
 		if (this.#pendingShare) this.#pendingShare.posted = false; // A webview that reloaded never saw it.
 		this.#postShare();
-	}
-
-	#html(): string {
-		const webview = this.panel.webview;
-		const asUri = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.#extensionUri, ...segments)).toString();
-		return renderChartPanelHtml({
-			cspSource: webview.cspSource,
-			nonce: crypto.randomBytes(16).toString('base64'),
-			scriptUri: asUri('dist', 'webview.js'),
-			codiconsUri: asUri('dist', 'codicons', 'codicon.css'),
-			styleUris: [asUri('media', 'webview.css')],
-			title: this.panel.title,
-			lang: vscode.env.language,
-		});
 	}
 
 	dispose(): void {

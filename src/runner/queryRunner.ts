@@ -12,7 +12,7 @@ import type { DayCache } from '../cache/dayCache';
 import type { RequestLogEntry } from '../braze/client';
 import { BrazeCancelledError } from '../braze/errors';
 import type { PresentedError } from '../commands/errorPresenter';
-import { describeError, presentError } from '../commands/errorPresenter';
+import { reportError } from '../commands/errorPresenter';
 import { requestTimeoutMs } from '../config/settings';
 import type { SettingsScope } from '../config/settingsArray';
 import type { BrazeAccess, ConnectionAccess } from '../connections/access';
@@ -25,6 +25,7 @@ import type { PanelResult } from '../shared/protocol';
 import { resolvePresetDays, resolveSeriesEnd } from '../shared/query';
 import type { KpiQuerySpec } from '../shared/query';
 import { futureEndProblem } from '../commands/queryPrompt';
+import type { HourlyQuota } from './hourlyQuota';
 import type { RecentAppIds } from './recentAppIds';
 import type { AppNames } from '../apps/appNames';
 import { sameDayYearBefore } from '../shared/yearBefore';
@@ -59,13 +60,13 @@ export interface QueryRunnerDeps {
 	readonly onDidPresentError: (error: PresentedError) => void;
 	/** App names (`braze.apps`), for the result's labels; without it, identifiers only. */
 	readonly apps?: AppNames;
+	/** What Braze last said remains of each key's hourly quota, shared with the overview. */
+	readonly quota: HourlyQuota;
 }
 
 /** Runs queries into chart panels; one fetch at a time per panel (a new run cancels the old one). */
 export class KpiQueryRunner implements vscode.Disposable {
 	readonly #running = new Map<ChartPanel, vscode.CancellationTokenSource>();
-	/** Requests left this hour, as Braze last said, per connection's key (its cache partition). */
-	readonly #remaining = new Map<string, number>();
 	readonly #deps: QueryRunnerDeps;
 
 	constructor(deps: QueryRunnerDeps) {
@@ -127,7 +128,7 @@ export class KpiQueryRunner implements vscode.Disposable {
 			const apiKey = await this.#deps.access.keyFor(connection);
 			return apiKey === undefined ? undefined : { connection, apiKey };
 		} catch (error) {
-			this.#report(error);
+			reportError(this.#deps, error);
 			return undefined;
 		}
 	}
@@ -161,13 +162,13 @@ export class KpiQueryRunner implements vscode.Disposable {
 				(progress, token) => this.#fetchResult(spec, access, ignoreCache, progress, token, source.token),
 			);
 			if (this.#running.get(panel) !== source) return undefined; // A newer run replaced this one.
-			if (result.rateLimit?.remaining != null) this.#remaining.set(this.#deps.partitionOf(access.connection), result.rateLimit.remaining);
+			this.#deps.quota.note(this.#deps.partitionOf(access.connection), result.rateLimit);
 			panel.showResult(result);
 			for (const id of [...(spec.compare?.apps ?? []), spec.appId].reverse()) if (id) await this.#deps.recentAppIds.remember(id);
 			return displayedResult(result);
 		} catch (error) {
 			if (this.#running.get(panel) !== source) return undefined;
-			const presented = this.#report(error, access.connection, (on) => this.rerun(panel, on ? { ...spec, connection: on.name } : spec));
+			const presented = reportError(this.#deps, error, access.connection, (on) => this.rerun(panel, on ? { ...spec, connection: on.name } : spec));
 			if (presented) panel.showError(presented.message);
 			else panel.showCancelled(l10n.t('Cancelled.'));
 			return undefined;
@@ -247,22 +248,10 @@ export class KpiQueryRunner implements vscode.Disposable {
 		}
 	}
 
-	/**
-	 * Before a query that needs more requests than Braze last said remain this hour for the connection's key, asks
-	 * whether to go on: the quota is shared with the workspace's production traffic.
-	 */
-	async #quotaAllows(spec: KpiQuerySpec, { connection }: BrazeAccess, ignoreCache: boolean): Promise<boolean> {
-		const remaining = this.#remaining.get(this.#deps.partitionOf(connection));
-		if (remaining === undefined) return true;
-		const needed = await this.#requestsNeeded(this.#deps.partitionOf(connection), this.#cacheRequests(spec), ignoreCache).catch(() => 0);
-		if (needed <= remaining) return true;
-		const fetch = l10n.t('Fetch Anyway');
-		const choice = await vscode.window.showWarningMessage(
-			l10n.t('This query needs {0} requests, and Braze said {1} remain this hour for "{2}".', needed, remaining, connection.name),
-			{ modal: true, detail: l10n.t('The hourly quota is shared with your workspace\'s other API traffic. Shorten the range, or fetch anyway.') },
-			fetch,
-		);
-		return choice === fetch;
+	/** Asks whether to go on before a query that needs more requests than Braze last said remain this hour for the connection's key. */
+	#quotaAllows(spec: KpiQuerySpec, { connection }: BrazeAccess, ignoreCache: boolean): Promise<boolean> {
+		const partition = this.#deps.partitionOf(connection);
+		return this.#deps.quota.allows('query', partition, connection.name, () => this.#requestsNeeded(partition, this.#cacheRequests(spec), ignoreCache));
 	}
 
 	/** The cached days of `spec`, as a result marked as cached, or undefined when none are cached. */
@@ -311,16 +300,6 @@ export class KpiQueryRunner implements vscode.Disposable {
 		const line = `${entry.method} ${url.pathname}${url.search} → ${status} in ${Math.round(entry.durationMs)} ms (attempt ${entry.attempt}, rate limit remaining ${remaining})`;
 		if (entry.status !== null && entry.status < 400) this.#deps.log.info(line);
 		else this.#deps.log.warn(line);
-	}
-
-	/** Shows `error` once, with its actions (aimed at `connection`, the one that failed), without waiting for the user's answer. */
-	#report(error: unknown, connection?: ConnectionRef, retry?: (on?: ConnectionRef) => unknown): PresentedError | undefined {
-		const presented = describeError(error);
-		if (presented) {
-			this.#deps.onDidPresentError(presented);
-			void presentError(presented, { log: this.#deps.log, ...(connection ? { connection } : {}), ...(retry ? { retry } : {}) });
-		}
-		return presented;
 	}
 
 	dispose(): void {

@@ -1,5 +1,6 @@
 // What the status-bar KPI item says for each outcome of its refresh. Pure: the host passes its translator and locale.
 import type { L10n } from '../shared/l10n';
+import { pluralForm } from '../shared/plural';
 import { formatChange, formatCount, formatRatio, queryFigures } from '../shared/queryFigures';
 import { lastDaysStickinessChange } from '../shared/stickinessResult';
 import type { PanelResult } from '../shared/protocol';
@@ -36,7 +37,9 @@ export function statusKpiView(name: string, metricName: string, length: number, 
 	const source = provenance?.offline
 		? l10n.t('Offline: cached days only, Braze could not be reached')
 		: provenance && provenance.requestsSent > 0
-			? l10n.t('Fetched from Braze ({0} request(s)), older days from the cache', provenance.requestsSent)
+			? pluralForm(provenance.requestsSent, locale) === 'one'
+				? l10n.t('Fetched from Braze ({0} request), older days from the cache', provenance.requestsSent)
+				: l10n.t('Fetched from Braze ({0} requests), older days from the cache', provenance.requestsSent)
 			: l10n.t('From the cache, no request sent');
 	const lines = [
 		l10n.t('Braze saved query "{0}"', name),

@@ -26,7 +26,7 @@ describe('Braze: Show Overview (code-server)', () => {
 		if ((await themeKind(page)) !== 'dark') await setColorThemeSettled(page, 'Dark Modern');
 
 		await runCommandSettled(page, 'Braze: Show Overview');
-		await pickQuickItem(page, 'Last 30 days', { prompt: 'Which range?' });
+		await pickQuickItem(page, 'Last 30 days', { prompt: 'Which days?' });
 		await pickQuickItem(page, 'All apps', { prompt: /Which app\?/ });
 		const frame = webviewFrame(page);
 		await frame.locator('main#panel[aria-busy="false"] .overview-card').first().waitFor();

@@ -70,10 +70,10 @@ suite('chat tool', () => {
 		assert.equal(await vscode.commands.executeCommand('braze.clearCache', { all: true }), true);
 		const long = await api.chatToolPreparation({ metric: 'mau', days: 1000, connection: CONNECTION });
 		assert.ok(long.confirmation, 'a 1,000-day series not cached needs confirmation');
-		assert.match(long.confirmation.message, /sends 10 request\(s\) to the connection "Chat test" \(127\.0\.0\.1:\d+\)/);
+		assert.match(long.confirmation.message, /sends 10 requests to the connection "Chat test" \(127\.0\.0\.1:\d+\)/);
 		assert.match(long.confirmation.title, /MAU/);
 		const short = await api.chatToolPreparation({ metric: 'dau', preset: 'last-7-days', connection: CONNECTION });
-		assert.match(short.confirmation?.message ?? '', /sends 1 request\(s\) to the connection "Chat test"/);
+		assert.match(short.confirmation?.message ?? '', /sends 1 request to the connection "Chat test"/);
 	});
 
 	test('a good call answers with the sandbox\'s figures, the change against the previous period and where they come from', async () => {
@@ -115,7 +115,7 @@ suite('chat tool', () => {
 		const end = addDays(brazeToday(new Date()), -20);
 		const input = { metric: 'stickiness', days: 7, end, connection: CONNECTION };
 		const prepared = await api.chatToolPreparation(input);
-		assert.match(prepared.confirmation?.message ?? '', /sends 2 request\(s\) to the connection "Chat test"/);
+		assert.match(prepared.confirmation?.message ?? '', /sends 2 requests to the connection "Chat test"/);
 		assert.match(prepared.confirmation?.title ?? '', /Stickiness/);
 		const { text, sent } = await askCounting(input);
 		assert.equal(sent, 2, text);

@@ -7,13 +7,19 @@ import { keyFingerprint } from '../../sandbox/server';
 import { addDays, brazeToday } from '../../src/shared/dates';
 import { overviewFigures } from '../../src/shared/overviewFigures';
 import type { OverviewResult, OverviewSeries } from '../../src/shared/overviewProtocol';
-import { closeAllEditors, eventually, extensionApi, recordedRequests, resetFaults, sandboxUrl } from './support';
+import type { PanelResult } from '../../src/shared/protocol';
+import { closeAllEditors, eventually, extensionApi, recordedRequests, resetFaults, sandboxUrl, setFaults } from './support';
 
 const CONNECTION = 'Overview Partial';
 const PARTIAL_KEY = 'sandbox-only-dau+mau';
 
 function showOverview(args: Record<string, unknown>): Thenable<OverviewResult | undefined> {
 	return vscode.commands.executeCommand<OverviewResult | undefined>('braze.showOverview', args);
+}
+
+/** The KPI requests the sandbox recorded after the first `before`, as "<path> <length>", sorted. */
+async function sentSince(before: number): Promise<string[]> {
+	return (await recordedRequests()).slice(before).map((r) => `${r.path} ${r.query.length}`).sort();
 }
 
 function overviewTabs(): string[] {
@@ -98,5 +104,77 @@ suite('overview', () => {
 		assert.equal(await showOverview({ range: 'last-7-days', appId: 'has space', connection: CONNECTION }), undefined);
 		assert.equal(await showOverview({ end: '2999-01-01', connection: CONNECTION }), undefined);
 		assert.equal((await recordedRequests()).length, before);
+	});
+
+	test('Refresh Overview reads the day cache; Fetch Again (Ignore Cache) on the active overview asks Braze for every day again', async () => {
+		const api = await extensionApi();
+		await closeAllEditors(); // No chart nor other overview that the commands could mean.
+		await eventually(() => (api.overviewOpen() ? undefined : true), 'braze.overviewOpen false once every overview is closed');
+		// Days that ended a month ago are settled once cached: a refresh through the cache sends nothing for them.
+		const end = addDays(brazeToday(new Date()), -30);
+		try {
+			assert.ok(await showOverview({ length: 14, end, connection: CONNECTION }));
+			assert.equal(api.overviewOpen(), true);
+			let before = (await recordedRequests()).length;
+			const refreshed = await vscode.commands.executeCommand<OverviewResult | undefined>('braze.refreshOverview');
+			assert.ok(refreshed, 'Refresh Overview returned the result');
+			// DAU and MAU come from the cache; the refused series were never cached, so they are asked again.
+			assert.deepEqual(await sentSince(before), ['/kpi/new_users/data_series 28', '/kpi/uninstalls/data_series 28']);
+			assert.deepEqual(refreshed.requests, { planned: 2, sent: 2 });
+
+			before = (await recordedRequests()).length;
+			const refetched = await vscode.commands.executeCommand<OverviewResult | undefined>('braze.refetch');
+			assert.ok(refetched, 'Fetch Again returned the overview\'s result');
+			assert.deepEqual(await sentSince(before), ['/kpi/dau/data_series 28', '/kpi/mau/data_series 28', '/kpi/new_users/data_series 28', '/kpi/uninstalls/data_series 28']);
+			assert.deepEqual(refetched.requests, { planned: 4, sent: 4 });
+			assert.deepEqual([refetched.firstDate, refetched.lastDate], [refreshed.firstDate, refreshed.lastDate]);
+		} finally {
+			await closeAllEditors();
+		}
+		await eventually(() => (api.overviewOpen() ? undefined : true), 'braze.overviewOpen false again');
+		assert.equal(await vscode.commands.executeCommand('braze.refreshOverview'), undefined, 'no overview: nothing to refresh');
+	});
+
+	test('over what Braze said remains of the hourly quota, an overview or a chart of the same key asks first; Fetch Anyway sends the requests', async () => {
+		const api = await extensionApi();
+		await closeAllEditors();
+		const warnings = (await api.answerQuotaWarnings(false)).length;
+		const given = async () => (await api.answerQuotaWarnings(null)).slice(warnings);
+		try {
+			await setFaults({ rateLimitRemaining: 1 });
+			// Braze's answers say 1 request remains this hour: the overview keeps that for its connection's key.
+			assert.ok(await showOverview({ range: 'last-7-days', connection: CONNECTION }));
+			await api.answerQuotaWarnings(false);
+			let before = (await recordedRequests()).length;
+			assert.equal(await vscode.commands.executeCommand('braze.refetch'), undefined, 'not fetched: the warning was answered no');
+			assert.deepEqual(await sentSince(before), []);
+			assert.deepEqual(await given(), [`This overview needs 4 requests; Braze said the hourly quota of "${CONNECTION}" has 1 left.`]);
+
+			await resetFaults();
+			await api.answerQuotaWarnings(true);
+			before = (await recordedRequests()).length;
+			assert.ok(await vscode.commands.executeCommand<OverviewResult | undefined>('braze.refetch'), 'Fetch Anyway: the overview was fetched');
+			assert.deepEqual(await sentSince(before), ['/kpi/dau/data_series 14', '/kpi/mau/data_series 14', '/kpi/new_users/data_series 14', '/kpi/uninstalls/data_series 14']);
+			assert.equal((await given()).length, 2, 'asked again');
+			// Braze now says plenty remain: no warning.
+			await api.answerQuotaWarnings(true);
+			before = (await recordedRequests()).length;
+			assert.ok(await vscode.commands.executeCommand<OverviewResult | undefined>('braze.refetch'));
+			assert.equal((await sentSince(before)).length, 4);
+			assert.equal((await given()).length, 2, 'not asked');
+
+			// A chart on the same key heeds what the overview heard: 200 days are two requests.
+			await setFaults({ rateLimitRemaining: 1 });
+			await api.answerQuotaWarnings(false);
+			assert.ok(await vscode.commands.executeCommand<OverviewResult | undefined>('braze.refetch'));
+			before = (await recordedRequests()).length;
+			assert.equal(await vscode.commands.executeCommand<PanelResult | undefined>('braze.showDau', { length: 200, end: '2025-06-30', connection: CONNECTION }), undefined);
+			assert.deepEqual(await sentSince(before), []);
+			assert.deepEqual((await given()).slice(2), [`This query needs 2 requests; Braze said the hourly quota of "${CONNECTION}" has 1 left.`]);
+		} finally {
+			await api.answerQuotaWarnings(null);
+			await resetFaults();
+			await closeAllEditors();
+		}
 	});
 });

@@ -71,7 +71,7 @@ suite('status bar KPI', () => {
 		assert.match(shown.tooltip, /Braze saved query "Status DAU"/);
 		assert.match(shown.tooltip, /Connection: Status test \(127\.0\.0\.1:\d+\)/);
 		assert.match(shown.tooltip, new RegExp(`Latest complete day: ${END}`));
-		assert.match(shown.tooltip, /Fetched from Braze \(1 request\(s\)\)|From the cache, no request sent/);
+		assert.match(shown.tooltip, /Fetched from Braze \(1 request\)|From the cache, no request sent/);
 		assert.equal(shown.command, 'braze.savedQueries.run');
 		assert.deepEqual(shown.arguments, [{ scope: 'user', name: 'Status DAU' }]);
 		const result = await vscode.commands.executeCommand<PanelResult | undefined>(shown.command, ...shown.arguments);

@@ -31,8 +31,8 @@ for (const kind of ['light', 'dark'] as const) {
 	});
 }
 
-test('the panel uses the pair', () => {
-	const source = fs.readFileSync(path.join(REPO_ROOT, 'src', 'panel', 'chartPanel.ts'), 'utf8');
+test('the panels use the pair', () => {
+	const source = fs.readFileSync(path.join(REPO_ROOT, 'src', 'panel', 'panelWebview.ts'), 'utf8');
 	assert.match(source, /light: vscode\.Uri\.joinPath\(extensionUri, 'media', 'chart-tab-light\.svg'\)/);
 	assert.match(source, /dark: vscode\.Uri\.joinPath\(extensionUri, 'media', 'chart-tab-dark\.svg'\)/);
 });

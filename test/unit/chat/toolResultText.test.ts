@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { toolResultText } from '../../../src/chat/toolResultText';
 import { englishL10n } from '../../../src/shared/l10n';
+import type { L10n } from '../../../src/shared/l10n';
+import { readJson } from '../../support/repo';
 import type { PanelResult } from '../../../src/shared/protocol';
 import { statusKpiProblem, statusKpiView, statusSpec } from '../../../src/statusKpi/statusKpiText';
 import { series } from '../shared/seriesFixtures';
@@ -18,6 +20,15 @@ function result(values: readonly (number | null)[], provenance: PanelResult['pro
 	};
 }
 const context = { metricName: 'DAU', appName: 'All apps', connectionName: 'Prod', locale: 'en-US' };
+const frenchBundle = readJson('l10n/bundle.l10n.fr.json') as Record<string, string>;
+// Like vscode.l10n.t with the French bundle, but a missing translation fails the test instead of falling back.
+const french: L10n = {
+	t: (message, ...args) => {
+		const translated = frenchBundle[message];
+		assert.equal(typeof translated, 'string', `no French for ${JSON.stringify(message)}`);
+		return englishL10n.t(translated ?? message, ...args);
+	},
+};
 
 describe('toolResultText', () => {
 	test('a table of the figures, the change against the previous period, and the source', () => {
@@ -33,8 +44,17 @@ describe('toolResultText', () => {
 			'| max | 1,200 | 2026-05-14 |',
 			'| change vs previous 3 days | ▲ 10% | average 1,000 → 1,100 |',
 			'',
-			'Source: connection "Prod", instance US-03 (rest.iad-03.braze.com), fetched from Braze (1 request(s)), 4 day(s) from the cache.',
+			'Source: connection "Prod", instance US-03 (rest.iad-03.braze.com), fetched from Braze (1 request), 4 days from the cache.',
 		].join('\n'));
+	});
+
+	test('one request, several days, none: each count in its own form, in English and in French (where 0 is singular)', () => {
+		const provenance = (requestsSent: number, daysFromCache: number) => ({ daysFromCache, oldestCachedFetch: null, requestsSent, offline: false });
+		const source = (text: string) => text.split('\n').at(-1);
+		assert.match(source(toolResultText(result([1, 2, 3], provenance(2, 1)), 3, context, englishL10n)) ?? '', /fetched from Braze \(2 requests\), 1 day from the cache\.$/);
+		assert.match(source(toolResultText(result([1, 2, 3], provenance(1, 0)), 3, context, englishL10n)) ?? '', /fetched from Braze \(1 request\), 0 days from the cache\.$/);
+		assert.match(source(toolResultText(result([1, 2, 3], provenance(3, 0)), 3, { ...context, locale: 'fr' }, french)) ?? '', /récupéré depuis Braze \(3 requêtes\), 0 jour depuis le cache\.$/);
+		assert.match(source(toolResultText(result([1, 2, 3], provenance(1, 5)), 3, { ...context, locale: 'fr' }, french)) ?? '', /récupéré depuis Braze \(1 requête\), 5 jours depuis le cache\.$/);
 	});
 
 	test('without the previous period, gaps, an in-progress day, offline', () => {
@@ -62,6 +82,14 @@ describe('statusKpiView', () => {
 		const view = statusKpiView('Year', 'DAU', 365, result([1000, 2000, 3000, 4000], undefined), 'Prod', englishL10n, 'en-US');
 		assert.equal(view.text, 'DAU 4,000');
 		assert.match(view.tooltip, /No change shown: it needs the previous period, fetched for ranges up to 50 days/);
+	});
+
+	test('the tooltip counts the requests sent: one request, several requests', () => {
+		const sent = (requestsSent: number, locale: string, l10n: L10n) => statusKpiView('Daily', 'DAU', 2, result([1000, 1200, 1000, 1200], { daysFromCache: 2, oldestCachedFetch: null, requestsSent, offline: false }), 'Prod', l10n, locale).tooltip;
+		assert.match(sent(1, 'en-US', englishL10n), /\nFetched from Braze \(1 request\), older days from the cache\n/);
+		assert.match(sent(3, 'en-US', englishL10n), /\nFetched from Braze \(3 requests\), older days from the cache\n/);
+		assert.match(sent(1, 'fr', french), /\nRécupéré depuis Braze \(1 requête\), jours plus anciens depuis le cache\n/);
+		assert.match(sent(2, 'fr', french), /\nRécupéré depuis Braze \(2 requêtes\), jours plus anciens depuis le cache\n/);
 	});
 
 	test('a problem is a warning item', () => {

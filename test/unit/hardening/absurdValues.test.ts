@@ -47,7 +47,7 @@ describe('rows left out', () => {
 		]);
 		assert.equal(
 			droppedRowsLogLine(response.droppedRows),
-			'Braze sent 2 row(s) the series does not use: 2026-03-06=1 (a repeated date; the first value is kept), 2026-03-11=7 (outside the days asked for).',
+			'Braze sent 2 rows the series does not use: 2026-03-06=1 (a repeated date; the first value is kept), 2026-03-11=7 (outside the days asked for).',
 		);
 	});
 

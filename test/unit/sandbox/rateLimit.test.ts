@@ -58,3 +58,17 @@ test('the rateLimited fault answers 429 with Remaining 0 and Reset, and Retry-Af
 	assert.deepEqual(limits(third), ['250000', '249997', reset]);
 	assert.equal(sandbox.requests.map((r) => r.status).join(), '429,429,200');
 });
+
+test('the rateLimitRemaining fault says at most that many remain, and still answers', async (t) => {
+	const sandbox = await sandboxFor(t, { faults: { rateLimitRemaining: 2 } });
+	const statusAndRemaining = async () => {
+		const response = await get(sandbox, DAU);
+		return [response.status, limits(response)[1]];
+	};
+	assert.deepEqual(await statusAndRemaining(), [200, '2']);
+	sandbox.setFaults({ rateLimitRemaining: 0 });
+	assert.deepEqual(await statusAndRemaining(), [200, '0'], 'the pool is not spent: only the header says so');
+	sandbox.resetFaults();
+	assert.deepEqual(await statusAndRemaining(), [200, '249997'], 'the real count was kept');
+	assert.throws(() => sandbox.setFaults({ rateLimitRemaining: -1 }), /rateLimitRemaining must be an integer/);
+});
