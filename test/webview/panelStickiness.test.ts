@@ -99,6 +99,25 @@ describe('a stickiness chart', () => {
 		assert.ok(parseWebviewMessage(message, 3650), 'the host accepts it');
 	});
 
+	test('Copy as Markdown of stickiness with the previous period: a summary row each, the change as the card\'s', async () => {
+		const panel = await suite.open();
+		await panel.send(initMessage({ ...STICKY, query: { ...STICKY.query, compare: { apps: [], period: 'previous' } } }));
+		await drawn(panel);
+		const card = await panel.page.locator('.figure[data-figure="change"] .figure-value').textContent();
+		assert.equal(card, '+120%');
+		await panel.page.getByRole('button', { name: 'Copy as Markdown' }).click();
+		const message = (await panel.posted()).at(-1);
+		assert.ok(message && message.type === 'copyMarkdown', JSON.stringify(message));
+		const lines = message.markdown.split('\n');
+		// The previous period has no range before it in the result: its change cannot be computed, an empty cell.
+		assert.deepEqual(lines.slice(4, 8), [
+			'| Series | Latest complete day | Stickiness of the range | Minimum | Maximum | Change |',
+			'| --- | ---: | ---: | ---: | ---: | ---: |',
+			`| Stickiness | 24% (May 29, 2024) | 22% | 20% (May 25, 2024) | 24% (May 29, 2024) | ${card} |`,
+			'| Stickiness, previous period | 10% (May 24, 2024) | 10% | 10% (May 20, 2024) | 10% (May 20, 2024) |  |',
+		]);
+	});
+
 	test('in French: the names, the formula and the percentages', async () => {
 		const panel = await suite.open({ lang: 'fr' });
 		await panel.send(initMessage(STICKY, { locale: 'fr', l10nBundle: frenchBundle() }));
