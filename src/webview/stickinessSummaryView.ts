@@ -33,9 +33,11 @@ export function renderStickinessSummary(sources: StickinessSources, shown: Daily
 	return h('section', { class: 'summary', 'aria-label': strings.summaryLabel }, h('dl', {}, ...items), ...summaryNotes(shown, summary, ctx));
 }
 
-/** The range's stickiness as Home defines it, for the Markdown copy; null when no day has both series. */
+/** The range's stickiness as Home defines it, for the Markdown copy (a year before's from its own sources); null when no day has both series. */
 export function shownRangeStickiness(result: PanelResult, shown: DailySeries): number | null {
-	return result.sources ? rangeStickiness(result.sources.dau, result.sources.mau, shown.firstDate, shown.lastDate) : null;
+	const { sources, yearBeforeSources } = result;
+	const held = sources && yearBeforeSources && shown.lastDate < sources.dau.firstDate ? yearBeforeSources : sources;
+	return held ? rangeStickiness(held.dau, held.mau, shown.firstDate, shown.lastDate) : null;
 }
 
 /** Home's change of the stickiness of `shown`'s days against as many days just before, for the Markdown copy; null as the card's. */
