@@ -13,7 +13,8 @@ import type { L10n } from '../shared/l10n';
 import type { PanelResult } from '../shared/protocol';
 import { endingAtForDate, formatSeriesEnd, queryProblemText } from '../shared/query';
 import { overlaySeries } from '../shared/overlays';
-import { stickinessSeries } from '../shared/stickinessResult';
+import type { OverlaySeries } from '../shared/overlays';
+import { previousPeriodSources, stickinessSeries, toStickinessSources } from '../shared/stickinessResult';
 import type { StickinessSources } from '../shared/stickinessResult';
 
 /** Bumped when a change would make an older extension misread the file. */
@@ -72,7 +73,10 @@ export interface ExportDocument {
 	readonly yearBefore?: ExportOverlay;
 }
 
-/** A period overlay's rows, in Braze's shape, with its own days (gap days are left out of `data`). Not for stickiness. */
+/**
+ * A period overlay's rows, in Braze's shape, with its own days (gap days are left out of `data`). For stickiness, each
+ * row holds the day's `dau`, `mau` and their ratio, as the series' own rows; reading the file back recomputes the ratio.
+ */
 export interface ExportOverlay {
 	readonly firstDate: string;
 	readonly lastDate: string;
@@ -87,8 +91,10 @@ export function buildExportDocument(result: PanelResult, extensionVersion: strin
 	const rows = (points: readonly DailyPoint[]) => points.flatMap((p): ExportRow[] => (p.value === null ? [] : [{ time: p.date, [metric]: p.value }]));
 	const nameOf = (appId: string | null) => (appId === null ? undefined : result.appNames?.[appId]);
 	const compared = (result.compared ?? []).map((c): ExportComparedSeries => ({ app_id: c.appId ?? ALL_APPS, appName: nameOf(c.appId), data: rows(c.series.points.filter((p) => p.date >= firstDate && p.date <= lastDate)) }));
-	// A stickiness overlay would need its own DAU and MAU rows: its ratio is in the CSV only.
-	const overlays = sources ? {} : Object.fromEntries(overlaySeries(result, series).map((o) => [o.period === 'previous' ? 'previousPeriod' : 'yearBefore', overlayBlock(o.period === 'year' && result.yearBefore ? result.yearBefore : o.series)]));
+	const overlays = Object.fromEntries(overlaySeries(result, series).flatMap((o) => {
+		const block = overlayBlock(result, o);
+		return block ? [[o.period === 'previous' ? 'previousPeriod' : 'yearBefore', block]] : [];
+	}));
 	return {
 		message: 'success',
 		data: sources ? stickinessRows(series, sources) : rows(series.points),
@@ -117,9 +123,19 @@ export function buildExportDocument(result: PanelResult, extensionVersion: strin
 	};
 }
 
-/** An overlay's block: its days, and a row per day with a value. */
-function overlayBlock(series: DailySeries): ExportOverlay {
-	return { firstDate: series.firstDate, lastDate: series.lastDate, data: series.points.flatMap((p): ExportRow[] => (p.value === null ? [] : [{ time: p.date, [series.metric]: p.value }])) };
+/**
+ * An overlay's block: its own days (the whole year before, the previous period's days before the series), and a row
+ * per day with a value; for stickiness, its DAU and MAU. Undefined for a stickiness overlay whose sources the result
+ * does not hold: a ratio alone could not be read back.
+ */
+function overlayBlock(result: PanelResult, overlay: OverlaySeries): ExportOverlay | undefined {
+	const { sources, series } = result;
+	if (sources) {
+		const held = overlay.period === 'previous' ? previousPeriodSources(result.previousPeriodSources ?? sources, series, result.query.length) : result.yearBeforeSources;
+		return held ? { firstDate: held.dau.firstDate, lastDate: held.dau.lastDate, data: stickinessRows(stickinessSeries(held), held) } : undefined;
+	}
+	const days = overlay.period === 'year' && result.yearBefore ? result.yearBefore : overlay.series;
+	return { firstDate: days.firstDate, lastDate: days.lastDate, data: days.points.flatMap((p): ExportRow[] => (p.value === null ? [] : [{ time: p.date, [days.metric]: p.value }])) };
 }
 
 /** A row per day with DAU or MAU: both sources as Braze sends them, and the ratio when the day has both. */
@@ -193,49 +209,37 @@ function readExport(raw: unknown, l10n: L10n): PanelResult {
 
 	// One point per day from firstDate to lastDate: a day without a row is a gap. Stickiness reads its DAU and MAU
 	// (either may be missing on a day) and recomputes the ratio: a stored ratio is never trusted.
-	demand(Array.isArray(raw.data), () => l10n.t('"data" must be a list of rows.'));
 	const metrics = sourceMetricsOf(spec.metric);
-	const values = new Map<KpiMetric, Map<string, number>>(metrics.map((m) => [m, new Map()]));
-	const seen = new Set<string>();
-	for (const [index, row] of (raw.data as readonly unknown[]).entries()) {
-		const at = `data[${index}]`;
-		demand(isRecord(row), () => l10n.t('"{0}" must be an object.', at));
-		const { time } = row;
-		demand(inSeries(time), () => l10n.t('"{0}" must be a YYYY-MM-DD date from {1} to {2}.', `${at}.time`, firstDate, lastDate));
-		const present = metrics.filter((m) => row[endpointOf(m).valueField] !== undefined);
-		for (const metric of present.length === 0 ? metrics.slice(0, 1) : present) {
-			const field = endpointOf(metric).valueField;
-			const value = row[field];
-			// A count beyond exact integers (1e300 is "whole" too) is not data.
-			demand(isWholeNumber(value, 0, Number.MAX_SAFE_INTEGER), () => l10n.t('"{0}" must be a whole number, {1} or more.', `${at}.${field}`, 0));
-			values.get(metric)?.set(time, value);
-		}
-		demand(!seen.has(time), () => l10n.t('"{0}" repeats the date {1}.', at, time));
-		seen.add(time);
-	}
-	const pointsOf = (metric: KpiMetric): DailyPoint[] => {
-		const points: DailyPoint[] = [];
-		for (let date = firstDate; date <= lastDate; date = addDays(date, 1)) points.push({ date, value: values.get(metric)?.get(date) ?? null });
-		return points;
-	};
-	// The compared apps (never with stickiness, whose ratio needs each app's own sources): exactly the query's `compare.apps`, in order.
-	const comparedField = endpointOf(metrics[0] ?? 'dau').valueField;
-	const readPoints = (data: unknown, name: string, from = firstDate, to = lastDate): DailyPoint[] => {
+	/** The rows of `name`, each dated from `from` to `to` once: a point per day for each of `fields` (a row holds at least the first). */
+	const readRows = (data: unknown, name: string, fields: readonly KpiMetric[], from = firstDate, to = lastDate): DailyPoint[][] => {
 		demand(Array.isArray(data), () => l10n.t('"{0}" must be a list of rows.', name));
-		const byDate = new Map<string, number>();
+		const values = fields.map(() => new Map<string, number>());
+		const seen = new Set<string>();
 		for (const [index, row] of (data as readonly unknown[]).entries()) {
 			const at = `${name}[${index}]`;
 			demand(isRecord(row), () => l10n.t('"{0}" must be an object.', at));
-			const { time, [comparedField]: value } = row;
+			const { time } = row;
 			demand(isDate(time) && time >= from && time <= to, () => l10n.t('"{0}" must be a YYYY-MM-DD date from {1} to {2}.', `${at}.time`, from, to));
-			demand(isWholeNumber(value, 0, Number.MAX_SAFE_INTEGER), () => l10n.t('"{0}" must be a whole number, {1} or more.', `${at}.${comparedField}`, 0));
-			demand(!byDate.has(time), () => l10n.t('"{0}" repeats the date {1}.', at, time));
-			byDate.set(time, value);
+			const present = fields.filter((m) => row[endpointOf(m).valueField] !== undefined);
+			for (const metric of present.length === 0 ? fields.slice(0, 1) : present) {
+				const field = endpointOf(metric).valueField;
+				const value = row[field];
+				// A count beyond exact integers (1e300 is "whole" too) is not data.
+				demand(isWholeNumber(value, 0, Number.MAX_SAFE_INTEGER), () => l10n.t('"{0}" must be a whole number, {1} or more.', `${at}.${field}`, 0));
+				values[fields.indexOf(metric)]?.set(time, value);
+			}
+			demand(!seen.has(time), () => l10n.t('"{0}" repeats the date {1}.', at, time));
+			seen.add(time);
 		}
-		const points: DailyPoint[] = [];
-		for (let date = from; date <= to; date = addDays(date, 1)) points.push({ date, value: byDate.get(date) ?? null });
-		return points;
+		return values.map((byDate) => {
+			const points: DailyPoint[] = [];
+			for (let date = from; date <= to; date = addDays(date, 1)) points.push({ date, value: byDate.get(date) ?? null });
+			return points;
+		});
 	};
+	const own = readRows(raw.data, 'data', metrics);
+	// The compared apps (never with stickiness, whose ratio needs each app's own sources): exactly the query's `compare.apps`, in order.
+	const readPoints = (data: unknown, name: string): DailyPoint[] => readRows(data, name, metrics.slice(0, 1))[0] ?? [];
 	const comparedApps = spec.compare?.apps ?? [];
 	const rawCompared = raw.compared ?? [];
 	demand(Array.isArray(rawCompared) && rawCompared.length === comparedApps.length, () => l10n.t('"compared" must hold one entry per app of "query.compare.apps".'));
@@ -245,7 +249,7 @@ function readExport(raw: unknown, l10n: L10n): PanelResult {
 		return { appId, series: { metric: spec.metric, firstDate, lastDate, points: readPoints(entry.data, `compared[${i}].data`), provisionalDate: null as string | null } };
 	});
 	const appNames = exportedAppNames([block, ...(rawCompared as unknown[])]);
-	const overlays = readOverlays(raw, spec, { firstDate, lastDate, span }, l10n, readPoints);
+	const overlays = readOverlays(raw, spec, { firstDate, lastDate, span }, l10n, (data, name, from, to) => readRows(data, name, metrics, from, to));
 
 	demand(provisionalDate === null || inSeries(provisionalDate), () => l10n.t('"query.provisionalDate" must be null or a YYYY-MM-DD date from {0} to {1}.', firstDate, lastDate));
 	demand(
@@ -255,41 +259,52 @@ function readExport(raw: unknown, l10n: L10n): PanelResult {
 	demand(typeof fetchedAt === 'string' && !Number.isNaN(Date.parse(fetchedAt)), () => l10n.t('"query.fetchedAt" must be an ISO-8601 date-time.'));
 	for (const name of ['ending_at', 'extensionVersion']) demand(typeof block[name] === 'string', () => l10n.t('"{0}" must be text.', `query.${name}`));
 	// The file's connection is a label only: fetching again runs on a connection the user picks (see the runner).
-	const { connection, ...own } = spec;
+	const { connection, ...ownQuery } = spec;
 	const bounds = { firstDate, lastDate, provisionalDate };
-	const sources: StickinessSources | undefined =
-		spec.metric === 'stickiness' ? { dau: { metric: 'dau', ...bounds, points: pointsOf('dau') }, mau: { metric: 'mau', ...bounds, points: pointsOf('mau') } } : undefined;
-	// The previous period is held as a panel's result holds it: the series' days before its own (the change uses them).
-	const before = overlays.previous ?? [];
-	const main = { metric: spec.metric, ...bounds, firstDate: before[0]?.date ?? firstDate, points: [...before, ...pointsOf(metrics[0] ?? 'dau')] };
+	// The previous period is held as a panel's result holds it: the days before the series' own (the change uses them).
+	const before = overlays.previous;
+	const held = (i: number): Pick<DailySeries, 'firstDate' | 'points'> => ({ firstDate: before?.from ?? firstDate, points: [...(before?.points[i] ?? []), ...(own[i] ?? [])] });
+	const sources = spec.metric === 'stickiness' ? toStickinessSources({ metric: 'dau', ...bounds, ...held(0) }, { metric: 'mau', ...bounds, ...held(1) }) : undefined;
+	const year = overlays.yearBefore;
+	const yearDays = year && { firstDate: year.from, lastDate: year.to, provisionalDate: null };
+	const yearBeforeSources = yearDays && sources ? toStickinessSources({ metric: 'dau', ...yearDays, points: year.points[0] ?? [] }, { metric: 'mau', ...yearDays, points: year.points[1] ?? [] }) : undefined;
+	const yearBefore = yearBeforeSources ? stickinessSeries(yearBeforeSources) : yearDays && { metric: spec.metric, ...yearDays, points: year.points[0] ?? [] };
 	return {
-		query: own,
+		query: ownQuery,
 		instance: { label: instance.label, host: instance.host },
-		...(sources ? { series: stickinessSeries(sources), sources } : { series: main }),
+		...(sources ? { series: stickinessSeries(sources), sources } : { series: { metric: spec.metric, ...bounds, ...held(0) } }),
 		fetchedAt,
 		rateLimit: null,
 		source: { file: '', connection: connection ?? null },
 		...(compared.length > 0 ? { compared: compared.map((c) => ({ ...c, series: { ...c.series, provisionalDate } })) } : {}),
 		...(Object.keys(appNames).length > 0 ? { appNames } : {}),
-		...(overlays.yearBefore ? { yearBefore: overlays.yearBefore } : {}),
+		...(yearBefore ? { yearBefore } : {}),
+		...(yearBeforeSources ? { yearBeforeSources } : {}),
 	};
 }
 
+/** An overlay block's days and a point per day for each source metric of the query (one, or DAU and MAU for stickiness). */
+interface ReadOverlay {
+	readonly from: string;
+	readonly to: string;
+	readonly points: readonly DailyPoint[][];
+}
+
 /**
- * The file's `previousPeriod` and `yearBefore` blocks: each only with the query's matching "compare.period" (and not
- * for stickiness), over its own days; the previous period exactly the `length` days before a full-length series.
+ * The file's `previousPeriod` and `yearBefore` blocks: each only with the query's matching "compare.period", over its
+ * own days; the previous period exactly the `length` days before a full-length series. Stickiness rows hold DAU and MAU.
  */
 function readOverlays(
 	raw: Record<string, unknown>,
-	spec: { readonly metric: QueryMetric; readonly length: number; readonly compare?: { readonly period?: string } },
+	spec: { readonly length: number; readonly compare?: { readonly period?: string } },
 	own: { readonly firstDate: string; readonly lastDate: string; readonly span: number },
 	l10n: L10n,
-	readPoints: (data: unknown, name: string, from: string, to: string) => DailyPoint[],
-): { previous?: DailyPoint[]; yearBefore?: DailySeries } {
+	readRows: (data: unknown, name: string, from: string, to: string) => DailyPoint[][],
+): { previous?: ReadOverlay; yearBefore?: ReadOverlay } {
 	const block = (name: string, period: string): { from: string; to: string; data: unknown } | undefined => {
 		const value = raw[name];
 		if (value === undefined) return undefined;
-		demand(spec.compare?.period === period && spec.metric !== 'stickiness', () => l10n.t('"{0}" belongs only to a series compared with the period "{1}" ("query.compare.period"); remove it or fix the query.', name, period));
+		demand(spec.compare?.period === period, () => l10n.t('"{0}" belongs only to a series compared with the period "{1}" ("query.compare.period"); remove it or fix the query.', name, period));
 		demand(isRecord(value), () => l10n.t('"{0}" must be an object.', name));
 		const { firstDate: from, lastDate: to } = value;
 		demand(isDate(from) && isDate(to), () => l10n.t('"{0}" must be a YYYY-MM-DD date.', `${name}.${isDate(from) ? 'lastDate' : 'firstDate'}`));
@@ -306,10 +321,8 @@ function readOverlays(
 		const span = daysBetween(year.from, year.to) + 1;
 		demand(span >= 1 && span <= spec.length && year.to < own.firstDate, () => l10n.t('"{0}" to "{1}" must span 1 to {2} days, before "query.firstDate".', 'yearBefore.firstDate', 'yearBefore.lastDate', spec.length));
 	}
-	return {
-		...(previous ? { previous: readPoints(previous.data, 'previousPeriod.data', previous.from, previous.to) } : {}),
-		...(year ? { yearBefore: { metric: spec.metric, firstDate: year.from, lastDate: year.to, points: readPoints(year.data, 'yearBefore.data', year.from, year.to), provisionalDate: null } } : {}),
-	};
+	const read = (name: string, days: { from: string; to: string; data: unknown }): ReadOverlay => ({ from: days.from, to: days.to, points: readRows(days.data, `${name}.data`, days.from, days.to) });
+	return { ...(previous ? { previous: read('previousPeriod', previous) } : {}), ...(year ? { yearBefore: read('yearBefore', year) } : {}) };
 }
 
 /** The `appName` labels a file gives its apps (text of at most 60 characters), by identifier. */

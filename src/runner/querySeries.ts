@@ -66,6 +66,15 @@ export function querySeriesOf(metric: QueryMetric, fetched: readonly DailySeries
 	return { series: stickinessSeries(sources), sources };
 }
 
+/**
+ * The year-before overlay from its fetched series, in `sourceRequests` order: for stickiness, with the DAU and MAU its
+ * ratio is derived from (the JSON export writes them, and a ratio alone is not kept by the panel's state).
+ */
+export function yearBeforeOf(metric: QueryMetric, fetched: readonly DailySeries[]): Pick<PanelResult, 'yearBefore' | 'yearBeforeSources'> {
+	const { series, sources } = querySeriesOf(metric, fetched);
+	return { yearBefore: series, ...(sources ? { yearBeforeSources: sources } : {}) };
+}
+
 /** A fetched result: the series combined, where its days came from, and the rate limit Braze last reported. */
 export function fetchedQueryResult(query: KpiQuerySpec, instance: PanelResult['instance'], parts: readonly CachedSeriesResult[], fetchedAt: string): PanelResult {
 	return {

@@ -9,7 +9,7 @@ import { MAX_QUERY_LENGTH, parseQuerySpec } from './query';
 import type { L10nBundle } from './webviewStrings';
 import type { RangePreset } from './rangePresets';
 import { lastDays } from './summary';
-import { lastSourceDays, stickinessSeries } from './stickinessResult';
+import { lastSourceDays, previousPeriodSources as previousPeriodSourcesOf, stickinessSeries } from './stickinessResult';
 import type { StickinessSources } from './stickinessResult';
 import { isRecord, isWholeNumber } from './guards';
 import { previousPeriodSeries } from './overlays';
@@ -36,10 +36,14 @@ export interface PanelResult {
 	readonly appNames?: Readonly<Record<string, string>>;
 	/** The query's own app over the same days a year before, day by day (Compare with "year"); absent otherwise. */
 	readonly yearBefore?: DailySeries;
+	/** For stickiness, when the host has them: the DAU and MAU `yearBefore` is derived from (the JSON export writes them). */
+	readonly yearBeforeSources?: StickinessSources;
 	/** Set when the previous period (for the change) was not fetched: why, and the requests it would have needed. */
 	readonly previousMissing?: PreviousPeriodMissing;
 	/** Set by `displayedResult` only, when the query compares with the previous period: its days, which the cut drops from `series`. */
 	readonly previousPeriod?: DailySeries;
+	/** Set by `displayedResult` only, with `previousPeriod` of a stickiness result: the DAU and MAU it is derived from. */
+	readonly previousPeriodSources?: StickinessSources;
 }
 
 /** Why a result lacks the previous period: it needed more requests than the host spends on it, or its fetch failed. */
@@ -85,12 +89,14 @@ export function displayedResult(result: PanelResult): PanelResult {
 	if (!cut) return result;
 	// The exports carry a previous-period overlay as its own column or block.
 	const previousPeriod = result.query.compare?.period === 'previous' ? previousPeriodSeries(result.series, series, result.query.length) : null;
+	const previousPeriodSources = previousPeriod && result.sources ? previousPeriodSourcesOf(result.sources, series, result.query.length) : null;
 	return {
 		...result,
 		series,
 		...(compared ? { compared } : {}),
 		...(result.sources ? { sources: lastSourceDays(result.sources, result.query.length) } : {}),
 		...(previousPeriod ? { previousPeriod } : {}),
+		...(previousPeriodSources ? { previousPeriodSources } : {}),
 	};
 }
 
@@ -271,7 +277,10 @@ export function parsePanelResult(raw: unknown): PanelResult | null {
 	// Compared apps need their own sources for a ratio: a stickiness result holds none.
 	const compared = sources ? (raw.compared === undefined ? [] : null) : parseCompared(raw.compared, series);
 	if (compared === null) return null;
-	const yearBefore = raw.yearBefore === undefined ? undefined : parseDailySeries(raw.yearBefore);
+	// A stickiness year before is derived from its sources; without them (a ratio alone is never trusted) it is left out.
+	const yearBeforeSources = sources && raw.yearBeforeSources !== undefined ? parseStickinessSources(raw.yearBeforeSources) : undefined;
+	if (yearBeforeSources === null) return null;
+	const yearBefore = yearBeforeSources ? stickinessSeries(yearBeforeSources) : raw.yearBefore === undefined || sources ? undefined : parseDailySeries(raw.yearBefore);
 	if (yearBefore === null || (yearBefore && yearBefore.metric !== series.metric)) return null;
 	const appNames = parseAppNames(raw.appNames);
 	return {
@@ -285,6 +294,7 @@ export function parsePanelResult(raw: unknown): PanelResult | null {
 		...(isRecord(raw.source) && typeof raw.source.file === 'string' ? { source: { file: raw.source.file.slice(0, 260), connection: typeof raw.source.connection === 'string' ? raw.source.connection.slice(0, 60) : null } } : {}),
 		...(compared.length > 0 ? { compared } : {}),
 		...(yearBefore ? { yearBefore } : {}),
+		...(yearBeforeSources ? { yearBeforeSources } : {}),
 		...(appNames ? { appNames } : {}),
 		...(isRecord(raw.previousMissing) ? parsePreviousMissing(raw.previousMissing) : {}),
 	};

@@ -4,6 +4,7 @@ import { addDays } from './dates';
 import { stickinessChange } from './homeChange';
 import type { HomeChange } from './homeChange';
 import type { DailySeries } from './kpi';
+import { previousPeriodSeries } from './overlays';
 import { dailyStickiness, rangeStickiness } from './stickiness';
 import { lastDays } from './summary';
 
@@ -22,6 +23,13 @@ export function stickinessSeries(sources: StickinessSources): DailySeries<'stick
 export function toStickinessSources(dau: DailySeries, mau: DailySeries): StickinessSources {
 	if (dau.metric !== 'dau' || mau.metric !== 'mau') throw new TypeError(`stickiness needs a DAU and a MAU series, got ${dau.metric} and ${mau.metric}`);
 	return { dau: dau as DailySeries<'dau'>, mau: mau as DailySeries<'mau'> };
+}
+
+/** The DAU and MAU of the `length` days before each shown day, as `previousPeriodSeries` takes them; null when `held` starts too late. */
+export function previousPeriodSources(held: StickinessSources, shown: DailySeries, length: number): StickinessSources | null {
+	const dau = previousPeriodSeries(held.dau, shown, length);
+	const mau = previousPeriodSeries(held.mau, shown, length);
+	return dau && mau ? toStickinessSources(dau, mau) : null;
 }
 
 /** Both sources cut to their last `days` days, as `lastDays` cuts a series. */

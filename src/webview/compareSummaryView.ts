@@ -4,6 +4,7 @@ import type { PanelResult } from '../shared/protocol';
 import { comparePeriods, lastDays, summarizeSeries } from '../shared/summary';
 import type { ValuedPoint } from '../shared/summary';
 import { h } from './dom';
+import type { Formatters } from './format';
 import { appText } from './labels';
 import type { ViewContext } from './labels';
 
@@ -19,8 +20,6 @@ export function renderCompareSummary(result: PanelResult, ctx: ViewContext): HTM
 	const rows = all.map(({ label, fetched }) => {
 		const shown = lastDays(fetched, result.query.length);
 		const summary = summarizeSeries(shown);
-		const comparison = summary.completeDays > 0 ? comparePeriods(fetched, summary.completeDays) : null;
-		const change = comparison === null ? '' : comparison.relativeChange === null ? format.signed(comparison.change) : format.percent(comparison.relativeChange);
 		return h(
 			'tr',
 			{},
@@ -29,7 +28,7 @@ export function renderCompareSummary(result: PanelResult, ctx: ViewContext): HTM
 			summary.average === null ? h('td', { class: 'numeric no-data' }, strings.noData) : h('td', { class: 'numeric' }, format.decimal(summary.average)),
 			point(summary.min),
 			point(summary.max),
-			h('td', { class: 'numeric' }, change),
+			h('td', { class: 'numeric' }, changeText(fetched, shown, format)),
 		);
 	});
 	const headers = [strings.seriesColumn, strings.latestComplete, strings.average, strings.minimum, strings.maximum, strings.change];
@@ -38,4 +37,15 @@ export function renderCompareSummary(result: PanelResult, ctx: ViewContext): HTM
 		{ class: 'summary', 'aria-label': strings.summaryLabel },
 		h('table', { class: 'data-table compare-summary' }, h('thead', {}, h('tr', {}, ...headers.map((text, i) => h('th', { scope: 'col', class: i === 0 ? undefined : 'numeric' }, text)))), h('tbody', {}, ...rows)),
 	);
+}
+
+/**
+ * A summary row's change: the average of `shown`'s complete days against the same number of days just before them in
+ * `fetched`, relative (or absolute when the previous average is 0); empty when `fetched` does not hold both periods.
+ * The comparison table and the Markdown copy both use it.
+ */
+export function changeText(fetched: DailySeries, shown: DailySeries, format: Formatters): string {
+	const summary = summarizeSeries(shown);
+	const comparison = summary.completeDays > 0 ? comparePeriods(fetched, summary.completeDays) : null;
+	return comparison === null ? '' : comparison.relativeChange === null ? format.signed(comparison.change) : format.percent(comparison.relativeChange);
 }

@@ -6,8 +6,9 @@ import { overlaySeries } from '../shared/overlays';
 import { lastDays, summarizeSeries } from '../shared/summary';
 import { fillPlaceholders } from '../shared/webviewStrings';
 import type { ShownColumn } from './chartLines';
+import { changeText } from './compareSummaryView';
 import { appText, appsText, instanceText, metricName, rangeText, valueKindOf, valueText } from './labels';
-import { shownRangeStickiness } from './stickinessSummaryView';
+import { shownRangeStickiness, shownStickinessChange } from './stickinessSummaryView';
 import type { ViewContext } from './labels';
 
 /**
@@ -40,13 +41,16 @@ function row(cells: readonly string[]): string {
 	return `| ${cells.map(cell).join(' | ')} |`;
 }
 
-/** The series a summary row is given for: the query's, each compared app's and each period overlay's, over their own days. */
-function summarySeries(result: PanelResult, shown: DailySeries, columns: readonly ShownColumn[], ctx: ViewContext): { label: string; days: DailySeries }[] {
+/**
+ * The series a summary row is given for: the query's, each compared app's and each period overlay's, over their own
+ * days (`days`), with what was fetched for them (`fetched`, which may reach back a previous period for the change).
+ */
+function summarySeries(result: PanelResult, shown: DailySeries, columns: readonly ShownColumn[], ctx: ViewContext): { label: string; days: DailySeries; fetched: DailySeries }[] {
 	const main = columns[0]?.label ?? metricName(result.query.metric, ctx.strings);
 	return [
-		{ label: main, days: shown },
-		...(result.compared ?? []).map((c) => ({ label: appText({ appId: c.appId }, ctx.strings, ctx.names), days: lastDays(c.series, result.query.length) })),
-		...overlaySeries(result, shown).map((o) => ({ label: fillPlaceholders(o.period === 'previous' ? ctx.strings.previousPeriodLine : ctx.strings.yearBeforeLine, main), days: o.series })),
+		{ label: main, days: shown, fetched: result.series },
+		...(result.compared ?? []).map((c) => ({ label: appText({ appId: c.appId }, ctx.strings, ctx.names), days: lastDays(c.series, result.query.length), fetched: c.series })),
+		...overlaySeries(result, shown).map((o) => ({ label: fillPlaceholders(o.period === 'previous' ? ctx.strings.previousPeriodLine : ctx.strings.yearBeforeLine, main), days: o.series, fetched: o.series })),
 	];
 }
 
@@ -69,17 +73,22 @@ export function resultMarkdown(result: PanelResult, shown: DailySeries, columns:
 		[strings.maximum, dated(summary.max)],
 	];
 	const series = summarySeries(result, shown, columns, ctx);
-	// Several series: one row each, as the comparison's summary table.
+	// Several series: one row each, as the comparison's summary table, with its change (an empty cell, as there, when it cannot be computed).
+	const change = (fetched: DailySeries, days: DailySeries): string => {
+		if (kind !== 'ratio') return changeText(fetched, days, format);
+		const relative = shownStickinessChange(result, days);
+		return relative === null ? '' : format.percent(relative);
+	};
 	const summaryRows =
 		series.length > 1
 			? [
-					row([strings.seriesColumn, strings.latestComplete, kind === 'ratio' ? strings.stickinessRange : strings.average, strings.minimum, strings.maximum]),
-					'| --- | ---: | ---: | ---: | ---: |',
-					...series.map(({ label, days }) => {
+					row([strings.seriesColumn, strings.latestComplete, kind === 'ratio' ? strings.stickinessRange : strings.average, strings.minimum, strings.maximum, strings.change]),
+					'| --- | ---: | ---: | ---: | ---: | ---: |',
+					...series.map(({ label, days, fetched }) => {
 						const s = summarizeSeries(days);
 						// As the single series' figure: a ratio's is Home's stickiness over the row's own days.
 						const average = kind === 'ratio' ? shownRangeStickiness(result, days) : s.average;
-						return row([label, dated(s.latestComplete), average === null ? strings.noData : kind === 'ratio' ? format.ratio(average) : format.decimal(average), dated(s.min), dated(s.max)]);
+						return row([label, dated(s.latestComplete), average === null ? strings.noData : kind === 'ratio' ? format.ratio(average) : format.decimal(average), dated(s.min), dated(s.max), change(fetched, days)]);
 					}),
 				]
 			: [row([strings.summaryLabel, '']), '| --- | ---: |', ...figures.map(([label, value]) => row([label, value]))];

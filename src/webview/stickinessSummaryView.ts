@@ -17,7 +17,7 @@ export function renderStickinessSummary(sources: StickinessSources, shown: Daily
 	const { strings, format } = ctx;
 	const summary = summarizeSeries(shown);
 	const range = rangeStickiness(sources.dau, sources.mau, shown.firstDate, shown.lastDate);
-	const change = stickinessChange(sources.dau, sources.mau, shown.firstDate, shown.lastDate);
+	const change = relativeStickinessChange(sources, shown);
 	const day = (name: string, label: string, point: ValuedPoint | null): HTMLElement =>
 		figureBox(name, label, point ? format.ratio(point.value) : strings.noData, point ? format.mediumDate(point.date) : '');
 	const items = [
@@ -26,14 +26,26 @@ export function renderStickinessSummary(sources: StickinessSources, shown: Daily
 		day('minimum', strings.minimum, summary.min),
 		day('maximum', strings.maximum, summary.max),
 	];
-	if (change?.relative != null) {
+	if (change !== null) {
 		const detail = length === 1 ? strings.changeDetailOne : fillPlaceholders(strings.changeDetailMany, format.count(length));
-		items.push(figureBox('change', strings.change, format.percent(change.relative), detail, strings.stickinessChangeFormula));
+		items.push(figureBox('change', strings.change, format.percent(change), detail, strings.stickinessChangeFormula));
 	}
 	return h('section', { class: 'summary', 'aria-label': strings.summaryLabel }, h('dl', {}, ...items), ...summaryNotes(shown, summary, ctx));
 }
 
-/** The range's stickiness as Home defines it, for the Markdown copy; null when no day has both series. */
+/** The range's stickiness as Home defines it, for the Markdown copy (a year before's from its own sources); null when no day has both series. */
 export function shownRangeStickiness(result: PanelResult, shown: DailySeries): number | null {
-	return result.sources ? rangeStickiness(result.sources.dau, result.sources.mau, shown.firstDate, shown.lastDate) : null;
+	const { sources, yearBeforeSources } = result;
+	const held = sources && yearBeforeSources && shown.lastDate < sources.dau.firstDate ? yearBeforeSources : sources;
+	return held ? rangeStickiness(held.dau, held.mau, shown.firstDate, shown.lastDate) : null;
+}
+
+/** Home's change of the stickiness of `shown`'s days against as many days just before, for the Markdown copy; null as the card's. */
+export function shownStickinessChange(result: PanelResult, shown: DailySeries): number | null {
+	return result.sources ? relativeStickinessChange(result.sources, shown) : null;
+}
+
+/** The change card's figure: null unless the sources cover both ranges and the previous one's stickiness is not 0. */
+function relativeStickinessChange(sources: StickinessSources, shown: DailySeries): number | null {
+	return stickinessChange(sources.dau, sources.mau, shown.firstDate, shown.lastDate)?.relative ?? null;
 }

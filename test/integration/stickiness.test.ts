@@ -1,6 +1,6 @@
 // Stickiness in the real host against the sandbox: each day is the sandbox's own DAU ÷ MAU, the requests are the DAU
 // windows plus the MAU windows, a saved stickiness query runs from the Saved Queries view's command, and the
-// exports hold both series and the ratio.
+// exports hold both series and the ratio, a previous-period overlay's included.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { sandboxValue } from '../../sandbox/data';
@@ -99,6 +99,7 @@ suite('stickiness', () => {
 		assert.ok(reopened);
 		assert.deepEqual(reopened.series, result.series);
 		assert.deepEqual(reopened.sources, result.sources);
+		assert.equal((document as { previousPeriod?: unknown }).previousPeriod, undefined, 'no overlay block without a comparison');
 
 		await vscode.commands.executeCommand('braze.showKpi', { metric: 'stickiness', length: 5, end: END });
 		const csv = workspaceFile('stickiness.csv');
@@ -106,5 +107,33 @@ suite('stickiness', () => {
 		const lines = new TextDecoder().decode(await vscode.workspace.fs.readFile(csv)).split('\n');
 		assert.equal(lines[0], 'date,stickiness');
 		assert.deepEqual(lines.slice(1, 6), document.data.map((r) => `${r.time},${Number((r.dau / r.mau).toFixed(6))}`));
+	});
+
+	test('compared with the previous period, Export to JSON holds the overlay\'s own DAU and MAU rows and re-opens exactly', async () => {
+		const result = await vscode.commands.executeCommand<PanelResult | undefined>('braze.showKpi', { metric: 'stickiness', length: 5, end: END, appId: APP, compare: { period: 'previous' } });
+		assert.ok(result);
+		assert.equal(result.query.compare?.period, 'previous');
+		const json = workspaceFile('stickiness-previous.json');
+		await vscode.commands.executeCommand('braze.exportJson', { uri: json });
+		const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(json));
+		type Row = { time: string; dau?: number; mau?: number; stickiness?: number };
+		const document = JSON.parse(text) as { data: Row[]; previousPeriod?: { firstDate: string; lastDate: string; data: Row[] } };
+		// The five days before 2026-02-24…28, each with the sandbox's own DAU and MAU and their ratio.
+		assert.equal(document.previousPeriod?.firstDate, '2026-02-19');
+		assert.equal(document.previousPeriod.lastDate, '2026-02-23');
+		assert.deepEqual(document.previousPeriod.data.map((r) => r.time), ['2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23']);
+		for (const row of document.previousPeriod.data) {
+			assert.equal(row.dau, sandboxValue('dau', APP, row.time), `DAU on ${row.time}`);
+			assert.equal(row.mau, sandboxValue('mau', APP, row.time), `MAU on ${row.time}`);
+			assert.equal(row.stickiness, (row.dau ?? NaN) / (row.mau ?? NaN));
+		}
+		assert.deepEqual(document.data.map((r) => r.time), result.series.points.map((p) => p.date), 'the series keeps its own days');
+		const reopened = await vscode.commands.executeCommand<PanelResult | undefined>('braze.openExported', { uri: json });
+		assert.ok(reopened);
+		assert.deepEqual(reopened.sources?.dau.points.slice(0, 5).map((p) => p.value), document.previousPeriod.data.map((r) => r.dau), 'the previous period is back before the series');
+		assert.deepEqual(reopened.series.points.slice(5), result.series.points);
+		const again = workspaceFile('stickiness-previous-again.json');
+		await vscode.commands.executeCommand('braze.exportJson', { uri: again });
+		assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(again)), text, 'export → open → export gives the same bytes');
 	});
 });

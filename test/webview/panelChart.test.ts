@@ -261,10 +261,11 @@ describe('chart webview sharing', () => {
 			'',
 			'May 16, 2024 – May 29, 2024 · US-01 (rest.iad-01.braze.com)',
 			'',
-			'| Series | Latest complete day | Average | Minimum | Maximum |',
-			'| --- | ---: | ---: | ---: | ---: |',
-			'| App ios-app | 1,280 (May 29, 2024) | 1,140 | 1,000 (May 16, 2024) | 1,280 (May 29, 2024) |',
-			'| App web\\|app | 2,280 (May 29, 2024) | 2,140 | 2,000 (May 16, 2024) | 2,280 (May 29, 2024) |',
+			// Fourteen days fetched for fourteen shown: no previous period, an empty Change cell as in the panel.
+			'| Series | Latest complete day | Average | Minimum | Maximum | Change |',
+			'| --- | ---: | ---: | ---: | ---: | ---: |',
+			'| App ios-app | 1,280 (May 29, 2024) | 1,140 | 1,000 (May 16, 2024) | 1,280 (May 29, 2024) |  |',
+			'| App web\\|app | 2,280 (May 29, 2024) | 2,140 | 2,000 (May 16, 2024) | 2,280 (May 29, 2024) |  |',
 			'',
 		]);
 		assert.equal(lines[9], '| Date | App ios-app | App web\\|app |', 'a | in an app ID is escaped');

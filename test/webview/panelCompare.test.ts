@@ -81,13 +81,17 @@ describe('chart webview: compare', () => {
 		const message = (await panel.posted()).at(-1);
 		assert.ok(message && message.type === 'copyMarkdown', JSON.stringify(message));
 		const lines = message.markdown.split('\n');
+		// The change of iOS: (1,045 − 545) ÷ 545. Android and the overlay hold no previous period: an empty cell, as in the panel.
 		assert.deepEqual(lines.slice(4, 9), [
-			'| Series | Latest complete day | Average | Minimum | Maximum |',
-			'| --- | ---: | ---: | ---: | ---: |',
-			'| App ios-id | 1,090 (May 29, 2024) | 1,045 | 1,000 (May 20, 2024) | 1,090 (May 29, 2024) |',
-			'| Shop Android | 2,090 (May 29, 2024) | 2,050 | 2,010 (May 21, 2024) | 2,090 (May 29, 2024) |',
-			'| App ios-id, previous period | 590 (May 19, 2024) | 545 | 500 (May 10, 2024) | 590 (May 19, 2024) |',
+			'| Series | Latest complete day | Average | Minimum | Maximum | Change |',
+			'| --- | ---: | ---: | ---: | ---: | ---: |',
+			'| App ios-id | 1,090 (May 29, 2024) | 1,045 | 1,000 (May 20, 2024) | 1,090 (May 29, 2024) | +91.7% |',
+			'| Shop Android | 2,090 (May 29, 2024) | 2,050 | 2,010 (May 21, 2024) | 2,090 (May 29, 2024) |  |',
+			'| App ios-id, previous period | 590 (May 19, 2024) | 545 | 500 (May 10, 2024) | 590 (May 19, 2024) |  |',
 		]);
+		const panelChanges = await panel.page.locator('.compare-summary tbody tr td:last-child').allTextContents();
+		assert.deepEqual(panelChanges, ['+91.7%', ''], 'the panel\'s own summary table');
+		assert.deepEqual(lines.slice(6, 8).map((l) => l.split(' | ').at(-1)?.replace(/ ?\|$/, '')), panelChanges, 'the Markdown\'s changes are the panel\'s');
 		assert.equal(lines[10], '| Date | App ios-id | Shop Android | App ios-id, previous period |');
 		assert.equal(lines[12], '| 2024-05-20 | 1000 |  | 500 |', 'a gap is an empty cell; the previous period is aligned by day');
 		assert.equal(lines[21], '| 2024-05-29 | 1090 | 2090 | 590 |');
@@ -113,5 +117,9 @@ describe('chart webview: compare', () => {
 		assert.equal(await panel.page.locator('.query-facts li').first().textContent(), 'Shop iOS vs Shop Android vs Toutes les applications vs Application web-id');
 		assert.equal(await panel.page.locator('.compare-button').getAttribute('title'), 'Comparer…');
 		assert.equal(await panel.page.getByRole('button', { name: 'Comparer…' }).count(), 1);
+		await panel.page.getByRole('button', { name: 'Copier en Markdown' }).click();
+		const message = (await panel.posted()).at(-1);
+		assert.ok(message && message.type === 'copyMarkdown', JSON.stringify(message));
+		assert.equal(message.markdown.split('\n')[4], '| Série | Dernier jour complet | Moyenne | Minimum | Maximum | Évolution |');
 	});
 });

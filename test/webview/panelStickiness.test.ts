@@ -99,6 +99,39 @@ describe('a stickiness chart', () => {
 		assert.ok(parseWebviewMessage(message, 3650), 'the host accepts it');
 	});
 
+	test('Copy as Markdown of stickiness with the previous period: a summary row each, the change as the card\'s', async () => {
+		const panel = await suite.open();
+		await panel.send(initMessage({ ...STICKY, query: { ...STICKY.query, compare: { apps: [], period: 'previous' } } }));
+		await drawn(panel);
+		const card = await panel.page.locator('.figure[data-figure="change"] .figure-value').textContent();
+		assert.equal(card, '+120%');
+		await panel.page.getByRole('button', { name: 'Copy as Markdown' }).click();
+		const message = (await panel.posted()).at(-1);
+		assert.ok(message && message.type === 'copyMarkdown', JSON.stringify(message));
+		const lines = message.markdown.split('\n');
+		// The previous period has no range before it in the result: its change cannot be computed, an empty cell.
+		assert.deepEqual(lines.slice(4, 8), [
+			'| Series | Latest complete day | Stickiness of the range | Minimum | Maximum | Change |',
+			'| --- | ---: | ---: | ---: | ---: | ---: |',
+			`| Stickiness | 24% (May 29, 2024) | 22% | 20% (May 25, 2024) | 24% (May 29, 2024) | ${card} |`,
+			'| Stickiness, previous period | 10% (May 24, 2024) | 10% | 10% (May 20, 2024) | 10% (May 20, 2024) |  |',
+		]);
+	});
+
+	test('Copy as Markdown of stickiness with the year before: its row\'s figures come from its own DAU and MAU', async () => {
+		const panel = await suite.open();
+		// The same five days a year before: DAU 50…90 on MAU 1,000 (5 %…9 %), Home's figure 350 ÷ 5,000 = 7 %.
+		const year = makeStickinessResult('2023-05-29', [50, 60, 70, 80, 90], [1000, 1000, 1000, 1000, 1000]);
+		const result = { ...STICKY, query: { ...STICKY.query, compare: { apps: [], period: 'year' as const } }, yearBefore: year.series, yearBeforeSources: year.sources };
+		await panel.send(initMessage(result));
+		await panel.page.locator('canvas[data-line-count="2"]').waitFor();
+		await panel.page.getByRole('button', { name: 'Copy as Markdown' }).click();
+		const message = (await panel.posted()).at(-1);
+		assert.ok(message && message.type === 'copyMarkdown', JSON.stringify(message));
+		const lines = message.markdown.split('\n');
+		assert.equal(lines[7], '| Stickiness, a year before | 9% (May 29, 2023) | 7% | 5% (May 25, 2023) | 9% (May 29, 2023) |  |');
+	});
+
 	test('in French: the names, the formula and the percentages', async () => {
 		const panel = await suite.open({ lang: 'fr' });
 		await panel.send(initMessage(STICKY, { locale: 'fr', l10nBundle: frenchBundle() }));

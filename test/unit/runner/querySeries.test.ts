@@ -11,7 +11,7 @@ import type { BrazeClient } from '../../../src/braze/client';
 import { RequestLimiter } from '../../../src/braze/concurrency';
 import type { CachedSeriesDeps } from '../../../src/cache/cachedSeries';
 import { DayCache } from '../../../src/cache/dayCache';
-import { fetchQuerySeries, fetchedQueryResult, peekQuerySeries, peekedQueryResult, queryRequestsNeeded, sourceRequests } from '../../../src/runner/querySeries';
+import { fetchQuerySeries, fetchedQueryResult, peekQuerySeries, peekedQueryResult, queryRequestsNeeded, querySeriesOf, sourceRequests, yearBeforeOf } from '../../../src/runner/querySeries';
 import type { QuerySeriesRequest } from '../../../src/runner/querySeries';
 import { addDays } from '../../../src/shared/dates';
 import { parsePanelResult } from '../../../src/shared/protocol';
@@ -106,5 +106,22 @@ describe('a stickiness query through the cache, against the sandbox', () => {
 		} finally {
 			await dauOnly.sandbox.close();
 		}
+	});
+});
+
+describe('the year before of a query', () => {
+	const days = (metric: 'dau' | 'mau', values: (number | null)[]) => ({ metric, firstDate: '2025-10-04', lastDate: '2025-10-06', points: values.map((value, i) => ({ date: addDays('2025-10-04', i), value })), provisionalDate: null });
+
+	it('is the fetched series itself for a KPI, and for stickiness the ratio with the DAU and MAU it comes from', () => {
+		const dau = days('dau', [90, 95, null]);
+		const mau = days('mau', [900, 0, 1000]);
+		assert.deepEqual(yearBeforeOf('dau', [dau]), { yearBefore: dau });
+		const sticky = yearBeforeOf('stickiness', [dau, mau]);
+		assert.deepEqual(sticky.yearBeforeSources, { dau, mau });
+		assert.deepEqual(sticky.yearBefore?.points.map((p) => p.value), [0.1, null, null]);
+		// A panel's state keeps it, with the ratio derived again.
+		const shown = (metric: 'dau' | 'mau') => ({ ...days(metric, [200, 210, 220]), firstDate: '2026-10-04', lastDate: '2026-10-06', points: [4, 5, 6].map((d) => ({ date: `2026-10-0${d}`, value: 100 * d })) });
+		const result = { query: { metric: 'stickiness', length: 3, end: { kind: 'date', date: '2026-10-06' }, appId: null, compare: { apps: [], period: 'year' } }, instance: INSTANCE, ...querySeriesOf('stickiness', [shown('dau'), shown('mau')]), fetchedAt: T0.toISOString(), rateLimit: null, ...sticky };
+		assert.deepEqual(parsePanelResult(JSON.parse(JSON.stringify(result)))?.yearBefore, sticky.yearBefore);
 	});
 });
