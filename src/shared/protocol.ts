@@ -71,7 +71,10 @@ export interface ResultProvenance {
 export interface ComparedSeries {
 	/** The app's API identifier, or null for all apps. */
 	readonly appId: string | null;
+	/** For stickiness, the per-day DAU ÷ MAU derived from `sources`. */
 	readonly series: DailySeries;
+	/** Set exactly when the query is stickiness: this app's own DAU and MAU, which `series` is derived from. */
+	readonly sources?: StickinessSources;
 }
 
 /** The most series one chart holds (the query's own and the compared ones). */
@@ -84,7 +87,7 @@ export const MAX_CHART_SERIES = 10;
  */
 export function displayedResult(result: PanelResult): PanelResult {
 	const series = lastDays(result.series, result.query.length);
-	const compared = result.compared?.map((c) => ({ ...c, series: lastDays(c.series, result.query.length) }));
+	const compared = result.compared?.map((c) => ({ ...c, series: lastDays(c.series, result.query.length), ...(c.sources ? { sources: lastSourceDays(c.sources, result.query.length) } : {}) }));
 	const cut = series !== result.series || (compared ?? []).some((c, i) => c.series !== result.compared?.[i]?.series);
 	if (!cut) return result;
 	// The exports carry a previous-period overlay as its own column or block.
@@ -274,8 +277,8 @@ export function parsePanelResult(raw: unknown): PanelResult | null {
 	const sources = query.spec.metric === 'stickiness' ? parseStickinessSources(raw.sources) : undefined;
 	const series = sources ? stickinessSeries(sources) : parseDailySeries(raw.series);
 	if (!series || series.metric !== query.spec.metric || typeof raw.fetchedAt !== 'string' || Number.isNaN(Date.parse(raw.fetchedAt))) return null;
-	// Compared apps need their own sources for a ratio: a stickiness result holds none.
-	const compared = sources ? (raw.compared === undefined ? [] : null) : parseCompared(raw.compared, series);
+	// A compared app's stickiness is derived from its own sources, as the query's.
+	const compared = parseCompared(raw.compared, series, sources !== undefined);
 	if (compared === null) return null;
 	// A stickiness year before is derived from its sources; without them (a ratio alone is never trusted) it is left out.
 	const yearBeforeSources = sources && raw.yearBeforeSources !== undefined ? parseStickinessSources(raw.yearBeforeSources) : undefined;
@@ -316,16 +319,21 @@ function parsePreviousMissing(raw: Record<string, unknown>): { previousMissing?:
 	return (reason === 'requests' || reason === 'failed') && isWholeNumber(requests, 0, 1000) ? { previousMissing: { reason, requests } } : {};
 }
 
-/** Compared series: each of the main series' metric and last day; [] when absent, null when unusable. */
-function parseCompared(raw: unknown, main: DailySeries): ComparedSeries[] | null {
+/**
+ * Compared series: each of the main series' metric and last day; [] when absent, null when unusable. For stickiness
+ * (`withSources`), each must hold its DAU and MAU and its ratio is derived from them (a ratio alone is never trusted).
+ */
+function parseCompared(raw: unknown, main: DailySeries, withSources: boolean): ComparedSeries[] | null {
 	if (raw === undefined) return [];
 	if (!Array.isArray(raw) || raw.length > MAX_CHART_SERIES - 1) return null;
 	const out: ComparedSeries[] = [];
 	for (const item of raw as unknown[]) {
 		if (!isRecord(item) || (item.appId !== null && typeof item.appId !== 'string')) return null;
-		const series = parseDailySeries(item.series);
+		const sources = withSources ? parseStickinessSources(item.sources) : undefined;
+		if (sources === null) return null;
+		const series = sources ? stickinessSeries(sources) : parseDailySeries(item.series);
 		if (!series || series.metric !== main.metric || series.lastDate !== main.lastDate) return null;
-		out.push({ appId: item.appId, series });
+		out.push({ appId: item.appId, series, ...(sources ? { sources } : {}) });
 	}
 	return out;
 }

@@ -220,10 +220,10 @@ export class PanelView {
 		}
 		const columns = shownColumns(result, shown, this.ctx);
 		this.summaryBox.append(
-			result.sources
-				? renderStickinessSummary(result.sources, shown, result.query.length, this.ctx)
-				: (result.compared ?? []).length > 0
-					? renderCompareSummary(result, this.ctx)
+			(result.compared ?? []).length > 0
+				? renderCompareSummary(result, this.ctx)
+				: result.sources
+					? renderStickinessSummary(result.sources, shown, result.query.length, this.ctx)
 					: renderSummary(shown, result.series, this.ctx, result),
 		);
 		// A stickiness table also lists the DAU and MAU each day's ratio is made from.
