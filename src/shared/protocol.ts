@@ -162,7 +162,12 @@ export type WebviewToHost =
 	/** Webview → host: the chart image is on the clipboard. */
 	| { readonly type: 'imageCopied' }
 	/** Webview → host: the webview could not put the image on the clipboard; `reason` is the browser's, for the message. */
-	| { readonly type: 'copyImageFailed'; readonly reason: string };
+	| { readonly type: 'copyImageFailed'; readonly reason: string }
+	/**
+	 * Webview → host: a message from the host failed the webview's checks and was not shown (the panel shows that it could
+	 * not); `messageType` is that message's `type` (cut, or "?" when it had none), for the host's log.
+	 */
+	| { readonly type: 'messageUnreadable'; readonly messageType: string };
 
 /** Larger than any Markdown table of 3,650 days × 10 series; a guard on what the webview may send. */
 export const MAX_MARKDOWN_LENGTH = 4_000_000;
@@ -222,6 +227,8 @@ export function parseWebviewMessage(raw: unknown, maxLength: number): WebviewToH
 			return { type: raw.type };
 		case 'copyImageFailed':
 			return typeof raw.reason === 'string' ? { type: raw.type, reason: raw.reason.slice(0, 300) } : null;
+		case 'messageUnreadable':
+			return typeof raw.messageType === 'string' ? { type: raw.type, messageType: unreadableTypeText(raw.messageType) } : null;
 		case 'saveSvg':
 			return typeof raw.svg === 'string' && raw.svg.length <= MAX_SVG_LENGTH && raw.svg.startsWith('<svg ') ? { type: raw.type, svg: raw.svg } : null;
 		case 'copyMarkdown':
@@ -231,6 +238,14 @@ export function parseWebviewMessage(raw: unknown, maxLength: number): WebviewToH
 		default:
 			return null;
 	}
+}
+
+/** The longest message type the webview reports as unreadable. */
+const MAX_MESSAGE_TYPE_LENGTH = 40;
+
+/** A message's `type` as the webview reports it and the host logs it: letters only, cut; "?" for anything else. */
+export function unreadableTypeText(type: unknown): string {
+	return typeof type === 'string' && /^[A-Za-z]+$/.test(type) ? type.slice(0, MAX_MESSAGE_TYPE_LENGTH) : '?';
 }
 
 /** Base64 of a PNG: the signature first, only base64 characters, not larger than `MAX_PNG_BASE64_LENGTH`. */

@@ -164,6 +164,11 @@ export class PanelView {
 		this.announce(message);
 	}
 
+	/** A message from the host failed the webview's checks: said as an error, with what to do; the previous result stays. */
+	showUnreadable(): void {
+		this.showFailure(this.ctx.strings.messageUnreadable);
+	}
+
 	/** The fetch was cancelled: a neutral note; the previous result stays, and the controls show its query again. */
 	showCancelled(message: string): void {
 		this.settle();
