@@ -10,11 +10,11 @@ import { errorText, isRecord, isWholeNumber } from '../shared/guards';
 import { sourceMetricsOf } from '../shared/kpi';
 import type { DailyPoint, DailySeries, KpiMetric, QueryMetric } from '../shared/kpi';
 import type { L10n } from '../shared/l10n';
-import type { PanelResult } from '../shared/protocol';
+import type { ComparedSeries, PanelResult } from '../shared/protocol';
 import { endingAtForDate, formatSeriesEnd, queryProblemText } from '../shared/query';
 import { overlaySeries } from '../shared/overlays';
 import type { OverlaySeries } from '../shared/overlays';
-import { previousPeriodSources, stickinessSeries, toStickinessSources } from '../shared/stickinessResult';
+import { lastSourceDays, previousPeriodSources, stickinessSeries, toStickinessSources } from '../shared/stickinessResult';
 import type { StickinessSources } from '../shared/stickinessResult';
 
 /** Bumped when a change would make an older extension misread the file. */
@@ -90,7 +90,13 @@ export function buildExportDocument(result: PanelResult, extensionVersion: strin
 	const { metric, firstDate, lastDate, provisionalDate } = series;
 	const rows = (points: readonly DailyPoint[]) => points.flatMap((p): ExportRow[] => (p.value === null ? [] : [{ time: p.date, [metric]: p.value }]));
 	const nameOf = (appId: string | null) => (appId === null ? undefined : result.appNames?.[appId]);
-	const compared = (result.compared ?? []).map((c): ExportComparedSeries => ({ app_id: c.appId ?? ALL_APPS, appName: nameOf(c.appId), data: rows(c.series.points.filter((p) => p.date >= firstDate && p.date <= lastDate)) }));
+	// A compared app's stickiness rows hold its own DAU and MAU, as the series' own rows do.
+	const comparedRows = (c: ComparedSeries): ExportRow[] => {
+		if (!c.sources) return rows(c.series.points.filter((p) => p.date >= firstDate && p.date <= lastDate));
+		const held = lastSourceDays(c.sources, daysBetween(firstDate, lastDate) + 1);
+		return stickinessRows(stickinessSeries(held), held);
+	};
+	const compared = (result.compared ?? []).map((c): ExportComparedSeries => ({ app_id: c.appId ?? ALL_APPS, appName: nameOf(c.appId), data: comparedRows(c) }));
 	const overlays = Object.fromEntries(overlaySeries(result, series).flatMap((o) => {
 		const block = overlayBlock(result, o);
 		return block ? [[o.period === 'previous' ? 'previousPeriod' : 'yearBefore', block]] : [];
@@ -238,20 +244,24 @@ function readExport(raw: unknown, l10n: L10n): PanelResult {
 		});
 	};
 	const own = readRows(raw.data, 'data', metrics);
-	// The compared apps (never with stickiness, whose ratio needs each app's own sources): exactly the query's `compare.apps`, in order.
-	const readPoints = (data: unknown, name: string): DailyPoint[] => readRows(data, name, metrics.slice(0, 1))[0] ?? [];
+	// The compared apps: exactly the query's `compare.apps`, in order, over the series' days. A stickiness app's rows
+	// hold its own DAU and MAU, and its ratio is recomputed from them, as the series' own.
 	const comparedApps = spec.compare?.apps ?? [];
 	const rawCompared = raw.compared ?? [];
 	demand(Array.isArray(rawCompared) && rawCompared.length === comparedApps.length, () => l10n.t('"compared" must hold one entry per app of "query.compare.apps".'));
-	const compared = comparedApps.map((appId, i) => {
+	demand(provisionalDate === null || inSeries(provisionalDate), () => l10n.t('"query.provisionalDate" must be null or a YYYY-MM-DD date from {0} to {1}.', firstDate, lastDate));
+	const compared = comparedApps.map((appId, i): ComparedSeries => {
 		const entry: unknown = (rawCompared as unknown[])[i];
 		demand(isRecord(entry) && entry.app_id === (appId ?? ALL_APPS), () => l10n.t('"{0}" must be the app "{1}" of "query.compare.apps".', `compared[${i}].app_id`, appId ?? ALL_APPS));
-		return { appId, series: { metric: spec.metric, firstDate, lastDate, points: readPoints(entry.data, `compared[${i}].data`), provisionalDate: null as string | null } };
+		const [first = [], second = []] = readRows(entry.data, `compared[${i}].data`, metrics);
+		const days = { firstDate, lastDate, provisionalDate };
+		if (spec.metric !== 'stickiness') return { appId, series: { metric: spec.metric, ...days, points: first } };
+		const sources = toStickinessSources({ metric: 'dau', ...days, points: first }, { metric: 'mau', ...days, points: second });
+		return { appId, series: stickinessSeries(sources), sources };
 	});
 	const appNames = exportedAppNames([block, ...(rawCompared as unknown[])]);
 	const overlays = readOverlays(raw, spec, { firstDate, lastDate, span }, l10n, (data, name, from, to) => readRows(data, name, metrics, from, to));
 
-	demand(provisionalDate === null || inSeries(provisionalDate), () => l10n.t('"query.provisionalDate" must be null or a YYYY-MM-DD date from {0} to {1}.', firstDate, lastDate));
 	demand(
 		isRecord(instance) && typeof instance.host === 'string' && instance.host !== '' && (instance.label === null || typeof instance.label === 'string'),
 		() => l10n.t('"query.instance" must hold a "host" and a "label" (text or null).'),
@@ -276,7 +286,7 @@ function readExport(raw: unknown, l10n: L10n): PanelResult {
 		fetchedAt,
 		rateLimit: null,
 		source: { file: '', connection: connection ?? null },
-		...(compared.length > 0 ? { compared: compared.map((c) => ({ ...c, series: { ...c.series, provisionalDate } })) } : {}),
+		...(compared.length > 0 ? { compared } : {}),
 		...(Object.keys(appNames).length > 0 ? { appNames } : {}),
 		...(yearBefore ? { yearBefore } : {}),
 		...(yearBeforeSources ? { yearBeforeSources } : {}),

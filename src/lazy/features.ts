@@ -82,6 +82,8 @@ export function activateFeatures(core: CoreServices): Features {
 			const directory = apps.directory(query.connection);
 			void promptForComparison(query, { directory, recentAppIds: recentAppIds.list(), ownAppLabel: appName(query, directory.namesFor([query.appId])) }).then((spec) => spec && runner.rerun(panel, spec));
 		},
+		// The panel says it could not show it; the log keeps what to report (the query, never the key).
+		messageUnreadable: (panel, messageType) => log.error(`The chart panel could not read the "${messageType}" message the extension sent it (query: ${JSON.stringify(panel.query)}). Please report this.`),
 	});
 	const limiter = new RequestLimiter(MAX_REQUESTS_IN_FLIGHT);
 	const cache = new DayCache({

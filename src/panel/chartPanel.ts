@@ -24,6 +24,8 @@ export interface ChartPanelHandlers {
 	saveQuery(panel: ChartPanel): void;
 	/** The panel's Compare… control: change the compared apps and the period overlay, then re-run in place. */
 	compare(panel: ChartPanel): void;
+	/** The webview could not read a message of type `messageType` the host sent it (it shows so): say it in the log. */
+	messageUnreadable(panel: ChartPanel, messageType: string): void;
 }
 
 /** A message the panel shows after `init`. */
@@ -200,6 +202,7 @@ export class ChartPanel implements vscode.Disposable {
 			reportImageCopy(failure, () => void this.requestShare('savePng'));
 		}
 		else if (message.type === 'exportCsv') void vscode.commands.executeCommand('braze.exportCsv'); // This panel is the active one: its button was just clicked.
+		else if (message.type === 'messageUnreadable') this.#handlers.messageUnreadable(this, message.messageType);
 		else this.#handlers[message.type](this); // cancel, copyCsv, exportJson, saveQuery: the handler of that name.
 	}
 

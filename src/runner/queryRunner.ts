@@ -6,7 +6,7 @@ import { droppedRowsLogLine } from '../braze/series';
 import type { WindowsRequest } from '../braze/client';
 import type { RequestLimiter } from '../braze/concurrency';
 import type { CachedSeriesResult } from '../cache/cachedSeries';
-import { combinedProvenance, fetchQuerySeries, fetchedQueryResult, lowestRemaining, peekQuerySeries, peekedQueryResult, queryRequestsNeeded, querySeriesOf } from './querySeries';
+import { combinedProvenance, fetchQuerySeries, fetchedQueryResult, lowestRemaining, peekQuerySeries, peekedQueryResult, queryRequestsNeeded, querySeriesOf, yearBeforeOf } from './querySeries';
 import type { QuerySeriesRequest } from './querySeries';
 import type { DayCache } from '../cache/dayCache';
 import type { RequestLogEntry } from '../braze/client';
@@ -226,9 +226,10 @@ export class KpiQueryRunner implements vscode.Disposable {
 				previous && fetchPreviousPeriod({ ...cacheDeps, fetchWindows }, partition, previous, options),
 			]);
 			const [mainParts, ...others] = all as [CachedSeriesResult[], ...CachedSeriesResult[][]];
-			const seriesOf = (parts: readonly CachedSeriesResult[]) => querySeriesOf(spec.metric, parts.map((p) => p.series)).series;
-			const compared = others.slice(0, cacheRequests.compared.length).map((parts, i) => ({ appId: cacheRequests.compared[i]?.appId ?? null, series: seriesOf(parts) }));
-			const yearBefore = cacheRequests.yearBefore && others.length > compared.length ? seriesOf(others[others.length - 1] ?? []) : undefined;
+			// A compared app's stickiness keeps its own DAU and MAU, as the query's does.
+			const seriesOf = (parts: readonly CachedSeriesResult[]) => querySeriesOf(spec.metric, parts.map((p) => p.series));
+			const compared = others.slice(0, cacheRequests.compared.length).map((parts, i) => ({ appId: cacheRequests.compared[i]?.appId ?? null, ...seriesOf(parts) }));
+			const yearBefore = cacheRequests.yearBefore && others.length > compared.length ? yearBeforeOf(spec.metric, (others[others.length - 1] ?? []).map((p) => p.series)) : undefined;
 			const names = this.#namesOf(spec);
 			const every = all.flat();
 			for (const part of every) if (part.offlineCause) this.#deps.log.warn(`Offline, showing cached days: ${part.offlineCause.message}`);
@@ -238,7 +239,7 @@ export class KpiQueryRunner implements vscode.Disposable {
 				...(before && 'points' in before ? { series: joinPreviousPeriod(before, base.series) } : {}),
 				...(before && 'reason' in before ? { previousMissing: before } : {}),
 				...(compared.length > 0 ? { compared } : {}),
-				...(yearBefore ? { yearBefore } : {}),
+				...yearBefore,
 				...(Object.keys(names).length > 0 ? { appNames: names } : {}),
 				rateLimit: lowestRemaining(every.map((p) => p.rateLimit)),
 				provenance: combinedProvenance(every),

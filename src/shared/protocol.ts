@@ -71,7 +71,10 @@ export interface ResultProvenance {
 export interface ComparedSeries {
 	/** The app's API identifier, or null for all apps. */
 	readonly appId: string | null;
+	/** For stickiness, the per-day DAU ÷ MAU derived from `sources`. */
 	readonly series: DailySeries;
+	/** Set exactly when the query is stickiness: this app's own DAU and MAU, which `series` is derived from. */
+	readonly sources?: StickinessSources;
 }
 
 /** The most series one chart holds (the query's own and the compared ones). */
@@ -84,7 +87,7 @@ export const MAX_CHART_SERIES = 10;
  */
 export function displayedResult(result: PanelResult): PanelResult {
 	const series = lastDays(result.series, result.query.length);
-	const compared = result.compared?.map((c) => ({ ...c, series: lastDays(c.series, result.query.length) }));
+	const compared = result.compared?.map((c) => ({ ...c, series: lastDays(c.series, result.query.length), ...(c.sources ? { sources: lastSourceDays(c.sources, result.query.length) } : {}) }));
 	const cut = series !== result.series || (compared ?? []).some((c, i) => c.series !== result.compared?.[i]?.series);
 	if (!cut) return result;
 	// The exports carry a previous-period overlay as its own column or block.
@@ -159,7 +162,12 @@ export type WebviewToHost =
 	/** Webview → host: the chart image is on the clipboard. */
 	| { readonly type: 'imageCopied' }
 	/** Webview → host: the webview could not put the image on the clipboard; `reason` is the browser's, for the message. */
-	| { readonly type: 'copyImageFailed'; readonly reason: string };
+	| { readonly type: 'copyImageFailed'; readonly reason: string }
+	/**
+	 * Webview → host: a message from the host failed the webview's checks and was not shown (the panel shows that it could
+	 * not); `messageType` is that message's `type` (cut, or "?" when it had none), for the host's log.
+	 */
+	| { readonly type: 'messageUnreadable'; readonly messageType: string };
 
 /** Larger than any Markdown table of 3,650 days × 10 series; a guard on what the webview may send. */
 export const MAX_MARKDOWN_LENGTH = 4_000_000;
@@ -219,6 +227,8 @@ export function parseWebviewMessage(raw: unknown, maxLength: number): WebviewToH
 			return { type: raw.type };
 		case 'copyImageFailed':
 			return typeof raw.reason === 'string' ? { type: raw.type, reason: raw.reason.slice(0, 300) } : null;
+		case 'messageUnreadable':
+			return typeof raw.messageType === 'string' ? { type: raw.type, messageType: unreadableTypeText(raw.messageType) } : null;
 		case 'saveSvg':
 			return typeof raw.svg === 'string' && raw.svg.length <= MAX_SVG_LENGTH && raw.svg.startsWith('<svg ') ? { type: raw.type, svg: raw.svg } : null;
 		case 'copyMarkdown':
@@ -228,6 +238,14 @@ export function parseWebviewMessage(raw: unknown, maxLength: number): WebviewToH
 		default:
 			return null;
 	}
+}
+
+/** The longest message type the webview reports as unreadable. */
+const MAX_MESSAGE_TYPE_LENGTH = 40;
+
+/** A message's `type` as the webview reports it and the host logs it: letters only, cut; "?" for anything else. */
+export function unreadableTypeText(type: unknown): string {
+	return typeof type === 'string' && /^[A-Za-z]+$/.test(type) ? type.slice(0, MAX_MESSAGE_TYPE_LENGTH) : '?';
 }
 
 /** Base64 of a PNG: the signature first, only base64 characters, not larger than `MAX_PNG_BASE64_LENGTH`. */
@@ -274,8 +292,8 @@ export function parsePanelResult(raw: unknown): PanelResult | null {
 	const sources = query.spec.metric === 'stickiness' ? parseStickinessSources(raw.sources) : undefined;
 	const series = sources ? stickinessSeries(sources) : parseDailySeries(raw.series);
 	if (!series || series.metric !== query.spec.metric || typeof raw.fetchedAt !== 'string' || Number.isNaN(Date.parse(raw.fetchedAt))) return null;
-	// Compared apps need their own sources for a ratio: a stickiness result holds none.
-	const compared = sources ? (raw.compared === undefined ? [] : null) : parseCompared(raw.compared, series);
+	// A compared app's stickiness is derived from its own sources, as the query's.
+	const compared = parseCompared(raw.compared, series, sources !== undefined);
 	if (compared === null) return null;
 	// A stickiness year before is derived from its sources; without them (a ratio alone is never trusted) it is left out.
 	const yearBeforeSources = sources && raw.yearBeforeSources !== undefined ? parseStickinessSources(raw.yearBeforeSources) : undefined;
@@ -316,16 +334,21 @@ function parsePreviousMissing(raw: Record<string, unknown>): { previousMissing?:
 	return (reason === 'requests' || reason === 'failed') && isWholeNumber(requests, 0, 1000) ? { previousMissing: { reason, requests } } : {};
 }
 
-/** Compared series: each of the main series' metric and last day; [] when absent, null when unusable. */
-function parseCompared(raw: unknown, main: DailySeries): ComparedSeries[] | null {
+/**
+ * Compared series: each of the main series' metric and last day; [] when absent, null when unusable. For stickiness
+ * (`withSources`), each must hold its DAU and MAU and its ratio is derived from them (a ratio alone is never trusted).
+ */
+function parseCompared(raw: unknown, main: DailySeries, withSources: boolean): ComparedSeries[] | null {
 	if (raw === undefined) return [];
 	if (!Array.isArray(raw) || raw.length > MAX_CHART_SERIES - 1) return null;
 	const out: ComparedSeries[] = [];
 	for (const item of raw as unknown[]) {
 		if (!isRecord(item) || (item.appId !== null && typeof item.appId !== 'string')) return null;
-		const series = parseDailySeries(item.series);
+		const sources = withSources ? parseStickinessSources(item.sources) : undefined;
+		if (sources === null) return null;
+		const series = sources ? stickinessSeries(sources) : parseDailySeries(item.series);
 		if (!series || series.metric !== main.metric || series.lastDate !== main.lastDate) return null;
-		out.push({ appId: item.appId, series });
+		out.push({ appId: item.appId, series, ...(sources ? { sources } : {}) });
 	}
 	return out;
 }

@@ -29,6 +29,8 @@ export const WEBVIEW_STRINGS = {
 	// Table columns of a stickiness chart: the two series the ratio is made from.
 	dauColumn: 'DAU',
 	mauColumn: 'MAU',
+	// A stickiness comparison's table column: one app's DAU or MAU. {0}: "DAU" or "MAU"; {1}: the app.
+	appSourceColumn: '{0} ({1})',
 	// {0}: an app's API identifier.
 	appLabel: 'App {0}',
 	// {0}, {1}: first and last day, already formatted.
@@ -145,6 +147,8 @@ export const WEBVIEW_STRINGS = {
 	appIdTooltip: 'App identifier: {0}',
 	// Legend entry of the dashed line of the same days a year before. {0}: the series it belongs to.
 	yearBeforeLine: '{0}, a year before',
+	// Shown in place of a result the panel could not read (it came from the extension but failed its checks).
+	messageUnreadable: 'This panel could not show what the extension sent. Select Fetch Again (Ignore Cache) in the editor title or run the query again; if it happens again, report it with the Braze log (Output › Braze).',
 } as const;
 
 export type WebviewStringKey = keyof typeof WEBVIEW_STRINGS;

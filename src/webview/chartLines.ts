@@ -40,7 +40,10 @@ export function shownColumns(result: PanelResult, shown: DailySeries, ctx: ViewC
 	return [first, ...others];
 }
 
-/** The DAU and MAU a stickiness chart is made from, as table columns (not drawn: their scale is not a ratio's); [] otherwise. */
+/**
+ * The DAU and MAU a stickiness chart is made from, as table columns (not drawn: their scale is not a ratio's); [] otherwise.
+ * A comparison has both for each app, in the order of its lines, each column naming its app.
+ */
 export function sourceColumns(result: PanelResult, shown: DailySeries, ctx: ViewContext): ShownColumn[] {
 	const sources = result.sources;
 	if (!sources) return [];
@@ -48,7 +51,13 @@ export function sourceColumns(result: PanelResult, shown: DailySeries, ctx: View
 		const byDate = new Map(series.points.map((p) => [p.date, p.value]));
 		return { label, values: shown.points.map((p) => byDate.get(p.date) ?? null), kind: 'count' };
 	};
-	return [column(ctx.strings.dauColumn, sources.dau), column(ctx.strings.mauColumn, sources.mau)];
+	const compared = result.compared ?? [];
+	if (compared.length === 0) return [column(ctx.strings.dauColumn, sources.dau), column(ctx.strings.mauColumn, sources.mau)];
+	const apps = [{ appId: result.query.appId, sources }, ...compared.flatMap((c) => (c.sources ? [{ appId: c.appId, sources: c.sources }] : []))];
+	return apps.flatMap(({ appId, sources: held }) => {
+		const app = appText({ appId }, ctx.strings, ctx.names);
+		return [column(fillPlaceholders(ctx.strings.appSourceColumn, ctx.strings.dauColumn, app), held.dau), column(fillPlaceholders(ctx.strings.appSourceColumn, ctx.strings.mauColumn, app), held.mau)];
+	});
 }
 
 /** The previous period's values aligned on the shown days, or null when the result does not hold all of it. */

@@ -1,37 +1,54 @@
-// The summary of a comparison: one row per series with the figures a single series shows as cards.
+// The summary of a comparison: one row per series with the figures a single series shows as cards. A stickiness
+// comparison gives each app Home's figures from its own DAU and MAU.
 import type { DailySeries } from '../shared/kpi';
 import type { PanelResult } from '../shared/protocol';
+import { rangeStickiness } from '../shared/stickiness';
+import type { StickinessSources } from '../shared/stickinessResult';
 import { comparePeriods, lastDays, summarizeSeries } from '../shared/summary';
 import type { ValuedPoint } from '../shared/summary';
 import { h } from './dom';
 import type { Formatters } from './format';
-import { appText } from './labels';
+import { appText, valueText } from './labels';
 import type { ViewContext } from './labels';
+import { relativeStickinessChange } from './stickinessSummaryView';
 
-/** A table: series, latest complete day, average, minimum, maximum and change, for the query's app and each compared one. */
+/** One row of the comparison: its label, what was fetched for it, and for stickiness the DAU and MAU it comes from. */
+interface CompareRow {
+	readonly label: string;
+	readonly fetched: DailySeries;
+	readonly sources?: StickinessSources;
+}
+
+/**
+ * A table: series, latest complete day, average (stickiness: Home's figure of the range), minimum, maximum and change,
+ * for the query's app and each compared one.
+ */
 export function renderCompareSummary(result: PanelResult, ctx: ViewContext): HTMLElement {
 	const { strings, format } = ctx;
-	const all: { label: string; fetched: DailySeries }[] = [
-		{ label: appText(result.query, strings, ctx.names), fetched: result.series },
-		...(result.compared ?? []).map((c) => ({ label: appText({ appId: c.appId }, strings, ctx.names), fetched: c.series })),
+	const all: CompareRow[] = [
+		{ label: appText(result.query, strings, ctx.names), fetched: result.series, ...(result.sources ? { sources: result.sources } : {}) },
+		...(result.compared ?? []).map((c) => ({ label: appText({ appId: c.appId }, strings, ctx.names), fetched: c.series, ...(c.sources ? { sources: c.sources } : {}) })),
 	];
+	const ratio = result.sources !== undefined;
+	const kind = ratio ? 'ratio' : 'count';
 	const point = (p: ValuedPoint | null): HTMLElement =>
-		p ? h('td', { class: 'numeric', title: format.mediumDate(p.date) }, format.count(p.value)) : h('td', { class: 'numeric no-data' }, strings.noData);
-	const rows = all.map(({ label, fetched }) => {
+		p ? h('td', { class: 'numeric', title: format.mediumDate(p.date) }, valueText(p.value, kind, format)) : h('td', { class: 'numeric no-data' }, strings.noData);
+	const rows = all.map(({ label, fetched, sources }) => {
 		const shown = lastDays(fetched, result.query.length);
 		const summary = summarizeSeries(shown);
+		const figure = sources ? rangeStickiness(sources.dau, sources.mau, shown.firstDate, shown.lastDate) : summary.average;
 		return h(
 			'tr',
 			{},
 			h('th', { scope: 'row' }, label),
 			point(summary.latestComplete),
-			summary.average === null ? h('td', { class: 'numeric no-data' }, strings.noData) : h('td', { class: 'numeric' }, format.decimal(summary.average)),
+			figure === null ? h('td', { class: 'numeric no-data' }, strings.noData) : h('td', { class: 'numeric' }, ratio ? format.ratio(figure) : format.decimal(figure)),
 			point(summary.min),
 			point(summary.max),
-			h('td', { class: 'numeric' }, changeText(fetched, shown, format)),
+			h('td', { class: 'numeric' }, sources ? stickinessChangeText(sources, shown, format) : changeText(fetched, shown, format)),
 		);
 	});
-	const headers = [strings.seriesColumn, strings.latestComplete, strings.average, strings.minimum, strings.maximum, strings.change];
+	const headers = [strings.seriesColumn, strings.latestComplete, ratio ? strings.stickinessRange : strings.average, strings.minimum, strings.maximum, strings.change];
 	return h(
 		'section',
 		{ class: 'summary', 'aria-label': strings.summaryLabel },
@@ -48,4 +65,10 @@ export function changeText(fetched: DailySeries, shown: DailySeries, format: For
 	const summary = summarizeSeries(shown);
 	const comparison = summary.completeDays > 0 ? comparePeriods(fetched, summary.completeDays) : null;
 	return comparison === null ? '' : comparison.relativeChange === null ? format.signed(comparison.change) : format.percent(comparison.relativeChange);
+}
+
+/** A stickiness row's change, as the stickiness change card computes it from `sources`; empty where the card shows none. */
+export function stickinessChangeText(sources: StickinessSources, shown: DailySeries, format: Formatters): string {
+	const relative = relativeStickinessChange(sources, shown);
+	return relative === null ? '' : format.percent(relative);
 }

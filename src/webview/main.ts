@@ -1,8 +1,10 @@
 // Entry of the chart webview bundle: listens, says `ready`, then renders what the host sends.
 import type { ChartViewOptions, HostToWebview, PersistedPanelState } from '../shared/protocol';
-import { assertNever, parseChartViewOptions } from '../shared/protocol';
+import { assertNever, parseChartViewOptions, unreadableTypeText } from '../shared/protocol';
 import { isRecord } from '../shared/guards';
-import { parseHostMessage } from './hostMessage';
+import { localizeWebviewStrings } from '../shared/webviewStrings';
+import { h } from './dom';
+import { parseHostMessage, webviewTranslations } from './hostMessage';
 import { PanelView } from './panelView';
 import { routeOverviewMessage } from './overviewMain';
 import { acquirePanelHostApi } from './vscodeApi';
@@ -82,10 +84,30 @@ function onMessage(message: HostToWebview): void {
 	}
 }
 
+/**
+ * A host message that failed its checks is never dropped in silence: the panel says it could not show it (busy no
+ * more, Run enabled again, the last good result kept) and the host is told, for its log.
+ */
+function onUnreadable(raw: Record<string, unknown>): void {
+	host.postMessage({ type: 'messageUnreadable', messageType: unreadableTypeText(raw.type) });
+	if (panel) {
+		panel.showUnreadable();
+		if (state) remember({ query: state.result?.query ?? state.query, result: state.result });
+		return;
+	}
+	// No panel yet (its `init` was the unreadable message): the sentence alone, in the language it carried if it can be read.
+	if (!root) return;
+	const strings = localizeWebviewStrings(isRecord(raw.l10nBundle) ? webviewTranslations(raw.l10nBundle) : null);
+	root.replaceChildren(h('div', { class: 'panel-error', role: 'alert' }, strings.messageUnreadable));
+	root.setAttribute('aria-busy', 'false');
+}
+
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
 	// The overview panel shares this bundle and page: its own messages go to its own view.
 	if (root && routeOverviewMessage(event.data, root, host)) return;
 	const message = parseHostMessage(event.data);
 	if (message) onMessage(message);
+	// Only what looks like a host message (an object with a type) is one the host sent.
+	else if (isRecord(event.data) && typeof event.data.type === 'string') onUnreadable(event.data);
 });
 host.postMessage({ type: 'ready' });

@@ -164,6 +164,11 @@ export class PanelView {
 		this.announce(message);
 	}
 
+	/** A message from the host failed the webview's checks: said as an error, with what to do; the previous result stays. */
+	showUnreadable(): void {
+		this.showFailure(this.ctx.strings.messageUnreadable);
+	}
+
 	/** The fetch was cancelled: a neutral note; the previous result stays, and the controls show its query again. */
 	showCancelled(message: string): void {
 		this.settle();
@@ -220,10 +225,10 @@ export class PanelView {
 		}
 		const columns = shownColumns(result, shown, this.ctx);
 		this.summaryBox.append(
-			result.sources
-				? renderStickinessSummary(result.sources, shown, result.query.length, this.ctx)
-				: (result.compared ?? []).length > 0
-					? renderCompareSummary(result, this.ctx)
+			(result.compared ?? []).length > 0
+				? renderCompareSummary(result, this.ctx)
+				: result.sources
+					? renderStickinessSummary(result.sources, shown, result.query.length, this.ctx)
 					: renderSummary(shown, result.series, this.ctx, result),
 		);
 		// A stickiness table also lists the DAU and MAU each day's ratio is made from.

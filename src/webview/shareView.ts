@@ -3,10 +3,12 @@
 import type { DailySeries } from '../shared/kpi';
 import type { PanelResult } from '../shared/protocol';
 import { overlaySeries } from '../shared/overlays';
+import { rangeStickiness } from '../shared/stickiness';
+import type { StickinessSources } from '../shared/stickinessResult';
 import { lastDays, summarizeSeries } from '../shared/summary';
 import { fillPlaceholders } from '../shared/webviewStrings';
 import type { ShownColumn } from './chartLines';
-import { changeText } from './compareSummaryView';
+import { changeText, stickinessChangeText } from './compareSummaryView';
 import { appText, appsText, instanceText, metricName, rangeText, valueKindOf, valueText } from './labels';
 import { shownRangeStickiness, shownStickinessChange } from './stickinessSummaryView';
 import type { ViewContext } from './labels';
@@ -45,11 +47,12 @@ function row(cells: readonly string[]): string {
  * The series a summary row is given for: the query's, each compared app's and each period overlay's, over their own
  * days (`days`), with what was fetched for them (`fetched`, which may reach back a previous period for the change).
  */
-function summarySeries(result: PanelResult, shown: DailySeries, columns: readonly ShownColumn[], ctx: ViewContext): { label: string; days: DailySeries; fetched: DailySeries }[] {
+function summarySeries(result: PanelResult, shown: DailySeries, columns: readonly ShownColumn[], ctx: ViewContext): { label: string; days: DailySeries; fetched: DailySeries; sources?: StickinessSources }[] {
 	const main = columns[0]?.label ?? metricName(result.query.metric, ctx.strings);
 	return [
 		{ label: main, days: shown, fetched: result.series },
-		...(result.compared ?? []).map((c) => ({ label: appText({ appId: c.appId }, ctx.strings, ctx.names), days: lastDays(c.series, result.query.length), fetched: c.series })),
+		// A compared app's stickiness row takes its figures from its own DAU and MAU.
+		...(result.compared ?? []).map((c) => ({ label: appText({ appId: c.appId }, ctx.strings, ctx.names), days: lastDays(c.series, result.query.length), fetched: c.series, ...(c.sources ? { sources: c.sources } : {}) })),
 		...overlaySeries(result, shown).map((o) => ({ label: fillPlaceholders(o.period === 'previous' ? ctx.strings.previousPeriodLine : ctx.strings.yearBeforeLine, main), days: o.series, fetched: o.series })),
 	];
 }
@@ -74,8 +77,9 @@ export function resultMarkdown(result: PanelResult, shown: DailySeries, columns:
 	];
 	const series = summarySeries(result, shown, columns, ctx);
 	// Several series: one row each, as the comparison's summary table, with its change (an empty cell, as there, when it cannot be computed).
-	const change = (fetched: DailySeries, days: DailySeries): string => {
+	const change = (fetched: DailySeries, days: DailySeries, sources: StickinessSources | undefined): string => {
 		if (kind !== 'ratio') return changeText(fetched, days, format);
+		if (sources) return stickinessChangeText(sources, days, format);
 		const relative = shownStickinessChange(result, days);
 		return relative === null ? '' : format.percent(relative);
 	};
@@ -84,11 +88,11 @@ export function resultMarkdown(result: PanelResult, shown: DailySeries, columns:
 			? [
 					row([strings.seriesColumn, strings.latestComplete, kind === 'ratio' ? strings.stickinessRange : strings.average, strings.minimum, strings.maximum, strings.change]),
 					'| --- | ---: | ---: | ---: | ---: | ---: |',
-					...series.map(({ label, days, fetched }) => {
+					...series.map(({ label, days, fetched, sources }) => {
 						const s = summarizeSeries(days);
 						// As the single series' figure: a ratio's is Home's stickiness over the row's own days.
-						const average = kind === 'ratio' ? shownRangeStickiness(result, days) : s.average;
-						return row([label, dated(s.latestComplete), average === null ? strings.noData : kind === 'ratio' ? format.ratio(average) : format.decimal(average), dated(s.min), dated(s.max), change(fetched, days)]);
+						const average = kind !== 'ratio' ? s.average : sources ? rangeStickiness(sources.dau, sources.mau, days.firstDate, days.lastDate) : shownRangeStickiness(result, days);
+						return row([label, dated(s.latestComplete), average === null ? strings.noData : kind === 'ratio' ? format.ratio(average) : format.decimal(average), dated(s.min), dated(s.max), change(fetched, days, sources)]);
 					}),
 				]
 			: [row([strings.summaryLabel, '']), '| --- | ---: |', ...figures.map(([label, value]) => row([label, value]))];

@@ -46,6 +46,6 @@ export function shownStickinessChange(result: PanelResult, shown: DailySeries): 
 }
 
 /** The change card's figure: null unless the sources cover both ranges and the previous one's stickiness is not 0. */
-function relativeStickinessChange(sources: StickinessSources, shown: DailySeries): number | null {
+export function relativeStickinessChange(sources: StickinessSources, shown: DailySeries): number | null {
 	return stickinessChange(sources.dau, sources.mau, shown.firstDate, shown.lastDate)?.relative ?? null;
 }

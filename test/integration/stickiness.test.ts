@@ -4,11 +4,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { sandboxValue } from '../../sandbox/data';
+import { parsePanelResult } from '../../src/shared/protocol';
 import type { PanelResult } from '../../src/shared/protocol';
 import { closeAllEditors, extensionApi, recordedRequests, resetFaults, sandboxUrl, setSetting } from './support';
 
 const END = '2026-02-28';
 const APP = '4f1c9a2e-7b3d-4e8a-9c61-2d5b8e0f3a17';
+const ANDROID = 'a83e0d56-1f4b-4c9e-b2a7-6e9d3c1f8b04';
 
 function workspaceFile(name: string): vscode.Uri {
 	const folder = vscode.workspace.workspaceFolders?.[0];
@@ -17,7 +19,7 @@ function workspaceFile(name: string): vscode.Uri {
 }
 
 /** Every day of the result is the sandbox's DAU ÷ MAU for that day, and its sources are the sandbox's own values. */
-function assertSandboxStickiness(result: PanelResult, appId: string | null): void {
+function assertSandboxStickiness(result: Pick<PanelResult, 'series' | 'sources'>, appId: string | null): void {
 	assert.equal(result.series.metric, 'stickiness');
 	assert.ok(result.sources, 'the result carries its DAU and MAU');
 	result.series.points.forEach((p, i) => {
@@ -28,6 +30,14 @@ function assertSandboxStickiness(result: PanelResult, appId: string | null): voi
 		assert.equal(p.value, dau === null || mau === null || mau === 0 ? null : dau / mau, `stickiness on ${p.date}`);
 	});
 	assert.ok(result.series.points.some((p) => p.value !== null), 'the sandbox has data there');
+}
+
+/** The panel's full result as the webview gets it (through JSON), read by the webview's own check: null would leave the panel blank. */
+async function panelResultAsTheWebviewReadsIt(fetchedAt: string): Promise<PanelResult | null> {
+	const api = await extensionApi();
+	const held = api.panelStates().find((p) => p.result?.fetchedAt === fetchedAt)?.result;
+	assert.ok(held, 'a panel holds the result');
+	return parsePanelResult(JSON.parse(JSON.stringify(held)));
 }
 
 suite('stickiness', () => {
@@ -107,6 +117,59 @@ suite('stickiness', () => {
 		const lines = new TextDecoder().decode(await vscode.workspace.fs.readFile(csv)).split('\n');
 		assert.equal(lines[0], 'date,stickiness');
 		assert.deepEqual(lines.slice(1, 6), document.data.map((r) => `${r.time},${Number((r.dau / r.mau).toFixed(6))}`));
+	});
+
+	test('two apps: each app\'s days are the sandbox\'s DAU ÷ MAU for that app, the panel can read it, and Export to JSON holds each app\'s DAU and MAU', async () => {
+		const before = (await recordedRequests()).length;
+		const result = await vscode.commands.executeCommand<PanelResult | undefined>('braze.showKpi', { metric: 'stickiness', length: 7, end: END, appId: APP, compare: { apps: [ANDROID] } });
+		assert.ok(result, 'Show KPI Series returned no result');
+		assertSandboxStickiness(result, APP);
+		const android = result.compared?.[0];
+		assert.ok(android, 'the compared app is in the result');
+		assert.equal(android.appId, ANDROID);
+		assertSandboxStickiness(android, ANDROID);
+		assert.deepEqual(android.series.points.map((p) => p.date), result.series.points.map((p) => p.date));
+		const sent = (await recordedRequests()).slice(before);
+		assert.deepEqual(sent.map((r) => [r.path, r.query.app_id]).sort(), [['/kpi/dau/data_series', APP], ['/kpi/dau/data_series', ANDROID], ['/kpi/mau/data_series', APP], ['/kpi/mau/data_series', ANDROID]]);
+		assert.ok(sent.every((r) => r.status === 200));
+		const read = await panelResultAsTheWebviewReadsIt(result.fetchedAt);
+		assert.ok(read, 'the webview reads the panel\'s result (it stayed blank when it could not)');
+		assert.deepEqual(read.compared?.[0]?.sources?.dau.points.slice(-7), android.sources?.dau.points);
+
+		const json = workspaceFile('stickiness-two-apps.json');
+		await vscode.commands.executeCommand('braze.exportJson', { uri: json });
+		type Row = { time: string; dau?: number; mau?: number; stickiness?: number };
+		const document = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(json))) as { compared?: { app_id: string; data: Row[] }[] };
+		assert.equal(document.compared?.[0]?.app_id, ANDROID);
+		assert.deepEqual(document.compared[0].data.map((r) => r.time), result.series.points.map((p) => p.date));
+		for (const row of document.compared[0].data) {
+			assert.equal(row.dau, sandboxValue('dau', ANDROID, row.time), `DAU on ${row.time}`);
+			assert.equal(row.mau, sandboxValue('mau', ANDROID, row.time), `MAU on ${row.time}`);
+			assert.equal(row.stickiness, (row.dau ?? NaN) / (row.mau ?? NaN));
+		}
+		const reopened = await vscode.commands.executeCommand<PanelResult | undefined>('braze.openExported', { uri: json });
+		assert.ok(reopened);
+		assert.deepEqual(reopened.compared, result.compared);
+	});
+
+	test('with the year before: the overlay\'s days are the sandbox\'s DAU ÷ MAU a year earlier, the panel can read it, and Export to JSON has the block', async () => {
+		const result = await vscode.commands.executeCommand<PanelResult | undefined>('braze.showKpi', { metric: 'stickiness', length: 7, end: END, appId: APP, compare: { period: 'year' } });
+		assert.ok(result);
+		assertSandboxStickiness(result, APP);
+		assert.ok(result.yearBefore, 'the year before is in the result');
+		assert.equal(result.yearBefore.lastDate, '2025-02-28');
+		assertSandboxStickiness({ series: result.yearBefore, ...(result.yearBeforeSources ? { sources: result.yearBeforeSources } : {}) }, APP);
+		const read = await panelResultAsTheWebviewReadsIt(result.fetchedAt);
+		assert.ok(read, 'the webview reads the panel\'s result');
+		assert.deepEqual(read.yearBefore, result.yearBefore, 'the overlay reaches the webview');
+		const json = workspaceFile('stickiness-year.json');
+		await vscode.commands.executeCommand('braze.exportJson', { uri: json });
+		const document = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(json))) as { yearBefore?: { firstDate: string; lastDate: string; data: { time: string; dau?: number; mau?: number }[] } };
+		assert.equal(document.yearBefore?.firstDate, '2025-02-22');
+		assert.equal(document.yearBefore.lastDate, '2025-02-28');
+		for (const row of document.yearBefore.data) assert.equal(row.dau, sandboxValue('dau', APP, row.time), `DAU on ${row.time}`);
+		const reopened = await vscode.commands.executeCommand<PanelResult | undefined>('braze.openExported', { uri: json });
+		assert.deepEqual(reopened?.yearBefore, result.yearBefore);
 	});
 
 	test('compared with the previous period, Export to JSON holds the overlay\'s own DAU and MAU rows and re-opens exactly', async () => {

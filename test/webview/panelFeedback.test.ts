@@ -74,6 +74,27 @@ describe('chart webview feedback', () => {
 		assert.equal(await page.locator('[role="status"]').count(), 1);
 	});
 
+	test('a host message the panel cannot read is said, in the user\'s language, never dropped in silence', async () => {
+		const panel = await suite.open({ lang: 'fr' });
+		const french = frenchBundle();
+		await panel.send(initMessage(gappy, { locale: 'fr', l10nBundle: french }));
+		await panel.page.locator('canvas[data-point-count]').waitFor();
+		await panel.send({ type: 'result', result: { ...gappy, series: { ...gappy.series, points: [] } } });
+		const error = panel.page.locator('.panel-error');
+		await error.waitFor();
+		const sentence = french['This panel could not show what the extension sent. Select Fetch Again (Ignore Cache) in the editor title or run the query again; if it happens again, report it with the Braze log (Output › Braze).'];
+		assert.ok(sentence);
+		assert.equal(await error.textContent(), sentence);
+		assert.deepEqual((await panel.posted()).at(-1), { type: 'messageUnreadable', messageType: 'result' });
+		// An `init` that cannot be read leaves no panel to show it in: the sentence alone, and the page no longer busy.
+		const fresh = await suite.open();
+		await fresh.send({ ...initMessage(gappy), maxLength: -1 });
+		await fresh.page.locator('#panel .panel-error[role="alert"]').waitFor();
+		assert.match((await fresh.page.locator('#panel').textContent()) ?? '', /^This panel could not show what the extension sent\./);
+		assert.equal(await fresh.page.locator('#panel').getAttribute('aria-busy'), 'false');
+		assert.deepEqual((await fresh.posted()).at(-1), { type: 'messageUnreadable', messageType: 'init' });
+	});
+
 	test('the table toggle keeps its name and says whether it is pressed', async () => {
 		const panel = await suite.open();
 		await panel.send(initMessage(null));

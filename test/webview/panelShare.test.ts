@@ -85,7 +85,7 @@ describe('chart webview: image to the clipboard', () => {
 describe('chart webview: share commands from the host, and the saved query name', () => {
 	const suite = usePanelSuite();
 
-	test('a share command from the host does what its button does; an unknown action is ignored', async () => {
+	test('a share command from the host does what its button does; an unknown action does nothing but is reported', async () => {
 		const panel = await suite.open();
 		await panel.send(initMessage(RESULT));
 		await drawn(panel, 14);
@@ -95,7 +95,9 @@ describe('chart webview: share commands from the host, and the saved query name'
 		await panel.send({ type: 'share', action: 'savePng' });
 		const message = await nextPosted(panel, 'savePng', before);
 		assert.ok(parseWebviewMessage(message, 3650));
-		assert.deepEqual((await panel.posted()).slice(before).map((m) => m.type), ['savePng'], 'one message, for the known action');
+		// The unknown action is never run: the host is told the panel could not read it (for its log), and the panel says so.
+		assert.deepEqual((await panel.posted()).slice(before), [{ type: 'messageUnreadable', messageType: 'share' }, message], 'one share message, for the known action');
+		assert.equal(await panel.page.locator('.panel-error').isVisible(), true);
 		assert.equal(await panel.page.locator('.chart-box').isHidden(), false, 'the chart is shown again to be drawn');
 	});
 

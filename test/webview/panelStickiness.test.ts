@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseWebviewMessage } from '../../src/shared/protocol';
+import type { PanelResult } from '../../src/shared/protocol';
 import { usePanelSuite } from './harness';
 import type { PanelPage } from './harness';
 import { frenchBundle, initMessage, makeStickinessResult } from './sampleData';
@@ -13,6 +14,15 @@ const DAU = [100, 100, 100, 100, 100, 200, 210, 220, null, 250];
 const MAU = [1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, null];
 const STICKY = makeStickinessResult('2024-05-29', [...DAU.slice(0, 8), 230, 240], [...MAU.slice(0, 9), 1000], 5);
 const GAPPY = makeStickinessResult('2024-05-29', DAU, MAU, 5);
+// iOS as STICKY; Android before: DAU 50 on MAU 500 (10 %); shown: DAU 100…140 on MAU 1,000 (10 %…14 %).
+// Android's range stickiness: 600 ÷ 5,000 = 12 %; change: (12 % − 10 %) ÷ 10 % = +20 %.
+const ANDROID = makeStickinessResult('2024-05-29', [50, 50, 50, 50, 50, 100, 110, 120, 130, 140], [500, 500, 500, 500, 500, 1000, 1000, 1000, 1000, 1000], 5);
+const COMPARED: PanelResult = {
+	...STICKY,
+	query: { ...STICKY.query, appId: 'ios-id', compare: { apps: ['android-id'] } },
+	compared: [{ appId: 'android-id', series: ANDROID.series, ...(ANDROID.sources ? { sources: ANDROID.sources } : {}) }],
+	appNames: { 'ios-id': 'iOS', 'android-id': 'Android' },
+};
 
 async function drawn(panel: PanelPage): Promise<void> {
 	await panel.page.locator('canvas[data-point-count]').waitFor();
@@ -125,11 +135,62 @@ describe('a stickiness chart', () => {
 		const result = { ...STICKY, query: { ...STICKY.query, compare: { apps: [], period: 'year' as const } }, yearBefore: year.series, yearBeforeSources: year.sources };
 		await panel.send(initMessage(result));
 		await panel.page.locator('canvas[data-line-count="2"]').waitFor();
+		assert.deepEqual(await panel.page.locator('.legend li').allTextContents(), ['Stickiness', 'Stickiness, a year before']);
+		assert.equal(await panel.page.locator('.legend li').nth(1).getAttribute('data-overlay'), 'true');
 		await panel.page.getByRole('button', { name: 'Copy as Markdown' }).click();
 		const message = (await panel.posted()).at(-1);
 		assert.ok(message && message.type === 'copyMarkdown', JSON.stringify(message));
 		const lines = message.markdown.split('\n');
 		assert.equal(lines[7], '| Stickiness, a year before | 9% (May 29, 2023) | 7% | 5% (May 25, 2023) | 9% (May 29, 2023) |  |');
+	});
+
+	test('compared across apps: a line, a summary row (Home\'s figure and change) and DAU and MAU columns per app, each from its own sources', async () => {
+		const panel = await suite.open();
+		await panel.send(initMessage(COMPARED));
+		await panel.page.locator('canvas[data-line-count="2"]').waitFor();
+		const page = panel.page;
+		assert.equal(await page.locator('#panel').getAttribute('aria-busy'), 'false');
+		assert.deepEqual(await page.locator('.legend li').allTextContents(), ['iOS', 'Android']);
+		const rows = await page.locator('.compare-summary tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent)));
+		assert.deepEqual(rows, [
+			['iOS', '24%', '22%', '20%', '24%', '+120%'],
+			['Android', '14%', '12%', '10%', '14%', '+20%'],
+		]);
+		assert.deepEqual(await page.locator('.compare-summary thead th').allTextContents(), ['Series', 'Latest complete day', 'Stickiness of the range', 'Minimum', 'Maximum', 'Change']);
+		await page.getByRole('button', { name: 'Table' }).click();
+		const table = page.locator('.table-box table.data-table');
+		assert.deepEqual(await table.locator('thead th').allTextContents(), ['Date', 'iOS', 'Android', 'DAU (iOS)', 'MAU (iOS)', 'DAU (Android)', 'MAU (Android)']);
+		assert.deepEqual(await table.locator('tbody tr').first().evaluate((tr) => Array.from(tr.children).map((c) => c.textContent)), ['Sat, May 25, 2024', '20%', '10%', '200', '1,000', '100', '1,000']);
+		await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+		const message = (await panel.posted()).at(-1);
+		assert.ok(message && message.type === 'copyMarkdown', JSON.stringify(message));
+		const lines = message.markdown.split('\n');
+		assert.deepEqual(lines.slice(6, 8), [
+			'| iOS | 24% (May 29, 2024) | 22% | 20% (May 25, 2024) | 24% (May 29, 2024) | +120% |',
+			'| Android | 14% (May 29, 2024) | 12% | 10% (May 25, 2024) | 14% (May 29, 2024) | +20% |',
+		]);
+		assert.ok(lines.includes('| 2024-05-25 | 20% | 10% | 200 | 1000 | 100 | 1000 |'), lines.join('\n'));
+	});
+
+	test('a result the panel cannot read (a compared app without its DAU and MAU) ends the wait with an error saying what to do, and the host is told', async () => {
+		const panel = await suite.open();
+		await panel.send(initMessage(STICKY));
+		await drawn(panel);
+		const page = panel.page;
+		await panel.send({ type: 'loading', query: COMPARED.query });
+		await page.locator('#panel[aria-busy="true"]').waitFor();
+		const unreadable = JSON.parse(JSON.stringify(COMPARED)) as { compared: Record<string, unknown>[] };
+		for (const c of unreadable.compared) delete c.sources;
+		await panel.send({ type: 'result', result: unreadable });
+		await page.locator('.panel-error').waitFor();
+		assert.equal(await page.locator('#panel').getAttribute('aria-busy'), 'false');
+		assert.match((await page.locator('.panel-error').textContent()) ?? '', /^This panel could not show what the extension sent\. Select Fetch Again \(Ignore Cache\)/);
+		assert.equal(await page.getByRole('button', { name: 'Run' }).getAttribute('disabled'), null, 'Run works again');
+		assert.equal(await page.getByRole('status').textContent(), await page.locator('.panel-error').textContent(), 'announced');
+		assert.deepEqual((await panel.posted()).at(-1), { type: 'messageUnreadable', messageType: 'result' });
+		assert.deepEqual(parseWebviewMessage((await panel.posted()).at(-1), 3650), { type: 'messageUnreadable', messageType: 'result' }, 'the host accepts it');
+		assert.deepEqual(await page.locator('.legend li').allTextContents(), ['Stickiness'], 'the last good chart stays');
+		assert.equal((await panel.state())?.result?.compared, undefined, 'the state keeps the last good result');
 	});
 
 	test('in French: the names, the formula and the percentages', async () => {

@@ -166,3 +166,40 @@ describe('a stickiness year before in a panel\'s saved state', () => {
 		assert.deepEqual(older.sources, shown);
 	});
 });
+
+describe('the exports of a stickiness comparison of apps', () => {
+	// iOS as above (with its previous period); Android over the same six days, its own DAU and MAU.
+	const androidHeld = sources('2026-10-01', [50, 50, 50, 60, null, 90], [500, 500, 500, 600, 600, 0]);
+	const compared: PanelResult = {
+		...withPrevious,
+		query: { ...QUERY, compare: { apps: ['android-id'] } },
+		compared: [{ appId: 'android-id', series: stickinessSeries(androidHeld), sources: androidHeld }],
+		appNames: { 'ios-id': 'iOS', 'android-id': 'Android' },
+	};
+
+	it('writes each compared app\'s own DAU and MAU rows with their ratio, over the series\' days', () => {
+		const document = exported(compared);
+		assert.deepEqual(document.compared, [{ app_id: 'android-id', appName: 'Android', data: [{ time: '2026-10-04', dau: 60, mau: 600, stickiness: 0.1 }, { time: '2026-10-05', mau: 600 }, { time: '2026-10-06', dau: 90, mau: 0 }] }]);
+		assert.deepEqual(document.data, exported(withPrevious).data);
+	});
+
+	it('reads them back with the ratio recomputed from DAU and MAU (a forged one is not trusted), to the same file', () => {
+		const document = exported(compared);
+		const result = read(document);
+		assert.deepEqual(result.compared, displayedResult(compared).compared);
+		assert.deepEqual(exported(result), document, 'a second export is the same file');
+		const forged = { ...document, compared: [{ ...document.compared?.[0], data: [{ time: '2026-10-04', dau: 60, mau: 600, stickiness: 0.9 }] }] };
+		assert.deepEqual(read(forged).compared?.[0]?.series.points.map((p) => p.value), [0.1, null, null]);
+	});
+
+	it('refuses a compared app\'s row that holds only a ratio, with a full sentence', () => {
+		const document = exported(compared);
+		const ratioOnly = { ...document, compared: [{ ...document.compared?.[0], data: [{ time: '2026-10-04', stickiness: 0.1 }] }] };
+		assert.equal(problemOf(ratioOnly), '"compared[0].data[0].dau" must be a whole number, 0 or more.');
+		assert.equal(problemOf(ratioOnly, fr), '« compared[0].data[0].dau » doit être un nombre entier supérieur ou égal à 0.');
+	});
+
+	it('the CSV has one ratio column per app, each from its own DAU and MAU', () => {
+		assert.equal(resultToCsv(displayedResult(compared)), 'date,iOS,Android\n2026-10-04,0.2,0.1\n2026-10-05,0.2,\n2026-10-06,,\n');
+	});
+});

@@ -31,6 +31,15 @@ describe('share messages from the webview', () => {
 	});
 });
 
+describe('the webview saying it could not read a host message', () => {
+	test('is accepted with the message\'s type, cut to letters, or "?"; refused without a text type', () => {
+		assert.deepEqual(parseWebviewMessage({ type: 'messageUnreadable', messageType: 'result', extra: 1 }, 100), { type: 'messageUnreadable', messageType: 'result' });
+		assert.deepEqual(parseWebviewMessage({ type: 'messageUnreadable', messageType: 'x'.repeat(500) }, 100), { type: 'messageUnreadable', messageType: 'x'.repeat(40) });
+		for (const odd of ['', 'result\nforged log line', '<script>']) assert.deepEqual(parseWebviewMessage({ type: 'messageUnreadable', messageType: odd }, 100), { type: 'messageUnreadable', messageType: '?' }, JSON.stringify(odd));
+		for (const bad of [{ type: 'messageUnreadable' }, { type: 'messageUnreadable', messageType: 3 }]) assert.equal(parseWebviewMessage(bad, 100), null, JSON.stringify(bad));
+	});
+});
+
 describe('the saved query name in the panel state', () => {
 	test('a name a saved query could have is kept, trimmed; anything else is dropped and the state still restores', () => {
 		assert.equal(parsePersistedPanelState({ query: result.query, result, name: '  Weekly DAU ' })?.name, 'Weekly DAU');

@@ -73,7 +73,7 @@ describe('a stickiness result', () => {
 		assert.deepEqual(parsePanelResult(withoutRatio), result);
 	});
 
-	it('is refused without both sources, with sources of other days or metrics, with fractional counts, or with compared apps', () => {
+	it('is refused without both sources, with sources of other days or metrics, with fractional counts, or with a compared app without its own sources', () => {
 		const good = viaJson(stickyResult(sources([10, 20, 30], [100, 100, 100])));
 		const s = good.sources as Record<string, Record<string, unknown>>;
 		const broken: Record<string, unknown>[] = [
@@ -84,11 +84,24 @@ describe('a stickiness result', () => {
 			{ ...good, sources: { dau: { ...s.dau, points: [{ date: '2026-05-12', value: 0.5 }, { date: '2026-05-13', value: 1 }, { date: '2026-05-14', value: 1 }] }, mau: s.mau } },
 			{ ...good, sources: { dau: s.dau, mau: { ...s.mau, provisionalDate: '2026-05-14' } } },
 			{ ...good, compared: [{ appId: 'x', series: good.series }] },
+			{ ...good, compared: [{ appId: 'x', series: good.series, sources: { dau: s.dau } }] },
+			{ ...good, compared: [{ appId: 'x', sources: { dau: s.dau, mau: viaJson({ ...series('2026-05-15', [100, 100, 100], false, 'mau') }) } }] },
 		];
 		for (const [i, raw] of broken.entries()) assert.equal(parsePanelResult(raw), null, `case ${i}`);
 		// A KPI result's stray sources are not carried.
 		const dau = viaJson({ ...stickyResult(sources([1, 2, 3], [4, 5, 6])), query: { ...QUERY, metric: 'dau' }, series: series('2026-05-14', [1, 2, 3]) });
 		assert.equal(parsePanelResult(dau)?.sources, undefined);
+	});
+
+	it('compared with other apps, each app\'s ratio is derived from its own DAU and MAU (a stored ratio is never trusted)', () => {
+		const own = sources([10, 20, 30], [100, 100, 100]);
+		const android = sources([5, null, 40], [50, 100, 0]);
+		const result: PanelResult = { ...stickyResult(own, { ...QUERY, appId: 'ios', compare: { apps: ['android'] } }), compared: [{ appId: 'android', series: stickinessSeries(android), sources: android }] };
+		assert.deepEqual(parsePanelResult(viaJson(result)), result);
+		const forged = viaJson(result);
+		forged.compared = [{ appId: 'android', series: { ...stickinessSeries(android), points: stickinessSeries(android).points.map((p) => ({ ...p, value: 7 })) }, sources: android }];
+		assert.deepEqual(parsePanelResult(forged)?.compared?.[0]?.series.points.map((p) => p.value), [0.1, null, null]);
+		assert.deepEqual(parsePersistedPanelState(viaJson({ query: result.query, result }))?.result, result);
 	});
 
 	it('as displayed, is cut to the query\'s days, sources included', () => {
@@ -97,6 +110,11 @@ describe('a stickiness result', () => {
 		assert.deepEqual(shown.series.points.map((p) => p.value), [0.1, 0.2, 0.3]);
 		assert.deepEqual(shown.sources?.dau.points.map((p) => p.value), [10, 20, 30]);
 		assert.deepEqual(shown.sources?.mau.points.map((p) => p.date), ['2026-05-12', '2026-05-13', '2026-05-14']);
+		const other = sources([3, 4, 5, 6, 7], [10, 10, 10, 10, 10]);
+		const compared = displayedResult({ ...result, query: { ...QUERY, compare: { apps: ['x'] } }, compared: [{ appId: 'x', series: stickinessSeries(other), sources: other }] }).compared?.[0];
+		assert.deepEqual(compared?.series.points.map((p) => p.value), [0.5, 0.6, 0.7]);
+		assert.deepEqual(compared?.sources?.dau.points.map((p) => p.value), [5, 6, 7]);
+		assert.deepEqual(compared?.sources?.mau.points.map((p) => p.date), ['2026-05-12', '2026-05-13', '2026-05-14']);
 	});
 
 	it('has Home\'s range figure (average DAU ÷ average MAU) and change ((this − last) ÷ last)', () => {

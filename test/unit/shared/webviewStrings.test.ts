@@ -45,6 +45,7 @@ describe('WEBVIEW_STRINGS', () => {
 			appIdTooltip: 1,
 			yearBeforeLine: 1,
 			presetWithDates: 2,
+			appSourceColumn: 2,
 		};
 		for (const [key, text] of Object.entries(WEBVIEW_STRINGS)) {
 			assert.equal(placeholderIndexes(text).length, expected[key as keyof typeof WEBVIEW_STRINGS] ?? 0, key);
