@@ -145,6 +145,9 @@ export const WEBVIEW_STRINGS = {
 	appIdTooltip: 'App identifier: {0}',
 	// Legend entry of the dashed line of the same days a year before. {0}: the series it belongs to.
 	yearBeforeLine: '{0}, a year before',
+	// The header's apps with the comparison's period overlay, worded as the panel's tab. {0}: the apps ("iOS vs Android").
+	appsWithPreviousPeriod: '{0}, with the previous period',
+	appsWithYearBefore: '{0}, with the year before',
 } as const;
 
 export type WebviewStringKey = keyof typeof WEBVIEW_STRINGS;
