@@ -120,6 +120,15 @@ describe('chart webview: compare', () => {
 		await panel.page.locator('canvas[data-day-count="14"]').waitFor();
 		const compare = panel.page.getByRole('button', { name: 'Compare…' });
 		assert.equal(await compare.evaluate((b) => b.tagName), 'BUTTON');
+		// Drawn like the icon-only share actions beside it: same height, corners and (nearly) width.
+		const looks = (el: Element): { height: number; width: number; radius: string } => {
+			const base = el.shadowRoot?.querySelector('.base') ?? el;
+			return { height: Math.round(el.getBoundingClientRect().height), width: Math.round(el.getBoundingClientRect().width), radius: getComputedStyle(base).borderTopLeftRadius };
+		};
+		const own = await compare.evaluate(looks);
+		const share = await panel.page.locator('.actions vscode-button.icon-only').first().evaluate(looks);
+		assert.deepEqual({ height: own.height, radius: own.radius }, { height: share.height, radius: share.radius });
+		assert.ok(Math.abs(own.width - share.width) <= 4, `${own.width} px wide beside ${share.width} px`);
 		await compare.click();
 		await compare.focus();
 		await panel.page.keyboard.press('Enter');
