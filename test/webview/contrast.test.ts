@@ -16,7 +16,7 @@ function contrastOf(panel: PanelPage, selector: string): Promise<{ ratio: number
 			const [r = 0, g = 0, b = 0, a = 1] = (css.match(/[\d.]+/g) ?? []).map(Number);
 			return [r, g, b, css.startsWith('rgba') ? a : 1];
 		};
-		const over = (top: [number, number, number, number], below: [number, number, number]): [number, number, number] => [0, 1, 2].map((i) => top[3] * (top[i] as number) + (1 - top[3]) * (below[i] as number)) as [number, number, number];
+		const over = (top: [number, number, number, number], below: [number, number, number]): [number, number, number] => [0, 1, 2].map((i) => top[3] * top[i] + (1 - top[3]) * below[i]) as [number, number, number];
 		const luminance = (c: [number, number, number]): number => {
 			const [r, g, b] = c.map((v) => {
 				const s = v / 255;
