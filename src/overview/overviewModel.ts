@@ -1,6 +1,7 @@
 // What the overview webview draws, built on the host in the user's language: the webview bundle has a hard size
 // limit, so Home's arithmetic and the cards' words live here and the webview only lays them out.
 import { figureDays, overviewFigures } from '../shared/overviewFigures';
+import { percentFormat } from '../shared/queryFigures';
 import type { OverviewFigure, OverviewFigureKey } from '../shared/overviewFigures';
 import type { OverviewCard, OverviewChart, OverviewModel, OverviewRequest, OverviewResult } from '../shared/overviewProtocol';
 import { metricShortName } from '../panel/chartPanel';
@@ -99,8 +100,8 @@ function formatters(locale: string): Formatters {
 	const instant = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
 	const count = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
 	const decimal = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
-	const percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 });
-	const signed = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+	const percent = percentFormat(tag);
+	const signed = percentFormat(tag, true);
 	return {
 		date: (d) => date.format(Date.parse(`${d}T00:00:00Z`)),
 		instant: (iso) => instant.format(Date.parse(iso)),

@@ -20,16 +20,29 @@ export function queryFigures(fetched: DailySeries, length: number): QueryFigures
 	return { shown, summary, comparison };
 }
 
-/** "▲ 8.6%", "▼ 2.1%", "= 0%": a relative change with an arrow, formatted for `locale`. */
+/**
+ * The one percent format of the extension: always one decimal ("28.0%", "+4.2%"), so that percentages side by side
+ * read alike; signed ("+4.2%", "−1.0%", "0.0%") when `signed`. English when Intl refuses `locale`.
+ */
+export function percentFormat(locale: string, signed = false): Intl.NumberFormat {
+	const options: Intl.NumberFormatOptions = { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, ...(signed ? { signDisplay: 'exceptZero' } : {}) };
+	try {
+		return new Intl.NumberFormat(locale, options);
+	} catch {
+		return new Intl.NumberFormat('en', options);
+	}
+}
+
+/** "▲ 8.6%", "▼ 2.1%", "= 0.0%": a relative change with an arrow, formatted for `locale`. */
 export function formatChange(relative: number, locale: string): string {
-	const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(Math.abs(relative));
+	const percent = percentFormat(locale).format(Math.abs(relative));
 	const rounded = Math.round(relative * 1000);
 	return `${rounded > 0 ? '▲' : rounded < 0 ? '▼' : '='} ${percent}`;
 }
 
 /** "21.4%": a fraction (stickiness) as a percent for `locale`. */
 export function formatRatio(value: number, locale: string): string {
-	return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
+	return percentFormat(locale).format(value);
 }
 
 /** A whole count with the locale's thousands separators; averages keep one decimal. */

@@ -149,6 +149,9 @@ export const WEBVIEW_STRINGS = {
 	yearBeforeLine: '{0}, a year before',
 	// Shown in place of a result the panel could not read (it came from the extension but failed its checks).
 	messageUnreadable: 'This panel could not show what the extension sent. Select Fetch Again (Ignore Cache) in the editor title or run the query again; if it happens again, report it with the Braze log (Output › Braze).',
+	// The header's apps with the comparison's period overlay, worded as the panel's tab. {0}: the apps ("iOS vs Android").
+	appsWithPreviousPeriod: '{0}, with the previous period',
+	appsWithYearBefore: '{0}, with the year before',
 } as const;
 
 export type WebviewStringKey = keyof typeof WEBVIEW_STRINGS;

@@ -76,14 +76,15 @@ export function overlayColumns(result: PanelResult, shown: DailySeries, ctx: Vie
 }
 
 /**
- * The chart's lines for `columns`, plus the dashed previous period when `view` or the query's comparison asks for it
- * and it is there, and the dashed year before when the result holds it.
+ * The chart's lines for `columns`, plus the dashed previous period when the query's comparison asks for it, or `view`
+ * does and the comparison has no period overlay, and it is there; and the dashed year before when the result holds it.
  */
 export function chartLines(columns: readonly ShownColumn[], previous: readonly (number | null)[] | null, view: ChartViewOptions, ctx: ViewContext, overlays: ChartOverlays = {}): ChartLine[] {
 	const detail = (c: ShownColumn) => (typeof c.appId === 'string' && ctx.names?.[c.appId] !== undefined ? { detail: fillPlaceholders(ctx.strings.appIdTooltip, c.appId) } : {});
 	const lines: ChartLine[] = columns.map((c, i) => ({ label: c.label, values: c.values, overlay: false, colourIndex: i, ...detail(c) }));
 	const main = columns[0];
-	if ((view.previousPeriod || overlays.period === 'previous') && previous && main) {
+	// The toggle counts only without a period overlay: a year-before comparison never gets a second dashed line of the same look.
+	if ((overlays.period === 'previous' || (view.previousPeriod && overlays.period === undefined)) && previous && main) {
 		lines.push({ label: fillPlaceholders(ctx.strings.previousPeriodLine, main.label), values: previous, overlay: true, colourIndex: 0 });
 	}
 	if (overlays.yearBefore && main) {

@@ -7,14 +7,15 @@ import type { StickinessSources } from '../shared/stickinessResult';
 import { comparePeriods, lastDays, summarizeSeries } from '../shared/summary';
 import type { ValuedPoint } from '../shared/summary';
 import { h } from './dom';
+import { fillPlaceholders } from '../shared/webviewStrings';
 import type { Formatters } from './format';
 import { appText, valueText } from './labels';
 import type { ViewContext } from './labels';
 import { relativeStickinessChange } from './stickinessSummaryView';
 
-/** One row of the comparison: its label, what was fetched for it, and for stickiness the DAU and MAU it comes from. */
+/** One row of the comparison: its app, what was fetched for it, and for stickiness the DAU and MAU it comes from. */
 interface CompareRow {
-	readonly label: string;
+	readonly appId: string | null;
 	readonly fetched: DailySeries;
 	readonly sources?: StickinessSources;
 }
@@ -26,21 +27,24 @@ interface CompareRow {
 export function renderCompareSummary(result: PanelResult, ctx: ViewContext): HTMLElement {
 	const { strings, format } = ctx;
 	const all: CompareRow[] = [
-		{ label: appText(result.query, strings, ctx.names), fetched: result.series, ...(result.sources ? { sources: result.sources } : {}) },
-		...(result.compared ?? []).map((c) => ({ label: appText({ appId: c.appId }, strings, ctx.names), fetched: c.series, ...(c.sources ? { sources: c.sources } : {}) })),
+		{ appId: result.query.appId, fetched: result.series, ...(result.sources ? { sources: result.sources } : {}) },
+		...(result.compared ?? []).map((c) => ({ appId: c.appId, fetched: c.series, ...(c.sources ? { sources: c.sources } : {}) })),
 	];
 	const ratio = result.sources !== undefined;
 	const kind = ratio ? 'ratio' : 'count';
 	const point = (p: ValuedPoint | null): HTMLElement =>
 		p ? h('td', { class: 'numeric', title: format.mediumDate(p.date) }, valueText(p.value, kind, format)) : h('td', { class: 'numeric no-data' }, strings.noData);
-	const rows = all.map(({ label, fetched, sources }) => {
+	const rows = all.map(({ appId, fetched, sources }) => {
+		const label = appText({ appId }, strings, ctx.names);
+		// The whole name, and the identifier behind a name, in the tooltip of a name the column may cut.
+		const title = appId !== null && ctx.names?.[appId] !== undefined ? `${label}\n${fillPlaceholders(strings.appIdTooltip, appId)}` : label;
 		const shown = lastDays(fetched, result.query.length);
 		const summary = summarizeSeries(shown);
 		const figure = sources ? rangeStickiness(sources.dau, sources.mau, shown.firstDate, shown.lastDate) : summary.average;
 		return h(
 			'tr',
 			{},
-			h('th', { scope: 'row' }, label),
+			h('th', { scope: 'row', title }, h('span', { class: 'series-name' }, label)),
 			point(summary.latestComplete),
 			figure === null ? h('td', { class: 'numeric no-data' }, strings.noData) : h('td', { class: 'numeric' }, ratio ? format.ratio(figure) : format.decimal(figure)),
 			point(summary.min),
@@ -49,9 +53,10 @@ export function renderCompareSummary(result: PanelResult, ctx: ViewContext): HTM
 		);
 	});
 	const headers = [strings.seriesColumn, strings.latestComplete, ratio ? strings.stickinessRange : strings.average, strings.minimum, strings.maximum, strings.change];
+	// Its own horizontal scroll box, reachable by keyboard, so that a narrow panel scrolls the table and not the page.
 	return h(
 		'section',
-		{ class: 'summary', 'aria-label': strings.summaryLabel },
+		{ class: 'summary compare-scroll', 'aria-label': strings.summaryLabel, tabindex: '0' },
 		h('table', { class: 'data-table compare-summary' }, h('thead', {}, h('tr', {}, ...headers.map((text, i) => h('th', { scope: 'col', class: i === 0 ? undefined : 'numeric' }, text)))), h('tbody', {}, ...rows)),
 	);
 }

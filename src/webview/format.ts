@@ -2,6 +2,7 @@
 // formatted from its UTC parts in the UTC zone, so no viewer's time zone can move it to another day.
 import type { TickUnit } from '../shared/calendarTicks';
 import { isPlainDate } from '../shared/dates';
+import { percentFormat } from '../shared/queryFigures';
 
 export interface Formatters {
 	/** "May 30" — axis labels. */
@@ -18,9 +19,9 @@ export interface Formatters {
 	count(value: number): string;
 	/** Averages: one decimal below 100, none from 100 up. */
 	decimal(value: number): string;
-	/** A fraction as a percent, e.g. "21.4%" for 0.214 (stickiness). */
+	/** A fraction as a percent, always one decimal, e.g. "21.4%" for 0.214 (stickiness), "28.0%" for 0.28. */
 	ratio(value: number): string;
-	/** Signed percent, e.g. "+5.2%". */
+	/** Signed percent, always one decimal, e.g. "+5.2%", "+4.0%". */
 	percent(ratio: number): string;
 	/** Signed number, e.g. "+1,204". */
 	signed(value: number): string;
@@ -39,8 +40,8 @@ export function createFormatters(locale: string): Formatters {
 	const instant = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
 	const count = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
 	const decimal = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
-	const percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' });
-	const ratio = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 });
+	const percent = percentFormat(tag, true);
+	const ratio = percentFormat(tag);
 	const signed = new Intl.NumberFormat(tag, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
 	return {
 		shortDate: (date) => formatPlainDate(short, date),

@@ -29,7 +29,6 @@ export interface OverviewView {
 
 export function createOverviewView(root: HTMLElement, strings: WebviewStrings, locale: string, first: OverviewModel, events: OverviewEvents): OverviewView {
 	const format = createFormatters(locale);
-	const percent = percentFormat(locale);
 	const heading = h('div', { class: 'heading' });
 	const errorBox = h('div', { class: 'panel-error' });
 	const noticeBox = h('div', { class: 'panel-notice' });
@@ -70,7 +69,7 @@ export function createOverviewView(root: HTMLElement, strings: WebviewStrings, l
 		if (event.key === 'Escape' && !cancel.hidden) cancel.click();
 	};
 
-	/** The selected figure's chart and per-day table (newest day first, as Home's breakdown), or why it cannot be shown. */
+	/** The selected figure's chart and per-day table (oldest day first, as the chart panel's table), or why it cannot be shown. */
 	function drawSelected(): void {
 		const figure = model.charts[tabs.selected()];
 		if (!figure) return;
@@ -82,7 +81,7 @@ export function createOverviewView(root: HTMLElement, strings: WebviewStrings, l
 		if (figure.unavailable !== null) return;
 		// Stickiness is charted in percentage points, so that the chart's whole-number ticks read as percents.
 		const scale = figure.percent ? 100 : 1;
-		const text = (value: number): string => (figure.percent ? percent.format(value / scale) : format.count(value));
+		const text = (value: number): string => (figure.percent ? format.ratio(value / scale) : format.count(value));
 		valueText = text;
 		chart ??= new KpiChart(canvas, { ...format, count: (value) => valueText(value) }, locale, readChartPalette());
 		const dates = figure.values.map((_, i) => addDays(figure.firstDate, i));
@@ -94,7 +93,7 @@ export function createOverviewView(root: HTMLElement, strings: WebviewStrings, l
 			const value = values[i] ?? null;
 			return h('tr', {}, h('th', { scope: 'row' }, format.longDate(date)), h('td', { class: value === null ? 'numeric no-data' : 'numeric' }, value === null ? strings.noData : text(value)));
 		});
-		tableBox.append(h('table', { class: 'data-table' }, h('caption', {}, caption), h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, strings.dateColumn), h('th', { scope: 'col', class: 'numeric' }, figure.label))), h('tbody', {}, ...rows.reverse())));
+		tableBox.append(h('table', { class: 'data-table' }, h('caption', {}, caption), h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, strings.dateColumn), h('th', { scope: 'col', class: 'numeric' }, figure.label))), h('tbody', {}, ...rows)));
 	}
 
 	function show(next: OverviewModel): void {
@@ -112,7 +111,7 @@ export function createOverviewView(root: HTMLElement, strings: WebviewStrings, l
 					h('h2', {}, card.label),
 					h('p', { class: `card-value ${card.status === 'ok' ? '' : 'not-allowed'}` }, card.value),
 					h('p', { class: 'card-detail' }, card.detail),
-					h('p', { class: `card-change ${card.trend}` }, card.change),
+					h('p', { class: `card-change ${card.trend}` }, ...trendArrow(card.trend), card.change),
 				),
 			),
 		);
@@ -145,6 +144,12 @@ export function createOverviewView(root: HTMLElement, strings: WebviewStrings, l
 	};
 }
 
+/** The direction of a change as an arrow in the good/bad colour; the text beside it stays in the foreground colour, readable, and says the sign. */
+function trendArrow(trend: OverviewModel['cards'][number]['trend']): HTMLElement[] {
+	if (trend !== 'up' && trend !== 'down') return [];
+	return [h('span', { class: 'trend-arrow', 'aria-hidden': 'true' }, trend === 'up' ? '▲' : '▼')];
+}
+
 function button(text: string, icon: string, onClick: () => void): VscodeButton {
 	const control = document.createElement('vscode-button');
 	control.secondary = true;
@@ -155,13 +160,4 @@ function button(text: string, icon: string, onClick: () => void): VscodeButton {
 		if (!control.disabled) onClick();
 	});
 	return control;
-}
-
-/** Percentages with one decimal in `locale`, or in English when Intl refuses the tag. */
-function percentFormat(locale: string): Intl.NumberFormat {
-	try {
-		return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-	} catch {
-		return new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 });
-	}
 }

@@ -243,8 +243,8 @@ export class PanelView {
 		const chart = (this.chart ??= new KpiChart(this.canvas, format, this.locale, readChartPalette()));
 		const previous = previousPeriodValues(result, shown);
 		const overlays = chartOverlays(result, shown);
-		// A comparison with the previous period draws it always: the toggle would do nothing.
-		this.optionsBar.setPreviousPeriodAvailable(previous !== null && overlays.period !== 'previous');
+		// A comparison with a period overlay has its own dashed line: the toggle would do nothing, or draw a second, identical-looking one.
+		this.optionsBar.setPreviousPeriodAvailable(previous !== null && overlays.period === undefined);
 		const lines = chartLines(columns, previous, this.optionsBar.current, this.ctx, overlays);
 		const valueKind = valueKindOf(result.query.metric);
 		chart.show({

@@ -10,14 +10,16 @@ import { h } from './dom';
 import { appsText, appsTooltip, instanceText, metricName, rangeText } from './labels';
 import type { ViewContext } from './labels';
 
-/** The heading and the facts line: app, range, instance. */
+/** The heading and the facts line: apps (and the comparison's period overlay, as the tab says it), range, instance. */
 export function renderHeading(query: KpiQuerySpec, result: PanelResult | null, shown: DailySeries | null, ctx: ViewContext): HTMLElement[] {
-	const apps = appsText(query, ctx);
+	const period = query.compare?.period;
+	const appsOnly = appsText(query, ctx);
+	const apps = period === undefined ? appsOnly : fillPlaceholders(period === 'year' ? ctx.strings.appsWithYearBefore : ctx.strings.appsWithPreviousPeriod, appsOnly);
 	const facts: [string, string][] = [[apps, appsTooltip(query, ctx) ?? apps]];
 	if (result && shown) facts.push(...[rangeText(shown, ctx, result.query.preset), instanceText(result, ctx.strings)].map((t): [string, string] => [t, t]));
 	return [
 		h('h1', { id: 'panel-title' }, metricName(query.metric, ctx.strings)),
-		// Each fact keeps to one line; a long app ID is cut with an ellipsis and shown whole in its tooltip (an app's name: its identifier).
+		// A fact too long for the line wraps; an app shown by its name has its identifier in the tooltip.
 		h('ul', { class: 'query-facts' }, ...facts.map(([text, title]) => h('li', { title }, text))),
 	];
 }

@@ -19,7 +19,14 @@ describe('createFormatters', () => {
 		assert.equal(en.decimal(12.345), '12.3');
 		assert.equal(en.decimal(45277.5), '45,278');
 		assert.equal(en.signed(-3), '-3');
-		assert.equal(en.percent(0), '0%');
+		assert.equal(en.percent(0), '0.0%');
+	});
+
+	test('percentages always have one decimal, so that they read alike side by side', () => {
+		const en = createFormatters('en');
+		assert.deepEqual([0.28, 0.303, 0.3, 0.296].map((v) => en.ratio(v)), ['28.0%', '30.3%', '30.0%', '29.6%']);
+		assert.deepEqual([0.04, 0.042, -0.1].map((v) => en.percent(v)), ['+4.0%', '+4.2%', '-10.0%']);
+		assert.equal(createFormatters('fr').ratio(0.28), '28,0\u00a0%');
 	});
 
 	test('an unknown or malformed locale falls back instead of throwing', () => {

@@ -19,11 +19,11 @@ function model(): OverviewModel {
 	return {
 		facts: ['All apps', 'May 1, 2024 – May 7, 2024', 'Connection Production on US-01 (rest.iad-01.braze.com)'],
 		cards: [
-			{ ...ok, key: 'dau', label: 'DAU', value: '1,400', detail: 'Average per day; May 7, 2024: 1,500', change: '+12% vs. the previous 7 days', tooltip: 'How DAU is computed' },
-			{ ...ok, key: 'mau', label: 'MAU', value: '9,000', detail: 'On May 7, 2024, the latest complete day', change: '+2% vs. Apr 30, 2024', tooltip: 'How MAU is computed' },
+			{ ...ok, key: 'dau', label: 'DAU', value: '1,400', detail: 'Average per day; May 7, 2024: 1,500', change: '+12.0% vs. the previous 7 days', tooltip: 'How DAU is computed' },
+			{ ...ok, key: 'mau', label: 'MAU', value: '9,000', detail: 'On May 7, 2024, the latest complete day', change: '+2.0% vs. Apr 30, 2024', tooltip: 'How MAU is computed' },
 			{ key: 'new_users', label: 'New users', status: 'denied', value: 'Not allowed by this key', detail: 'The key lacks kpi.new_users.data_series.', change: '', trend: 'none', tooltip: 'How new users are counted' },
 			{ key: 'uninstalls', label: 'Uninstalls', status: 'ok', value: '70', detail: 'Total over the range', change: 'No change: the days it compares with have no data.', trend: 'none', tooltip: 'How uninstalls are counted' },
-			{ ...ok, key: 'stickiness', label: 'Stickiness', value: '15.6%', detail: 'Average DAU ÷ average MAU', change: '+9.8% vs. the previous 7 days', tooltip: 'How stickiness is computed', trend: 'down' },
+			{ ...ok, key: 'stickiness', label: 'Stickiness', value: '15.6%', detail: 'Average DAU ÷ average MAU', change: '-9.8% vs. the previous 7 days', tooltip: 'How stickiness is computed', trend: 'down' },
 		],
 		charts: [
 			chart('dau', 'DAU', [1300, 1350, null, 1400, 1420, 1450, 1500]),
@@ -58,7 +58,7 @@ describe('overview webview', () => {
 			cards.map((c) => c.key),
 			['dau', 'mau', 'new_users', 'uninstalls', 'stickiness'],
 		);
-		assert.deepEqual(cards[0], { key: 'dau', title: 'How DAU is computed', text: ['DAU', '1,400', 'Average per day; May 7, 2024: 1,500', '+12% vs. the previous 7 days'] });
+		assert.deepEqual(cards[0], { key: 'dau', title: 'How DAU is computed', text: ['DAU', '1,400', 'Average per day; May 7, 2024: 1,500', '▲+12.0% vs. the previous 7 days'] });
 		assert.deepEqual(cards[2]?.text.slice(0, 3), ['New users', 'Not allowed by this key', 'The key lacks kpi.new_users.data_series.']);
 		assert.equal(await page.locator('.overview-card.denied .card-value.not-allowed').count(), 1);
 		// The other cards still show their figures.
@@ -68,15 +68,20 @@ describe('overview webview', () => {
 		assert.deepEqual(await panel.posted(), [{ type: 'ready' }]);
 	});
 
-	test('a rise of uninstalls is coloured as bad news, like a fall of the other figures', async () => {
+	test('a rise of uninstalls is coloured as bad news, like a fall of the other figures; the arrow says the direction without colour', async () => {
 		const panel = await suite.open({});
 		const base = model();
-		const cards = base.cards.map((c) => (c.key === 'uninstalls' ? { ...c, change: '+5% vs. the previous 7 days', trend: 'up' as const } : c));
+		const cards = base.cards.map((c) => (c.key === 'uninstalls' ? { ...c, change: '+5.0% vs. the previous 7 days', trend: 'up' as const } : c));
 		await panel.send({ type: 'overviewInit', l10nBundle: null, locale: 'en', model: { ...base, cards }, state: STATE });
 		await panel.page.locator('.overview-card').first().waitFor();
-		const colour = (figure: string) => panel.page.locator(`[data-figure="${figure}"] .card-change`).evaluate((el) => getComputedStyle(el).color);
+		const arrow = (figure: string) => panel.page.locator(`[data-figure="${figure}"] .card-change .trend-arrow`);
+		const colour = (figure: string) => arrow(figure).evaluate((el) => getComputedStyle(el).color);
 		assert.notEqual(await colour('uninstalls'), await colour('dau'), 'DAU up and uninstalls up differ');
 		assert.equal(await colour('uninstalls'), await colour('stickiness'), 'uninstalls up looks like stickiness down');
+		assert.deepEqual([await arrow('dau').textContent(), await arrow('uninstalls').textContent(), await arrow('stickiness').textContent()], ['▲', '▲', '▼']);
+		assert.equal(await arrow('dau').getAttribute('aria-hidden'), 'true', 'the text beside it says the sign');
+		assert.equal(await panel.page.locator('[data-figure="mau"] .card-change').evaluate((el) => getComputedStyle(el).color), await panel.page.locator('body').evaluate((el) => getComputedStyle(el).color), 'the text in the foreground colour');
+		assert.equal(await panel.page.locator('[data-figure="new_users"] .trend-arrow').count(), 0, 'no arrow without a change');
 	});
 
 	test('tabs: arrows, Home and End move focus and selection; the chart and the per-day table follow', async () => {
@@ -92,19 +97,20 @@ describe('overview webview', () => {
 		assert.equal(await canvas.getAttribute('data-gap-count'), '1');
 		assert.equal(await page.locator('[role="tabpanel"]').getAttribute('aria-labelledby'), 'overview-tab-dau');
 		assert.equal(await page.locator('.overview-table caption').textContent(), 'DAU by day, May 1, 2024 to May 7, 2024');
-		// Newest day first; a missing day says so.
-		assert.deepEqual((await page.locator('.overview-table tbody td').allTextContents()).slice(0, 5), ['1,500', '1,450', '1,420', '1,400', 'No data']);
+		// Oldest day first, as the chart panel's table; a missing day says so.
+		assert.deepEqual(await page.locator('.overview-table tbody td').allTextContents(), ['1,300', '1,350', 'No data', '1,400', '1,420', '1,450', '1,500']);
 
 		await tabs.first().focus();
 		await page.keyboard.press('ArrowRight');
 		assert.equal(await selected(), 'MAU');
 		assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'MAU', 'focus moves with the selection');
-		assert.equal(await page.locator('.overview-table tbody td').first().textContent(), '9,000');
+		assert.equal(await page.locator('.overview-table tbody td').last().textContent(), '9,000');
 		await page.keyboard.press('End');
 		assert.equal(await selected(), 'Stickiness');
 		// Stickiness is a percentage, in the table and on the chart's axis.
-		assert.deepEqual((await page.locator('.overview-table tbody td').allTextContents()).slice(0, 2), ['16.7%', '16.1%']);
-		assert.ok((await panel.canvasText()).some((t) => /^1\d%$/.test(t)), 'the y-axis reads in percents');
+		assert.deepEqual((await page.locator('.overview-table tbody td').allTextContents()).slice(0, 2), ['14.8%', '15.3%']);
+		assert.equal(await page.locator('.overview-table tbody td').last().textContent(), '16.7%');
+		assert.ok((await panel.canvasText()).some((t) => /^1\d\.\d%$/.test(t)), 'the y-axis reads in percents, one decimal as everywhere');
 		await page.keyboard.press('ArrowRight');
 		assert.equal(await selected(), 'DAU', 'the arrows wrap around');
 		await page.keyboard.press('ArrowLeft');
@@ -184,9 +190,23 @@ describe('overview webview', () => {
 		});
 	}
 
+	test('the header\'s facts follow each other with one separator, no blank gap', async () => {
+		const panel = await openOverview({ viewport: { width: 1232, height: 720 } });
+		const gaps = await panel.page.locator('.query-facts li').evaluateAll((items) => {
+			const textBox = (el: Element): DOMRect => {
+				const range = document.createRange();
+				range.selectNodeContents(el);
+				return range.getBoundingClientRect();
+			};
+			return items.slice(1).map((li, i) => Math.round(textBox(li).left - textBox(items[i] as Element).right));
+		});
+		assert.equal(gaps.length, 2);
+		for (const gap of gaps) assert.ok(gap > 0 && gap <= 24, `${gap} px between two facts`);
+	});
+
 	test('dates of the table are plain days, whatever the viewer\'s zone', async () => {
 		const panel = await openOverview({ timezoneId: 'America/Los_Angeles' });
-		const first = await panel.page.locator('.overview-table tbody th').last().textContent();
+		const first = await panel.page.locator('.overview-table tbody th').first().textContent();
 		assert.equal(first, 'Wed, May 1, 2024');
 	});
 });

@@ -195,17 +195,16 @@ describe('chart webview layout', () => {
 		assert.ok(scrollWidth <= width, `nothing is wider than the panel (${scrollWidth} px)`);
 	});
 
-	test('at 1280 px: a long app ID neither wraps the header nor moves the actions; an inline error pushes nothing sideways', async () => {
+	test('at 1280 px: a long app ID is shown whole (wrapped, not cut), the actions stay beside the heading; an inline error pushes nothing sideways', async () => {
 		const panel = await suite.open({ viewport: { width: 1280, height: 800 } });
 		const actionsTop = async (): Promise<number> => (await panel.page.locator('.actions').boundingBox())?.y ?? -1;
 		await panel.send(initMessage(makeResult({ lastDate: '2024-05-29', values: ramp(30, 1000) })));
 		await drawn(panel, 30);
 		const before = await actionsTop();
-		const chartTop = (await panel.page.locator('canvas').boundingBox())?.y;
 		await panel.send({ type: 'result', result: makeResult({ lastDate: '2024-05-29', values: ramp(30, 1000), appId: longId }) });
 		await panel.page.locator('.query-facts li', { hasText: longId }).waitFor();
 		assert.equal(await actionsTop(), before, 'the actions stay on the heading line');
-		assert.equal((await panel.page.locator('canvas').boundingBox())?.y, chartTop, 'the chart does not jump');
+		assert.deepEqual(await factsCut(panel), [], 'no fact is cut');
 		assert.equal(await panel.page.locator('.query-facts li').first().getAttribute('title'), `App ${longId}`);
 		const endingX = (await panel.page.locator('#end-kind').boundingBox())?.x;
 		await panel.page.locator('#length input').fill('0');
@@ -213,7 +212,105 @@ describe('chart webview layout', () => {
 		await panel.page.locator('.field-problem:not([hidden])').waitFor();
 		assert.equal((await panel.page.locator('#end-kind').boundingBox())?.x, endingX, 'Ending stays where it was');
 	});
+
+	for (const width of [932, 1232]) test(`at ${width} px the header shows the whole query of a comparison: no fact cut, hidden or under the actions`, async () => {
+		const panel = await suite.open({ viewport: { width, height: 800 }, theme: 'light' });
+		await panel.send(initMessage(walkComparison()));
+		await drawn(panel, 30);
+		const facts = panel.page.locator('.query-facts li');
+		assert.deepEqual(await facts.allTextContents(), [`All apps vs App ${WALK_ID}, with the year before`, 'Last 30 days (Apr 30, 2024 – May 29, 2024)', 'Connection Sandbox on 127.0.0.1:40397']);
+		assert.deepEqual(await factsCut(panel), [], 'every fact shows whole');
+		const actions = await panel.page.locator('.actions').boundingBox();
+		assert.ok(actions);
+		for (const box of await facts.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect))) {
+			assert.ok(box.width > 100, `a fact ${box.width} px wide`);
+			const overlaps: boolean = box.left < actions.x + actions.width && box.right > actions.x && box.top < actions.y + actions.height && box.bottom > actions.y;
+			assert.equal(overlaps, false, `a fact at ${JSON.stringify(box)} runs under the actions at ${JSON.stringify(actions)}`);
+			assert.ok(box.right <= width, 'within the panel');
+		}
+		assert.equal(await panel.page.evaluate(() => document.documentElement.scrollWidth), width, 'nothing wider than the panel');
+	});
+
+	test('facts on one line follow each other with one separator, no blank gap', async () => {
+		const panel = await suite.open({ viewport: { width: 1232, height: 800 } });
+		const single = makeResult({ lastDate: '2024-05-29', values: ramp(30, 1000) });
+		await panel.send(initMessage({ ...single, query: { ...single.query, preset: 'last-30-days' } }));
+		await drawn(panel, 30);
+		const gaps = await panel.page.locator('.query-facts li').evaluateAll((items) => {
+			const textBox = (el: Element): DOMRect => {
+				const range = document.createRange();
+				range.selectNodeContents(el);
+				return range.getBoundingClientRect();
+			};
+			// Facts on the same line only: a fact that wrapped starts the next line.
+			return items.slice(1).flatMap((li, i) => {
+				const [left, right] = [textBox(items[i] as Element), textBox(li)];
+				return Math.round(left.top) === Math.round(right.top) ? [Math.round(right.left - left.right)] : [];
+			});
+		});
+		assert.ok(gaps.length >= 1, 'two facts share a line');
+		for (const gap of gaps) assert.ok(gap > 0 && gap <= 24, `${gap} px between two facts`);
+	});
+
+	for (const theme of ['dark', 'light', 'high-contrast'] as const) for (const width of [350, 402]) test(`at ${width} px (${theme}): the comparison summary scrolls in its own labelled box, the page does not; a long id is cut with its tooltip`, async () => {
+		const panel = await suite.open({ viewport: { width, height: 800 }, theme });
+		await panel.send(initMessage(walkComparison()));
+		await drawn(panel, 30);
+		const page = panel.page;
+		assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= width, 'the page does not scroll sideways');
+		const box = page.getByRole('region', { name: 'Summary' });
+		assert.equal(await box.getAttribute('tabindex'), '0', 'reachable by keyboard');
+		const sizes = await box.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+		assert.ok(sizes.scroll > sizes.client, `the table scrolls in its box (${sizes.scroll} > ${sizes.client})`);
+		await box.focus();
+		await page.keyboard.press('ArrowRight');
+		await page.waitForFunction(() => (document.querySelector('.compare-scroll')?.scrollLeft ?? 0) > 0);
+		const rows = page.locator('.compare-summary tbody th');
+		assert.equal(await rows.nth(1).getAttribute('title'), `App ${WALK_ID}`);
+		const name = rows.nth(1).locator('.series-name');
+		assert.ok(await name.evaluate((el) => el.scrollWidth > el.clientWidth), 'the id is cut with an ellipsis');
+		const heights = await rows.evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().height)));
+		assert.equal(heights[1], heights[0], 'the id row is one line high, not broken letter by letter');
+		assert.deepEqual(await page.locator('.compare-summary thead th').evaluateAll((els) => [...new Set(els.map((el) => getComputedStyle(el).position))]), ['static'], 'no sticky header outside a scroll box');
+	});
+
+	test('the per-day table of a comparison: sticky headers in its scroll box, and room between numeric columns', async () => {
+		const panel = await suite.open({ viewport: { width: 1232, height: 800 } });
+		await panel.send(initMessage(walkComparison()));
+		await drawn(panel, 30);
+		await panel.page.getByRole('button', { name: 'Table' }).click();
+		const headers = panel.page.locator('.table-box thead th');
+		assert.deepEqual(await headers.allTextContents(), ['Date', 'All apps', `App ${WALK_ID}`]);
+		assert.deepEqual(await headers.evaluateAll((els) => [...new Set(els.map((el) => getComputedStyle(el).position))]), ['sticky']);
+		const gaps = await headers.evaluateAll((els) => {
+			const textBox = (el: Element): DOMRect => {
+				const range = document.createRange();
+				range.selectNodeContents(el);
+				return range.getBoundingClientRect();
+			};
+			return els.slice(1).map((el, i) => Math.round(textBox(el).left - textBox(els[i] as Element).right));
+		});
+		for (const gap of gaps) assert.ok(gap >= 16, `${gap} px between two column headings`);
+	});
 });
+
+const WALK_ID = '4f1c9a2e-7b3d-4e8a-9c61-2d5b8e0f3a17';
+
+/** The walk's comparison: all apps vs an unnamed app, with the year before, on a named connection, last 30 days. */
+function walkComparison(): PanelResult {
+	const main = makeResult({ lastDate: '2024-05-29', values: ramp(30, 130000), instance: { label: null, host: '127.0.0.1:40397' } });
+	return {
+		...main,
+		query: { ...main.query, connection: 'Sandbox', preset: 'last-30-days', compare: { apps: [WALK_ID], period: 'year' } },
+		compared: [{ appId: WALK_ID, series: makeResult({ lastDate: '2024-05-29', values: ramp(30, 52000) }).series }],
+		yearBefore: makeResult({ lastDate: '2023-05-29', values: ramp(30, 100000) }).series,
+	};
+}
+
+/** The facts whose text does not fit their box (cut or hidden). */
+async function factsCut(panel: PanelPage): Promise<string[]> {
+	return panel.page.locator('.query-facts li').evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1 || el.clientWidth === 0).map((el) => el.textContent ?? ''));
+}
 
 describe('chart webview sharing', () => {
 	const suite = usePanelSuite();
@@ -301,7 +398,7 @@ describe('chart webview comparison summary', () => {
 		assert.deepEqual(rows, [
 			['Series', 'Latest complete day', 'Average', 'Minimum', 'Maximum', 'Change'],
 			['App ios-app', '1,210', '1,105', '1,000', '1,210', '+82.6%'],
-			['All apps', '2,210', '2,105', '2,000', '2,210', '0%'],
+			['All apps', '2,210', '2,105', '2,000', '2,210', '0.0%'],
 		]);
 		assert.equal(await panel.page.locator('.figure').count(), 0, 'no single-series cards');
 	});

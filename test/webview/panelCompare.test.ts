@@ -60,6 +60,25 @@ describe('chart webview: compare', () => {
 		assert.ok(text.includes('Daily active users, a year before: 490'), JSON.stringify(text.slice(-6)));
 	});
 
+	test('a year-before comparison hides Previous period and draws one dashed line, even with the toggle left on; the header names the overlay as the tab does', async () => {
+		// The toggle was on in this panel before; the result also holds the previous period (20 days for a 10-day query).
+		const panel = await suite.open({ savedState: { view: { startAtZero: false, previousPeriod: true } } });
+		const main = makeResult({ lastDate: '2024-03-05', values: [...ramp(10, 500), ...ramp(10, 1000)], length: 10 });
+		const yearBefore = makeResult({ lastDate: '2023-03-05', values: ramp(10, 400) }).series;
+		await panel.send(initMessage({ ...main, query: { ...main.query, compare: { apps: [], period: 'year' } }, yearBefore }));
+		await panel.page.locator('canvas[data-line-count="2"]').waitFor();
+		assert.equal(await panel.page.locator('#previous-period').isVisible(), false);
+		assert.deepEqual(await panel.page.locator('.legend li').allTextContents(), ['Daily active users', 'Daily active users, a year before']);
+		assert.equal(await panel.page.locator('.legend li[data-overlay="true"]').count(), 1, 'one dashed swatch');
+		assert.equal(await panel.page.locator('.query-facts li').first().textContent(), 'All apps, with the year before');
+		// Without the comparison, the same panel offers the toggle again and draws the previous period.
+		await panel.send({ type: 'result', result: main });
+		await panel.page.locator('canvas[data-line-count="2"][data-day-count="10"]').waitFor();
+		await panel.page.locator('#previous-period').waitFor();
+		assert.deepEqual(await panel.page.locator('.legend li').allTextContents(), ['Daily active users', 'Daily active users, previous period']);
+		assert.equal(await panel.page.locator('.query-facts li').first().textContent(), 'All apps');
+	});
+
 	test('a comparison with the previous period draws it without the toggle', async () => {
 		const panel = await suite.open();
 		const result = makeResult({ lastDate: '2024-05-29', values: [...ramp(10, 500), ...ramp(10, 1000)], length: 10 });
@@ -67,6 +86,7 @@ describe('chart webview: compare', () => {
 		await panel.page.locator('canvas[data-line-count="2"]').waitFor();
 		assert.equal(await panel.page.locator('#previous-period').isVisible(), false);
 		assert.deepEqual(await panel.page.locator('.legend li').allTextContents(), ['Daily active users', 'Daily active users, previous period']);
+		assert.equal(await panel.page.locator('.query-facts li').first().textContent(), 'All apps, with the previous period');
 	});
 
 	test('Copy as Markdown of a comparison with the previous period: a summary row and a column for every series, the overlay included', async () => {
@@ -104,6 +124,15 @@ describe('chart webview: compare', () => {
 		await panel.page.locator('canvas[data-day-count="14"]').waitFor();
 		const compare = panel.page.getByRole('button', { name: 'Compare…' });
 		assert.equal(await compare.evaluate((b) => b.tagName), 'BUTTON');
+		// Drawn like the icon-only share actions beside it: same height, corners and (nearly) width.
+		const looks = (el: Element): { height: number; width: number; radius: string } => {
+			const base = el.shadowRoot?.querySelector('.base') ?? el;
+			return { height: Math.round(el.getBoundingClientRect().height), width: Math.round(el.getBoundingClientRect().width), radius: getComputedStyle(base).borderTopLeftRadius };
+		};
+		const own = await compare.evaluate(looks);
+		const share = await panel.page.locator('.actions vscode-button.icon-only').first().evaluate(looks);
+		assert.deepEqual({ height: own.height, radius: own.radius }, { height: share.height, radius: share.radius });
+		assert.ok(Math.abs(own.width - share.width) <= 4, `${own.width} px wide beside ${share.width} px`);
 		await compare.click();
 		await compare.focus();
 		await panel.page.keyboard.press('Enter');
@@ -115,6 +144,10 @@ describe('chart webview: compare', () => {
 		await panel.send({ ...initMessage(namedComparison()), l10nBundle: frenchBundle(), locale: 'fr' });
 		await panel.page.locator('canvas[data-line-count="4"]').waitFor();
 		assert.equal(await panel.page.locator('.query-facts li').first().textContent(), 'Shop iOS vs Shop Android vs Toutes les applications vs Application web-id');
+		const named = namedComparison();
+		await panel.send({ type: 'result', result: { ...named, query: { ...named.query, compare: { apps: ['android-id'], period: 'year' } }, compared: named.compared?.slice(0, 1) } });
+		await panel.page.locator('.query-facts li', { hasText: 'avec' }).waitFor();
+		assert.equal(await panel.page.locator('.query-facts li').first().textContent(), 'Shop iOS vs Shop Android, avec l\'année précédente');
 		assert.equal(await panel.page.locator('.compare-button').getAttribute('title'), 'Comparer…');
 		assert.equal(await panel.page.getByRole('button', { name: 'Comparer…' }).count(), 1);
 		await panel.page.getByRole('button', { name: 'Copier en Markdown' }).click();

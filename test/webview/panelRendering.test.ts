@@ -148,7 +148,7 @@ describe('chart webview rendering', () => {
 		assert.equal(await panel.page.locator('canvas').getAttribute('data-day-count'), '10');
 		assert.equal(await panel.page.locator('tbody tr').count(), 10);
 		const change = panel.page.locator('[data-figure="change"]');
-		assert.deepEqual(await change.locator('dt, dd').allTextContents(), ['Change', '+10%', 'vs. the previous 10 days']);
+		assert.deepEqual(await change.locator('dt, dd').allTextContents(), ['Change', '+10.0%', 'vs. the previous 10 days']);
 	});
 
 	test('speaks the language of the translations sent, formats in the display locale and never shifts a day by the time zone', async () => {

@@ -217,7 +217,7 @@ describe('chart webview: the change card always says something', () => {
 	const long = (values: readonly (number | null)[], length: number) => makeResult({ lastDate: '2024-05-29', values, length });
 
 	test('with the previous period (one request or a second fetch): the change', async () => {
-		assert.deepEqual(await changeCard(long([...ramp(60, 1000).map(() => 1000), ...ramp(60, 1000).map(() => 1100)], 60)), { value: '+10%', detail: 'vs. the previous 60 days' });
+		assert.deepEqual(await changeCard(long([...ramp(60, 1000).map(() => 1000), ...ramp(60, 1000).map(() => 1100)], 60)), { value: '+10.0%', detail: 'vs. the previous 60 days' });
 	});
 
 	test('too many requests: says how many, and why they were not sent', async () => {

@@ -49,11 +49,11 @@ describe('a stickiness chart', () => {
 		assert.equal(await page.locator('h1').textContent(), 'Stickiness');
 		const figures = await page.locator('.figure').evaluateAll((els) => els.map((el) => [el.getAttribute('data-figure'), el.querySelector('dt')?.textContent, el.querySelector('.figure-value')?.textContent, el.querySelector('.figure-detail')?.textContent]));
 		assert.deepEqual(figures, [
-			['stickiness', 'Stickiness of the range', '22%', 'average DAU ÷ average MAU'],
-			['latest', 'Latest complete day', '24%', 'May 29, 2024'],
-			['minimum', 'Minimum', '20%', 'May 25, 2024'],
-			['maximum', 'Maximum', '24%', 'May 29, 2024'],
-			['change', 'Change', '+120%', 'vs. the previous 5 days'],
+			['stickiness', 'Stickiness of the range', '22.0%', 'average DAU ÷ average MAU'],
+			['latest', 'Latest complete day', '24.0%', 'May 29, 2024'],
+			['minimum', 'Minimum', '20.0%', 'May 25, 2024'],
+			['maximum', 'Maximum', '24.0%', 'May 29, 2024'],
+			['change', 'Change', '+120.0%', 'vs. the previous 5 days'],
 		]);
 		const range = page.locator('.figure[data-figure="stickiness"]');
 		assert.match((await range.getAttribute('title')) ?? '', /average DAU ÷ its average MAU, over the complete days that have both/);
@@ -67,12 +67,12 @@ describe('a stickiness chart', () => {
 		await panel.send(initMessage(STICKY));
 		await drawn(panel);
 		const canvas = panel.page.locator('canvas');
-		assert.equal(await canvas.getAttribute('aria-label'), 'Stickiness from May 25, 2024 to May 29, 2024. Average 22%, minimum 20%, maximum 24%.');
+		assert.equal(await canvas.getAttribute('aria-label'), 'Stickiness from May 25, 2024 to May 29, 2024. Average 22.0%, minimum 20.0%, maximum 24.0%.');
 		const yMax = Number(await canvas.getAttribute('data-y-max'));
 		assert.ok(yMax > 0.24 && yMax < 0.3, `the y-axis fits the ratios, up to ${yMax}`);
 		const ticks = (await panel.canvasText()).filter((t) => /^\d+(\.\d)?%$/.test(t));
 		assert.ok(ticks.length >= 3, `percent ticks on the y-axis: ${JSON.stringify(ticks)}`);
-		await hoverLastDay(panel, ['Wed, May 29, 2024', 'Stickiness: 24%']);
+		await hoverLastDay(panel, ['Wed, May 29, 2024', 'Stickiness: 24.0%']);
 	});
 
 	test('the table lists each day\'s ratio with the DAU and MAU it comes from; a day missing either is a gap', async () => {
@@ -84,9 +84,9 @@ describe('a stickiness chart', () => {
 		assert.deepEqual(await table.locator('thead th').allTextContents(), ['Date', 'Stickiness', 'DAU', 'MAU']);
 		const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent)));
 		assert.deepEqual(rows, [
-			['Sat, May 25, 2024', '20%', '200', '1,000'],
-			['Sun, May 26, 2024', '21%', '210', '1,000'],
-			['Mon, May 27, 2024', '22%', '220', '1,000'],
+			['Sat, May 25, 2024', '20.0%', '200', '1,000'],
+			['Sun, May 26, 2024', '21.0%', '210', '1,000'],
+			['Mon, May 27, 2024', '22.0%', '220', '1,000'],
 			['Tue, May 28, 2024', 'No data', 'No data', '1,000'],
 			['Wed, May 29, 2024', 'No data', '250', 'No data'],
 		]);
@@ -102,10 +102,10 @@ describe('a stickiness chart', () => {
 		assert.ok(message && message.type === 'copyMarkdown', JSON.stringify(message));
 		const lines = message.markdown.split('\n');
 		assert.equal(lines[0], '## Stickiness · All apps');
-		assert.ok(lines.includes('| Stickiness of the range | 22% |'), lines.join('\n'));
-		assert.ok(lines.includes('| Latest complete day | 24% (May 29, 2024) |'));
+		assert.ok(lines.includes('| Stickiness of the range | 22.0% |'), lines.join('\n'));
+		assert.ok(lines.includes('| Latest complete day | 24.0% (May 29, 2024) |'));
 		assert.ok(lines.includes('| Date | Stickiness | DAU | MAU |'));
-		assert.ok(lines.includes('| 2024-05-25 | 20% | 200 | 1000 |'));
+		assert.ok(lines.includes('| 2024-05-25 | 20.0% | 200 | 1000 |'));
 		assert.ok(parseWebviewMessage(message, 3650), 'the host accepts it');
 	});
 
@@ -201,7 +201,7 @@ describe('a stickiness chart', () => {
 		const range = panel.page.locator('.figure[data-figure="stickiness"]');
 		assert.equal(await range.locator('dt').textContent(), 'Adhérence de la période');
 		// French puts a (narrow) no-break space before %, as the browser's Intl spells it.
-		const percent = (value: number): Promise<string> => panel.page.evaluate((v) => new Intl.NumberFormat('fr', { style: 'percent', maximumFractionDigits: 1 }).format(v), value);
+		const percent = (value: number): Promise<string> => panel.page.evaluate((v) => new Intl.NumberFormat('fr', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v), value);
 		assert.equal(await range.locator('.figure-value').textContent(), await percent(0.22));
 		assert.match((await range.getAttribute('title')) ?? '', /^Adhérence = DAU moyen de la période ÷ son MAU moyen/);
 		await hoverLastDay(panel, [`Adhérence : ${await percent(0.24)}`]);

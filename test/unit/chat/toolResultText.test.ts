@@ -42,7 +42,7 @@ describe('toolResultText', () => {
 			'| average | 1,100 |  |',
 			'| min | 1,000 | 2026-05-12 |',
 			'| max | 1,200 | 2026-05-14 |',
-			'| change vs previous 3 days | ▲ 10% | average 1,000 → 1,100 |',
+			'| change vs previous 3 days | ▲ 10.0% | average 1,000 → 1,100 |',
 			'',
 			'Source: connection "Prod", instance US-03 (rest.iad-03.braze.com), fetched from Braze (1 request), 4 days from the cache.',
 		].join('\n'));
@@ -69,13 +69,13 @@ describe('toolResultText', () => {
 describe('statusKpiView', () => {
 	test('"DAU 1,200 ▲ 9.1%": the latest complete day and the change of the period\'s average', () => {
 		const view = statusKpiView('Daily', 'DAU', 2, result([1000, 1200, 1000, 1200], { daysFromCache: 4, oldestCachedFetch: null, requestsSent: 0, offline: false }), 'Prod (US-03)', englishL10n, 'en-US');
-		assert.equal(view.text, 'DAU 1,200 = 0%');
+		assert.equal(view.text, 'DAU 1,200 = 0.0%');
 		const up = statusKpiView('Daily', 'DAU', 2, result([1000, 1000, 1000, 1200], undefined), 'Prod (US-03)', englishL10n, 'en-US');
-		assert.equal(up.text, 'DAU 1,200 ▲ 10%');
+		assert.equal(up.text, 'DAU 1,200 ▲ 10.0%');
 		assert.equal(up.warning, false);
 		assert.match(up.tooltip, /^Braze saved query "Daily"\nConnection: Prod \(US-03\)\nLatest complete day: 2026-05-14\nChange: average of the last 2 days against the 2 days before\n/);
 		const down = statusKpiView('Daily', 'DAU', 2, result([2000, 2000, 1000, 1000], undefined), 'Prod', englishL10n, 'fr-FR');
-		assert.equal(down.text, 'DAU 1\u202f000 ▼ 50\u00a0%');
+		assert.equal(down.text, 'DAU 1\u202f000 ▼ 50,0\u00a0%');
 	});
 
 	test('a query longer than 50 days shows no change (its previous period is not fetched with it)', () => {
@@ -124,15 +124,15 @@ describe('stickiness in the status bar and the chat tool', () => {
 
 	test('the status bar shows the latest day as a percent and Home\'s relative change, explained in the tooltip', () => {
 		const view = statusKpiView('Sticky', 'Stickiness', 3, sticky, 'Prod', englishL10n, 'en-US');
-		assert.equal(view.text, 'Stickiness 20% ▲ 50%');
+		assert.equal(view.text, 'Stickiness 20.0% ▲ 50.0%');
 		assert.match(view.tooltip, /Change: stickiness \(average DAU ÷ average MAU\) of the last 3 days against the 3 days before, as \(this − last\) ÷ last; Braze's Home page prints it with the opposite sign/);
 	});
 
 	test('the chat answer gives percentages, the range\'s stickiness and the change with its convention', () => {
 		const text = toolResultText(sticky, 3, { ...context, metricName: 'Stickiness' }, englishL10n);
-		assert.match(text, /\| latest complete day \| 20% \| 2026-05-14 \|/);
-		assert.match(text, /\| stickiness of the range \| 15% \| average DAU ÷ average MAU \|/);
-		assert.match(text, /\| min \| 10% \| 2026-05-12 \|/);
-		assert.match(text, /\| change vs previous 3 days \| ▲ 50% \| stickiness 10% → 15%; \(this − last\) ÷ last, the opposite sign of Braze's Home page \|/);
+		assert.match(text, /\| latest complete day \| 20.0% \| 2026-05-14 \|/);
+		assert.match(text, /\| stickiness of the range \| 15.0% \| average DAU ÷ average MAU \|/);
+		assert.match(text, /\| min \| 10.0% \| 2026-05-12 \|/);
+		assert.match(text, /\| change vs previous 3 days \| ▲ 50.0% \| stickiness 10.0% → 15.0%; \(this − last\) ÷ last, the opposite sign of Braze's Home page \|/);
 	});
 });

@@ -44,6 +44,8 @@ describe('WEBVIEW_STRINGS', () => {
 			appsJoined: 2,
 			appIdTooltip: 1,
 			yearBeforeLine: 1,
+			appsWithPreviousPeriod: 1,
+			appsWithYearBefore: 1,
 			presetWithDates: 2,
 			appSourceColumn: 2,
 		};
