@@ -114,7 +114,7 @@ describe('a stickiness chart', () => {
 		await panel.send(initMessage({ ...STICKY, query: { ...STICKY.query, compare: { apps: [], period: 'previous' } } }));
 		await drawn(panel);
 		const card = await panel.page.locator('.figure[data-figure="change"] .figure-value').textContent();
-		assert.equal(card, '+120%');
+		assert.equal(card, '+120.0%');
 		await panel.page.getByRole('button', { name: 'Copy as Markdown' }).click();
 		const message = (await panel.posted()).at(-1);
 		assert.ok(message && message.type === 'copyMarkdown', JSON.stringify(message));
@@ -123,8 +123,8 @@ describe('a stickiness chart', () => {
 		assert.deepEqual(lines.slice(4, 8), [
 			'| Series | Latest complete day | Stickiness of the range | Minimum | Maximum | Change |',
 			'| --- | ---: | ---: | ---: | ---: | ---: |',
-			`| Stickiness | 24% (May 29, 2024) | 22% | 20% (May 25, 2024) | 24% (May 29, 2024) | ${card} |`,
-			'| Stickiness, previous period | 10% (May 24, 2024) | 10% | 10% (May 20, 2024) | 10% (May 20, 2024) |  |',
+			`| Stickiness | 24.0% (May 29, 2024) | 22.0% | 20.0% (May 25, 2024) | 24.0% (May 29, 2024) | ${card} |`,
+			'| Stickiness, previous period | 10.0% (May 24, 2024) | 10.0% | 10.0% (May 20, 2024) | 10.0% (May 20, 2024) |  |',
 		]);
 	});
 
@@ -141,7 +141,7 @@ describe('a stickiness chart', () => {
 		const message = (await panel.posted()).at(-1);
 		assert.ok(message && message.type === 'copyMarkdown', JSON.stringify(message));
 		const lines = message.markdown.split('\n');
-		assert.equal(lines[7], '| Stickiness, a year before | 9% (May 29, 2023) | 7% | 5% (May 25, 2023) | 9% (May 29, 2023) |  |');
+		assert.equal(lines[7], '| Stickiness, a year before | 9.0% (May 29, 2023) | 7.0% | 5.0% (May 25, 2023) | 9.0% (May 29, 2023) |  |');
 	});
 
 	test('compared across apps: a line, a summary row (Home\'s figure and change) and DAU and MAU columns per app, each from its own sources', async () => {
@@ -153,23 +153,23 @@ describe('a stickiness chart', () => {
 		assert.deepEqual(await page.locator('.legend li').allTextContents(), ['iOS', 'Android']);
 		const rows = await page.locator('.compare-summary tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent)));
 		assert.deepEqual(rows, [
-			['iOS', '24%', '22%', '20%', '24%', '+120%'],
-			['Android', '14%', '12%', '10%', '14%', '+20%'],
+			['iOS', '24.0%', '22.0%', '20.0%', '24.0%', '+120.0%'],
+			['Android', '14.0%', '12.0%', '10.0%', '14.0%', '+20.0%'],
 		]);
 		assert.deepEqual(await page.locator('.compare-summary thead th').allTextContents(), ['Series', 'Latest complete day', 'Stickiness of the range', 'Minimum', 'Maximum', 'Change']);
 		await page.getByRole('button', { name: 'Table' }).click();
 		const table = page.locator('.table-box table.data-table');
 		assert.deepEqual(await table.locator('thead th').allTextContents(), ['Date', 'iOS', 'Android', 'DAU (iOS)', 'MAU (iOS)', 'DAU (Android)', 'MAU (Android)']);
-		assert.deepEqual(await table.locator('tbody tr').first().evaluate((tr) => Array.from(tr.children).map((c) => c.textContent)), ['Sat, May 25, 2024', '20%', '10%', '200', '1,000', '100', '1,000']);
+		assert.deepEqual(await table.locator('tbody tr').first().evaluate((tr) => Array.from(tr.children).map((c) => c.textContent)), ['Sat, May 25, 2024', '20.0%', '10.0%', '200', '1,000', '100', '1,000']);
 		await page.getByRole('button', { name: 'Copy as Markdown' }).click();
 		const message = (await panel.posted()).at(-1);
 		assert.ok(message && message.type === 'copyMarkdown', JSON.stringify(message));
 		const lines = message.markdown.split('\n');
 		assert.deepEqual(lines.slice(6, 8), [
-			'| iOS | 24% (May 29, 2024) | 22% | 20% (May 25, 2024) | 24% (May 29, 2024) | +120% |',
-			'| Android | 14% (May 29, 2024) | 12% | 10% (May 25, 2024) | 14% (May 29, 2024) | +20% |',
+			'| iOS | 24.0% (May 29, 2024) | 22.0% | 20.0% (May 25, 2024) | 24.0% (May 29, 2024) | +120.0% |',
+			'| Android | 14.0% (May 29, 2024) | 12.0% | 10.0% (May 25, 2024) | 14.0% (May 29, 2024) | +20.0% |',
 		]);
-		assert.ok(lines.includes('| 2024-05-25 | 20% | 10% | 200 | 1000 | 100 | 1000 |'), lines.join('\n'));
+		assert.ok(lines.includes('| 2024-05-25 | 20.0% | 10.0% | 200 | 1000 | 100 | 1000 |'), lines.join('\n'));
 	});
 
 	test('a result the panel cannot read (a compared app without its DAU and MAU) ends the wait with an error saying what to do, and the host is told', async () => {
