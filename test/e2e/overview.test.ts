@@ -52,7 +52,8 @@ describe('Braze: Show Overview (code-server)', () => {
 		await tabs.first().focus();
 		await page.keyboard.press('ArrowRight');
 		assert.equal(await frame.locator('[role="tab"][aria-selected="true"]').textContent(), 'MAU');
-		assert.equal(await frame.locator('.overview-table tbody td').first().textContent(), count.format(sandboxValue('mau', null, last) ?? 0));
+		// The per-day table lists the oldest day first, as the chart panel's does: the range's last day is the last row.
+		assert.equal(await frame.locator('.overview-table tbody tr').last().locator('td').first().textContent(), count.format(sandboxValue('mau', null, last) ?? 0));
 		await page.keyboard.press('End');
 		assert.equal(await frame.locator('[role="tab"][aria-selected="true"]').textContent(), 'Stickiness');
 		await page.keyboard.press('Home');

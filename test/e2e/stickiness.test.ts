@@ -53,7 +53,7 @@ describe('Stickiness through Show KPI Series… (code-server)', () => {
 			dau.map((d, i) => {
 				const m = mau[i]?.value ?? null;
 				assert.ok(d.value !== null && m !== null, 'the sandbox serves every day of this range');
-				const percent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }).format(d.value / m);
+				const percent = new Intl.NumberFormat('en', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(d.value / m);
 				return [d.date, percent, d.value.toLocaleString('en'), m.toLocaleString('en')];
 			}),
 		);
