@@ -75,7 +75,7 @@ export function activateFeatures(core: CoreServices): Features {
 		saveQuery: (panel) => {
 			// The chart on screen is the query's last run, unless the controls moved on from it.
 			const shown = panel.result && querySpecKey(panel.result.query) === querySpecKey(panel.query) ? panel.result.fetchedAt : undefined;
-			void saveQueryInteractive(savedQueries, panel.query, undefined, shown);
+			void saveQueryInteractive(savedQueries, panel.query, undefined, shown, panel.result?.appNames);
 		},
 		compare: (panel) => {
 			const query = panel.query;
