@@ -77,6 +77,7 @@ export function activateFeatures(core: CoreServices): Features {
 			const shown = panel.result && querySpecKey(panel.result.query) === querySpecKey(panel.query) ? panel.result.fetchedAt : undefined;
 			void saveQueryInteractive(savedQueries, panel.query, undefined, shown, panel.result?.appNames);
 		},
+		log: (line) => log.warn(line),
 		compare: (panel) => {
 			const query = panel.query;
 			const directory = apps.directory(query.connection);

@@ -24,6 +24,8 @@ export interface ChartPanelHandlers {
 	saveQuery(panel: ChartPanel): void;
 	/** The panel's Compare… control: change the compared apps and the period overlay, then re-run in place. */
 	compare(panel: ChartPanel): void;
+	/** A line for the extension's log (a failure's raw text, kept out of notifications). */
+	log(line: string): void;
 }
 
 /** A message the panel shows after `init`. */
@@ -197,7 +199,7 @@ export class ChartPanel implements vscode.Disposable {
 			const pending = this.#takeShare('copyImage');
 			const failure = message.type === 'copyImageFailed' ? message.reason : null;
 			pending?.resolve(failure === null);
-			reportImageCopy(failure, () => void this.requestShare('savePng'));
+			reportImageCopy(failure, () => void this.requestShare('savePng'), (line) => this.#handlers.log(line));
 		}
 		else if (message.type === 'exportCsv') void vscode.commands.executeCommand('braze.exportCsv'); // This panel is the active one: its button was just clicked.
 		else this.#handlers[message.type](this); // cancel, copyCsv, exportJson, saveQuery: the handler of that name.

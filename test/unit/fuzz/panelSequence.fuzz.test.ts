@@ -38,6 +38,7 @@ function openPanel(query: KpiQuerySpec): { panel: ChartPanel; fake: FakeWebviewP
 		exportJson: () => void recorded.others.push('exportJson'),
 		saveQuery: () => void recorded.others.push('saveQuery'),
 		compare: () => void recorded.others.push('compare'),
+		log: () => undefined,
 	};
 	const panel = new ChartPanel(fake as unknown as vscode.WebviewPanel, extensionUri as unknown as vscode.Uri, query, null, handlers);
 	return { panel, fake, recorded };
