@@ -19,6 +19,8 @@ export interface InputStepOptions extends StepFrame {
 	readonly password?: boolean;
 	/** Localized problem, or undefined when the text is acceptable. */
 	readonly validate: (text: string) => string | undefined;
+	/** The starting value is checked at once (a date typed in a list), not only once edited; a starter such as "https://" is not. */
+	readonly validateAtOnce?: boolean;
 	/** A box opened from a list (an identifier to type): Back and Escape return to that list, as BACK. */
 	readonly opensFromList?: boolean;
 }
@@ -40,8 +42,7 @@ export function inputStep(options: InputStepOptions): Promise<StepResult<string>
 		box.validationMessage = problem ? { message: problem, severity: vscode.InputBoxValidationSeverity.Error } : undefined;
 		return problem;
 	};
-	// A value given to start with is checked at once, not only once edited.
-	if (options.value !== '') revalidate();
+	if (options.validateAtOnce) revalidate();
 	return runStep(box, (resolve) => [
 		box.onDidChangeValue(revalidate),
 		box.onDidAccept(() => {

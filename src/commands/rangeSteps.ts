@@ -115,6 +115,8 @@ export function rangeSteps(answer: RangeAnswer, options: RangeStepsOptions): Pro
 				value: typed ?? (answer.end.kind === 'date' ? answer.end.date : addDays(today, -1)),
 				prompt: l10n.t('Last day of the series, YYYY-MM-DD (today at the latest)'),
 				validate: (t) => problemText(checkEndDateInput(t, today), DATE_PROBLEMS),
+				// A date typed in the list says what is wrong with it before any edit.
+				validateAtOnce: typed !== undefined,
 			});
 			if (date === undefined) return undefined;
 			if (date === BACK) continue;
