@@ -2,6 +2,7 @@
 // in. The order in which apps are checked is kept: the prompt makes the first one the query's own app.
 import * as vscode from 'vscode';
 import { checkAppIdInput } from '../shared/inputValidation';
+import { appIdProblem } from './appIdProblem';
 import { l10n } from '../l10n';
 import { BACK } from '../commands/multiStepInput';
 import type { StepResult } from '../commands/multiStepInput';
@@ -11,7 +12,7 @@ import { MAX_CHART_SERIES } from '../shared/protocol';
 type AppValue = string | null;
 
 interface AppItem extends vscode.QuickPickItem {
-	/** The app, or undefined for an item that only explains (a refused identifier) or asks for one. */
+	/** The app, or undefined for the item that asks for one to be typed. */
 	readonly app: AppValue | undefined;
 	/** "Enter an app identifier…": an input box follows. */
 	readonly typeIn?: true;
@@ -26,7 +27,7 @@ export interface PickedApps {
 export interface AppPickOptions {
 	readonly title: string;
 	readonly step?: number;
-	readonly totalSteps?: number;
+	readonly totalSteps?: number | undefined;
 	readonly placeholder: string;
 	readonly directory: AppDirectory;
 	readonly recent: readonly string[];
@@ -85,6 +86,8 @@ export function pickApps(options: AppPickOptions): Promise<StepResult<PickedApps
 		const subscriptions = [
 			pick.onDidChangeValue((text) => {
 				const typed = typedItem(text, base, excluded);
+				// Text that is no app and cannot be an identifier: the title says what to type, where no row can be checked.
+				pick.title = refusedText(text, base) ?? options.title;
 				const selected = pick.selectedItems;
 				pick.items = typed ? [typed, ...base] : base;
 				// Setting the items drops the checks: put them back.
@@ -118,21 +121,17 @@ export function pickApps(options: AppPickOptions): Promise<StepResult<PickedApps
 	});
 }
 
-/** What typed text adds: an identifier to use, a sentence saying why it cannot be one, or nothing (it filters the list). */
+/** What typed text adds: an identifier to use, or nothing (it filters the list, or `refusedText` says why it cannot be one). */
 function typedItem(text: string, base: readonly AppItem[], excluded: ReadonlySet<AppValue>): AppItem | undefined {
-	const trimmed = text.trim();
-	if (trimmed === '') return undefined;
-	const needle = trimmed.toLowerCase();
+	const checked = checkAppIdInput(text);
+	if (!checked.ok || excluded.has(checked.value) || base.some((i) => i.app === checked.value)) return undefined;
+	return { label: l10n.t('Use app identifier “{0}”', checked.value), app: checked.value, alwaysShow: true };
+}
+
+/** What to type instead, when typed text matches no app of the list and cannot be an app identifier; undefined otherwise. */
+function refusedText(text: string, base: readonly AppItem[]): string | undefined {
+	const needle = text.trim().toLowerCase();
+	if (needle === '') return undefined;
 	const matches = base.some((i) => !i.typeIn && [i.label, i.detail ?? '', i.description ?? ''].some((t) => t.toLowerCase().includes(needle)));
-	const checked = checkAppIdInput(trimmed);
-	if (checked.ok) {
-		if (excluded.has(checked.value) || base.some((i) => i.app === checked.value)) return undefined;
-		return { label: l10n.t('Use app identifier “{0}”', checked.value), app: checked.value, alwaysShow: true };
-	}
-	if (matches) return undefined;
-	const why =
-		checked.problem === 'tooLong'
-			? l10n.t('“{0}” cannot be an app identifier: it has 256 characters at most.', trimmed.slice(0, 40))
-			: l10n.t('“{0}” is not an app name from braze.apps, and it cannot be an app identifier because identifiers have no spaces.', trimmed);
-	return { label: `$(error) ${why}`, app: undefined, alwaysShow: true };
+	return matches ? undefined : appIdProblem(text, l10n);
 }

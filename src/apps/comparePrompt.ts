@@ -1,10 +1,10 @@
 // The panel's Compare…: which apps to draw next to the query's own, then which period overlay, in two steps.
 import { BACK, inputStep, pickStep } from '../commands/multiStepInput';
-import { checkAppIdInput } from '../shared/inputValidation';
 import { MAX_COMPARED_APPS } from '../shared/query';
 import type { ComparePeriod, KpiQuerySpec } from '../shared/query';
 import { l10n } from '../l10n';
 import type { AppDirectory } from './appDirectory';
+import { appIdProblem } from './appIdProblem';
 import { pickApps } from './appPicker';
 
 export interface ComparePromptOptions {
@@ -44,13 +44,15 @@ export async function promptForComparison(spec: KpiQuerySpec, options: ComparePr
 					totalSteps: 2,
 					value: '',
 					prompt: l10n.t('App identifier (Settings > APIs and Identifiers in the Braze dashboard)'),
+					opensFromList: true,
 					validate: (t) => {
-						const checked = checkAppIdInput(t);
-						if (!checked.ok) return l10n.t('An app identifier cannot contain spaces or control characters, and has 1 to 256 characters.');
-						return checked.value === spec.appId ? l10n.t('This is the chart\'s own app: enter another one.') : undefined;
+						const problem = appIdProblem(t, l10n);
+						if (problem !== undefined) return problem;
+						return t.trim() === spec.appId ? l10n.t('This is the chart\'s own app: enter another one.') : undefined;
 					},
 				});
 				if (typed === undefined) return undefined;
+				// Back or Escape: the app list again, with the apps checked so far.
 				if (typed === BACK) continue;
 				if (!apps.includes(typed)) apps.push(typed);
 			}

@@ -34,7 +34,7 @@ export function toolResultText(result: PanelResult, length: number, context: Too
 		[l10n.t('min'), summary.min ? count(summary.min.value) : none, summary.min?.date ?? ''],
 		[l10n.t('max'), summary.max ? count(summary.max.value) : none, summary.max?.date ?? ''],
 		[
-			l10n.t('change vs previous {0} days', sticky ? length : summary.completeDays),
+			changeLabel(sticky ? length : summary.completeDays, context.locale, l10n),
 			change ? (change.relative === null ? none : formatChange(change.relative, context.locale)) : l10n.t('not available'),
 			change
 				? sticky
@@ -71,4 +71,9 @@ export function requestCount(count: number, locale: string, l10n: L10n): string 
 /** "1 day", "4 days". */
 export function dayCount(count: number, locale: string, l10n: L10n): string {
 	return pluralForm(count, locale) === 'one' ? l10n.t('{0} day', count) : l10n.t('{0} days', count);
+}
+
+/** "change vs previous 30 days", "change vs previous day". */
+function changeLabel(days: number, locale: string, l10n: L10n): string {
+	return pluralForm(days, locale) === 'one' ? l10n.t('change vs previous day') : l10n.t('change vs previous {0} days', days);
 }

@@ -8,7 +8,8 @@ export type StepResult<T> = T | typeof BACK | undefined;
 interface StepFrame {
 	readonly title: string;
 	readonly step: number;
-	readonly totalSteps: number;
+	/** Undefined while the number of steps may still change: the counter shows the step alone. */
+	readonly totalSteps: number | undefined;
 }
 
 export interface InputStepOptions extends StepFrame {
@@ -18,6 +19,10 @@ export interface InputStepOptions extends StepFrame {
 	readonly password?: boolean;
 	/** Localized problem, or undefined when the text is acceptable. */
 	readonly validate: (text: string) => string | undefined;
+	/** The starting value is checked at once (a date typed in a list), not only once edited; a starter such as "https://" is not. */
+	readonly validateAtOnce?: boolean;
+	/** A box opened from a list (an identifier to type): Back and Escape return to that list, as BACK. */
+	readonly opensFromList?: boolean;
 }
 
 export function inputStep(options: InputStepOptions): Promise<StepResult<string>> {
@@ -31,19 +36,20 @@ export function inputStep(options: InputStepOptions): Promise<StepResult<string>
 	box.placeholder = options.placeholder;
 	box.password = options.password ?? false;
 	box.ignoreFocusOut = true;
-	box.buttons = options.step > 1 ? [vscode.QuickInputButtons.Back] : [];
+	box.buttons = options.step > 1 || options.opensFromList ? [vscode.QuickInputButtons.Back] : [];
 	const revalidate = () => {
 		const problem = box.value === '' && options.value === '' ? undefined : options.validate(box.value);
 		box.validationMessage = problem ? { message: problem, severity: vscode.InputBoxValidationSeverity.Error } : undefined;
 		return problem;
 	};
+	if (options.validateAtOnce) revalidate();
 	return runStep(box, (resolve) => [
 		box.onDidChangeValue(revalidate),
 		box.onDidAccept(() => {
 			if (options.validate(box.value) === undefined) resolve(box.value.trim());
 			else revalidate();
 		}),
-	]);
+	], options.opensFromList ? BACK : undefined);
 }
 
 export interface PickItem<T> extends vscode.QuickPickItem {
@@ -82,7 +88,8 @@ export function pickStep<T>(options: PickStepOptions<T>): Promise<StepResult<T>>
 	]);
 }
 
-function runStep<T>(input: vscode.InputBox | vscode.QuickPick<PickItem<unknown>>, listen: (resolve: (value: T) => void) => vscode.Disposable[]): Promise<StepResult<T>> {
+/** Shows `input` until `listen` resolves it, Back (BACK) or a hide (`hidden`: Escape dismisses the prompt unless told otherwise). */
+function runStep<T>(input: vscode.InputBox | vscode.QuickPick<PickItem<unknown>>, listen: (resolve: (value: T) => void) => vscode.Disposable[], hidden: typeof BACK | undefined = undefined): Promise<StepResult<T>> {
 	return new Promise<StepResult<T>>((resolvePromise) => {
 		let settled = false;
 		const finish = (value: StepResult<T>) => {
@@ -97,7 +104,7 @@ function runStep<T>(input: vscode.InputBox | vscode.QuickPick<PickItem<unknown>>
 			input.onDidTriggerButton((button) => {
 				if (button === vscode.QuickInputButtons.Back) finish(BACK);
 			}),
-			input.onDidHide(() => finish(undefined)),
+			input.onDidHide(() => finish(hidden)),
 		];
 		input.show();
 	});

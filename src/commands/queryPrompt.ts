@@ -7,11 +7,12 @@ import type { KpiQuerySpec } from '../shared/query';
 import { resolveRangePreset } from '../shared/rangePresets';
 import { metricShortName } from '../panel/chartPanel';
 import { BACK, inputStep, pickStep } from './multiStepInput';
-import { appIdInputProblem, endDateProblem, rangeSteps, runSteps } from './rangeSteps';
+import { endDateProblem, rangeSteps, runSteps } from './rangeSteps';
 import type { PromptStep, RangeAnswer } from './rangeSteps';
 import { AppDirectory } from '../apps/appDirectory';
 import { pickApps } from '../apps/appPicker';
 import { l10n } from '../l10n';
+import { appIdProblem } from '../apps/appIdProblem';
 
 export interface QueryPromptOptions {
 	/** Skips the metric step (Show DAU asks for DAU). */
@@ -33,7 +34,7 @@ export async function promptForQuery(options: QueryPromptOptions): Promise<KpiQu
 	let appId: string | null = initial?.appId ?? null;
 	let compared: (string | null)[] = [...(initial?.compare?.apps ?? [])];
 
-	const frame = (step: number, totalSteps: number) => ({ title: options.title, step, totalSteps });
+	const frame = (step: number, totalSteps: number | undefined) => ({ title: options.title, step, totalSteps });
 	const steps: PromptStep[] = [];
 	if (!options.metric) {
 		steps.push({
@@ -53,31 +54,40 @@ export async function promptForQuery(options: QueryPromptOptions): Promise<KpiQu
 	steps.push(...rangeSteps(days, { title: options.title, now: options.now, editsCustom: initial !== undefined && !initial.preset }));
 	steps.push({
 		run: async (step, total) => {
-			const picked = await pickApps({
-				...frame(step, total),
-				placeholder: l10n.t('Which apps? The first checked is the main series'),
-				directory: options.apps ?? new AppDirectory([], undefined),
-				recent: options.recentAppIds,
-				checked: compared.length > 0 ? [appId, ...compared] : [],
-				active: appId,
-				max: MAX_COMPARED_APPS + 1,
-				allowNone: false,
-			});
-			if (picked === BACK || picked === undefined) return picked;
-			const apps = [...picked.apps];
-			if (picked.typeIn) {
-				const typed = await inputStep({
+			let checked: (string | null)[] = compared.length > 0 ? [appId, ...compared] : [];
+			// Back or Escape in the identifier box comes back to this list, with its checks kept.
+			for (;;) {
+				const picked = await pickApps({
 					...frame(step, total),
-					value: '',
-					prompt: l10n.t('App identifier (Settings > APIs and Identifiers in the Braze dashboard)'),
-					validate: appIdInputProblem,
+					placeholder: l10n.t('Which apps? The first checked is the main series'),
+					directory: options.apps ?? new AppDirectory([], undefined),
+					recent: options.recentAppIds,
+					checked,
+					active: appId,
+					max: MAX_COMPARED_APPS + 1,
+					allowNone: false,
 				});
-				if (typed === BACK || typed === undefined) return typed;
-				if (!apps.includes(typed)) apps.push(typed);
+				if (picked === BACK || picked === undefined) return picked;
+				const apps = [...picked.apps];
+				if (picked.typeIn) {
+					const typed = await inputStep({
+						...frame(step, total),
+						value: '',
+						prompt: l10n.t('App identifier (Settings > APIs and Identifiers in the Braze dashboard)'),
+						validate: (t) => appIdProblem(t, l10n),
+						opensFromList: true,
+					});
+					if (typed === undefined) return undefined;
+					if (typed === BACK) {
+						checked = apps;
+						continue;
+					}
+					if (!apps.includes(typed)) apps.push(typed);
+				}
+				if (apps.length > MAX_COMPARED_APPS + 1) apps.length = MAX_COMPARED_APPS + 1;
+				[appId = null, ...compared] = apps;
+				return 'next';
 			}
-			if (apps.length > MAX_COMPARED_APPS + 1) apps.length = MAX_COMPARED_APPS + 1;
-			[appId = null, ...compared] = apps;
-			return 'next';
 		},
 	});
 

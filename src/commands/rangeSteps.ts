@@ -4,22 +4,23 @@
 import * as vscode from 'vscode';
 import { addDays, brazeToday } from '../shared/dates';
 import { formatDay, formatDayRange } from '../shared/dayFormat';
-import { checkAppIdInput, checkEndDateInput, checkLengthInput } from '../shared/inputValidation';
-import type { AppIdProblem, DateProblem, LengthProblem } from '../shared/inputValidation';
+import { checkEndDateInput, checkLengthInput } from '../shared/inputValidation';
+import type { DateProblem, LengthProblem } from '../shared/inputValidation';
 import { MAX_QUERY_LENGTH } from '../shared/query';
 import type { SeriesEnd } from '../shared/query';
 import { RANGE_PRESETS, capitalized, rangePresetName, resolveRangePreset } from '../shared/rangePresets';
 import type { RangePreset } from '../shared/rangePresets';
 import { describeRange } from '../queries/model';
 import { BACK, inputStep, pickStep } from './multiStepInput';
+import { stepCounter } from './stepCounter';
 import type { PickItem } from './multiStepInput';
 import { l10n } from '../l10n';
 
 /** A step either moves on, goes back, or was dismissed (undefined). */
 export type StepOutcome = 'next' | typeof BACK | undefined;
 
-/** One step of a prompt, told its number and the number of steps shown. */
-export type Step = (step: number, total: number) => Promise<StepOutcome>;
+/** One step of a prompt, told its number and the number of steps shown (undefined while it may change: see stepCounter). */
+export type Step = (step: number, total: number | undefined) => Promise<StepOutcome>;
 
 /** A step, shown only while `shown` holds (the custom range's days and end); always shown without it. */
 export interface PromptStep {
@@ -52,7 +53,7 @@ const END_CHOICES = { yesterday: { kind: 'yesterday' }, today: { kind: 'today' }
 /** The range step, then (for Custom…) the days and end steps; they read and write `answer`. */
 export function rangeSteps(answer: RangeAnswer, options: RangeStepsOptions): PromptStep[] {
 	const locale = vscode.env.language;
-	const frame = (step: number, totalSteps: number) => ({ title: options.title, step, totalSteps });
+	const frame = (step: number, totalSteps: number | undefined) => ({ title: options.title, step, totalSteps });
 	const custom = () => answer.range === 'custom';
 	const range: Step = async (step, total) => {
 		const today = brazeToday(options.now());
@@ -114,6 +115,8 @@ export function rangeSteps(answer: RangeAnswer, options: RangeStepsOptions): Pro
 				value: typed ?? (answer.end.kind === 'date' ? answer.end.date : addDays(today, -1)),
 				prompt: l10n.t('Last day of the series, YYYY-MM-DD (today at the latest)'),
 				validate: (t) => problemText(checkEndDateInput(t, today), DATE_PROBLEMS),
+				// A date typed in the list says what is wrong with it before any edit.
+				validateAtOnce: typed !== undefined,
 			});
 			if (date === undefined) return undefined;
 			if (date === BACK) continue;
@@ -128,10 +131,10 @@ export function rangeSteps(answer: RangeAnswer, options: RangeStepsOptions): Pro
 export async function runSteps(steps: readonly PromptStep[]): Promise<boolean> {
 	let index = 0;
 	while (index < steps.length) {
-		const shown = steps.map((s) => s.shown?.() !== false);
 		const current = steps[index];
 		if (!current) break;
-		const outcome = await current.run(shown.slice(0, index + 1).filter(Boolean).length, shown.filter(Boolean).length);
+		const { step, total } = stepCounter(steps.map((s) => ({ shown: s.shown?.() !== false, conditional: s.shown !== undefined })), index);
+		const outcome = await current.run(step, total);
 		if (outcome === undefined) return false;
 		index = nextShown(steps.map((s) => s.shown?.() !== false), index, outcome === BACK ? -1 : 1);
 	}
@@ -146,8 +149,9 @@ function nextShown(shown: readonly boolean[], index: number, direction: 1 | -1):
 }
 
 /**
- * The end list's item for typed text: a date that can end the series is offered as it is; other text that looks
- * like a date is offered with what is wrong, and opens the date box (a list would otherwise say "0 results").
+ * The end list's item for typed text: a date that can end the series is offered as "End on …"; other text that looks
+ * like a date is offered to correct, with what is wrong, and opens the date box showing it (a list would otherwise
+ * say "0 results").
  */
 function typedEndItem(text: string, today: string, locale: string): PickItem<EndChoice> | undefined {
 	const typed = text.trim();
@@ -155,12 +159,7 @@ function typedEndItem(text: string, today: string, locale: string): PickItem<End
 	const checked = checkEndDateInput(typed, today);
 	return checked.ok
 		? { label: l10n.t('End on {0}', checked.value), description: formatDay(checked.value, locale), value: { kind: 'date', text: typed }, alwaysShow: true }
-		: { label: l10n.t('End on {0}…', typed), description: DATE_PROBLEMS[checked.problem](), value: { kind: 'date', text: typed }, alwaysShow: true };
-}
-
-/** Why typed text cannot be an app identifier, or undefined when it can. */
-export function appIdInputProblem(text: string): string | undefined {
-	return problemText(checkAppIdInput(text), APP_ID_PROBLEMS);
+		: { label: l10n.t('Correct {0}…', typed), description: DATE_PROBLEMS[checked.problem](), value: { kind: 'date', text: typed }, alwaysShow: true };
 }
 
 /** Why a fixed end cannot end a series (it is after `today` as Braze counts days), or undefined. */
@@ -183,10 +182,4 @@ const DATE_PROBLEMS: Record<DateProblem, () => string> = {
 	format: () => l10n.t('Write the date as YYYY-MM-DD, e.g. 2026-01-31.'),
 	notADate: () => l10n.t('This day does not exist in the calendar.'),
 	future: () => l10n.t('The series cannot end in the future.'),
-};
-
-const APP_ID_PROBLEMS: Record<AppIdProblem, () => string> = {
-	empty: () => l10n.t('Enter an app identifier, or go back and pick "All apps".'),
-	whitespace: () => l10n.t('An app identifier cannot contain spaces or control characters: remove them, or go back and pick "All apps".'),
-	tooLong: () => l10n.t('This is too long to be an app identifier: it has 256 characters at most.'),
 };

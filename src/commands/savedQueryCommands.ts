@@ -26,7 +26,7 @@ export function registerSavedQueryCommands(context: vscode.ExtensionContext, sto
  * Asks where to save `spec` (only when a workspace is open) and under which name, then saves it.
  * Resolves to the saved name, or undefined when the user cancelled or the save failed (the error was shown).
  */
-export async function saveQueryInteractive(store: SavedQueryStore, spec: KpiQuerySpec, scope?: SavedQueryScope, fetchedAt?: string): Promise<string | undefined> {
+export async function saveQueryInteractive(store: SavedQueryStore, spec: KpiQuerySpec, scope?: SavedQueryScope, fetchedAt?: string, appNames?: Readonly<Record<string, string>>): Promise<string | undefined> {
 	const title = l10n.t('Save Query');
 	// User or workspace settings; no question when no workspace is open.
 	const scopes = store.availableScopes();
@@ -37,7 +37,8 @@ export async function saveQueryInteractive(store: SavedQueryStore, spec: KpiQuer
 	if (target === undefined) return undefined;
 	const where = scopeSettingsName(target);
 	const taken = takenNames(store.readScope(target));
-	const suggested = uniqueQueryName(suggestQueryName(spec, metricShortName(spec.metric), l10n), taken);
+	// The apps as the chart names them (braze.apps), identifiers otherwise.
+	const suggested = uniqueQueryName(suggestQueryName(spec, metricShortName(spec.metric), l10n, (id) => appNames?.[id] ?? id), taken);
 	const name = await askName(title, l10n.t('A name for this query, unique in the {0}', where), taken, suggested);
 	if (name === undefined) return undefined;
 	const saved = await write(store.add(target, name, spec), name.trim());
@@ -173,7 +174,7 @@ function savedQueryCommands(store: SavedQueryStore, runner: QueryRunner, selecte
 		/** Save Query for the active chart panel, from the palette. */
 		'braze.saveQuery': (): Promise<string | undefined> | undefined => {
 			const result = activeResultOrExplain(runner);
-			return result && saveQueryInteractive(store, result.query, undefined, result.fetchedAt);
+			return result && saveQueryInteractive(store, result.query, undefined, result.fetchedAt, result.appNames);
 		},
 	};
 }

@@ -36,6 +36,7 @@ import { displayedResult } from '../shared/protocol';
 import type { PanelResult } from '../shared/protocol';
 import { querySpecKey } from '../shared/query';
 import { StatusKpi } from '../statusKpi/statusKpi';
+import { rememberPresentedError } from '../commands/presentedErrors';
 
 /** Requests in flight at once, across every fetch the extension runs: Braze's quota is shared with production traffic. */
 const MAX_REQUESTS_IN_FLIGHT = 4;
@@ -75,8 +76,9 @@ export function activateFeatures(core: CoreServices): Features {
 		saveQuery: (panel) => {
 			// The chart on screen is the query's last run, unless the controls moved on from it.
 			const shown = panel.result && querySpecKey(panel.result.query) === querySpecKey(panel.query) ? panel.result.fetchedAt : undefined;
-			void saveQueryInteractive(savedQueries, panel.query, undefined, shown);
+			void saveQueryInteractive(savedQueries, panel.query, undefined, shown, panel.result?.appNames);
 		},
+		log: (line) => log.warn(line),
 		compare: (panel) => {
 			const query = panel.query;
 			const directory = apps.directory(query.connection);
@@ -106,10 +108,7 @@ export function activateFeatures(core: CoreServices): Features {
 		apps,
 		fetch: globalThis.fetch,
 		now: () => new Date(),
-		onDidPresentError: (error) => {
-			core.presentedErrors.push(error);
-			if (core.presentedErrors.length > 50) core.presentedErrors.shift();
-		},
+		onDidPresentError: (error) => rememberPresentedError(core.presentedErrors, error),
 	});
 	const services: ExtensionServices = {
 		run: async (spec, title, from) => {
@@ -173,7 +172,7 @@ export function activateFeatures(core: CoreServices): Features {
 		fetch: globalThis.fetch,
 		now: () => new Date(),
 		logRequest: (entry) => runner.logRequest(entry),
-		onDidPresentError: (error) => void core.presentedErrors.push(error),
+		onDidPresentError: (error) => rememberPresentedError(core.presentedErrors, error),
 		quota,
 	});
 	registerCacheCommands(context, { cache, connections, keys, panels, runner, overview });

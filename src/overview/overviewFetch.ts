@@ -11,6 +11,7 @@ import type { Connection } from '../connections/model';
 import { KPI_METRICS } from '../shared/kpi';
 import type { KpiMetric, RateLimitInfo } from '../shared/kpi';
 import type { OverviewRequest, OverviewResult, OverviewSeries } from '../shared/overviewProtocol';
+import { lowestRemaining } from '../runner/querySeries';
 import { overviewCacheRequests, pinRange } from './plan';
 
 /** What planning an overview reads: the day cache of one connection's key, and the clock. */
@@ -75,7 +76,8 @@ export async function fetchOverview(deps: OverviewFetchDeps, request: OverviewRe
 	const fetchOne = async (metric: KpiMetric): Promise<OverviewSeries> => {
 		try {
 			const fetched = await fetchCachedSeries({ ...cacheDeps, fetchWindows: (w, s) => client.fetchWindows(w, s) }, deps.partition, requests[metric], { ignoreCache, signal });
-			count.rateLimit = fetched.rateLimit ?? count.rateLimit;
+			// The four answers' quotas: the one with the fewest requests left is the latest word on the hour.
+			count.rateLimit = lowestRemaining([count.rateLimit, fetched.rateLimit]);
 			return { status: 'ok', series: fetched.series };
 		} catch (error) {
 			if (error instanceof BrazePermissionError) return { status: 'denied', permission: error.permission };

@@ -7,6 +7,7 @@ import type { OverviewCard, OverviewChart, OverviewModel, OverviewRequest, Overv
 import { metricShortName } from '../panel/chartPanel';
 import { l10n } from '../l10n';
 import { rangeLabel } from './rangeLabel';
+import { rateLimitText } from '../runner/requestText';
 
 /** The cards, per-day values and texts of `result` (only the header's facts without one), for `locale` (`vscode.env.language`). */
 export function overviewModel(request: OverviewRequest, result: OverviewResult | null, locale: string): OverviewModel {
@@ -28,7 +29,7 @@ export function overviewModel(request: OverviewRequest, result: OverviewResult |
 		footer: [
 			l10n.t('Fetched {0}', format.instant(result.fetchedAt)),
 			l10n.t('Requests sent: {0}', format.count(result.requests.sent)),
-			...(limit?.limit != null && limit.remaining != null ? [l10n.t('API rate limit: {0} of {1} requests left', format.count(limit.remaining), format.count(limit.limit))] : []),
+			...(limit?.limit != null && limit.remaining != null ? [rateLimitText(format.count(limit.remaining), format.count(limit.limit), limit.limit, locale, l10n)] : []),
 		],
 	};
 }

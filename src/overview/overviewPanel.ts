@@ -109,7 +109,8 @@ export class OverviewPanel implements vscode.Disposable {
 	}
 }
 
-/** "Overview · All apps · Last 30 days": the tab says what the figures are about; the header names the connection. */
+/** "Overview · All apps · Last 30 days · Sandbox": what the figures are about and whose numbers they are, as a chart's tab says. */
 export function overviewTitle(request: OverviewRequest): string {
-	return l10n.t('Overview · {0} · {1}', request.appId ?? l10n.t('All apps'), rangeLabel(request.range));
+	const base = l10n.t('Overview · {0} · {1}', request.appId ?? l10n.t('All apps'), rangeLabel(request.range));
+	return request.connection === undefined ? base : l10n.t('{0} · {1}', base, request.connection);
 }

@@ -15,6 +15,7 @@ import type { RecentAppIds } from '../runner/recentAppIds';
 import { parsePersistedOverviewState } from '../shared/overviewProtocol';
 import type { OverviewRequest, OverviewResult } from '../shared/overviewProtocol';
 import { l10n } from '../l10n';
+import { requestProgressText } from '../runner/requestText';
 import { fetchOverview, overviewRequestsNeeded } from './overviewFetch';
 import { OVERVIEW_VIEW_TYPE, OverviewPanel, overviewTitle } from './overviewPanel';
 
@@ -178,7 +179,7 @@ export class OverviewRunner implements vscode.Disposable {
 							// The bar moves by the share of requests answered since the last report.
 							const increment = planned > 0 ? (100 * (answered - reported)) / planned : 0;
 							reported = answered;
-							progress.report({ message: l10n.t('{0} of {1} requests', answered, planned), increment });
+							progress.report({ message: requestProgressText(answered, planned, vscode.env.language, l10n), increment });
 						},
 						onWait: (wait) => {
 							const at = wait.until.toLocaleTimeString(vscode.env.language);

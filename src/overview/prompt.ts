@@ -3,12 +3,13 @@
 // (users would count twice).
 import { BACK, inputStep, pickStep } from '../commands/multiStepInput';
 import type { PickItem } from '../commands/multiStepInput';
-import { appIdInputProblem, rangeSteps, runSteps } from '../commands/rangeSteps';
+import { rangeSteps, runSteps } from '../commands/rangeSteps';
 import type { RangeAnswer } from '../commands/rangeSteps';
 import { checkAppIdInput } from '../shared/inputValidation';
 import type { OverviewRequest } from '../shared/overviewProtocol';
 import type { SavedRange } from '../shared/rangePresets';
 import { l10n } from '../l10n';
+import { appIdProblem } from '../apps/appIdProblem';
 
 export interface OverviewPromptOptions {
 	readonly initial?: OverviewRequest;
@@ -24,7 +25,7 @@ export async function promptForOverview(options: OverviewPromptOptions): Promise
 	const days: RangeAnswer = initial.kind === 'custom' ? { range: 'custom', length: initial.length, end: initial.end } : { range: initial.preset, length: 30, end: { kind: 'yesterday' } };
 	let appId = options.initial?.appId ?? null;
 	const title = l10n.t('Braze: Show Overview');
-	const app = async (step: number, totalSteps: number) => {
+	const app = async (step: number, totalSteps: number | undefined) => {
 		const frame = { title, step, totalSteps };
 		// Back from the identifier box comes back to this list.
 		for (;;) {
@@ -50,7 +51,7 @@ export async function promptForOverview(options: OverviewPromptOptions): Promise
 				appId = picked.kind === 'all' ? null : picked.id;
 				return 'next';
 			}
-			const typed = await inputStep({ ...frame, value: appId ?? '', prompt: l10n.t('App identifier (Settings > APIs and Identifiers in the Braze dashboard)'), validate: appIdInputProblem });
+			const typed = await inputStep({ ...frame, value: appId ?? '', prompt: l10n.t('App identifier (Settings > APIs and Identifiers in the Braze dashboard)'), validate: (t) => appIdProblem(t, l10n), opensFromList: true });
 			if (typed === undefined) return undefined;
 			if (typed === BACK) continue;
 			appId = typed;

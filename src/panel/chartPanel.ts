@@ -26,6 +26,8 @@ export interface ChartPanelHandlers {
 	compare(panel: ChartPanel): void;
 	/** The webview could not read a message of type `messageType` the host sent it (it shows so): say it in the log. */
 	messageUnreadable(panel: ChartPanel, messageType: string): void;
+	/** A line for the extension's log (a failure's raw text, kept out of notifications). */
+	log(line: string): void;
 }
 
 /** A message the panel shows after `init`. */
@@ -199,7 +201,7 @@ export class ChartPanel implements vscode.Disposable {
 			const pending = this.#takeShare('copyImage');
 			const failure = message.type === 'copyImageFailed' ? message.reason : null;
 			pending?.resolve(failure === null);
-			reportImageCopy(failure, () => void this.requestShare('savePng'));
+			reportImageCopy(failure, () => void this.requestShare('savePng'), (line) => this.#handlers.log(line));
 		}
 		else if (message.type === 'exportCsv') void vscode.commands.executeCommand('braze.exportCsv'); // This panel is the active one: its button was just clicked.
 		else if (message.type === 'messageUnreadable') this.#handlers.messageUnreadable(this, message.messageType);

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { l10n } from '../l10n';
 import { errorText } from '../shared/guards';
 import type { PanelResult } from '../shared/protocol';
-import { safeForNotification } from '../shared/untrustedText';
+import { imageCopyFailureText } from './imageCopyText';
 
 /** Puts `markdown` on the clipboard and says so in the status bar. */
 export async function copyMarkdown(markdown: string): Promise<void> {
@@ -40,14 +40,18 @@ export async function saveChartImage(image: ChartImage, result: PanelResult | nu
 	return uri;
 }
 
-/** Says whether the chart image reached the clipboard; when the webview could not, why, with Save as PNG instead. */
-export function reportImageCopy(failure: string | null, saveInstead: () => void): void {
+/**
+ * Says whether the chart image reached the clipboard; when the webview could not, why in words (the browser's own
+ * text goes to `log` only), with Save as PNG instead.
+ */
+export function reportImageCopy(failure: string | null, saveInstead: () => void, log: (line: string) => void): void {
 	if (failure === null) {
 		vscode.window.setStatusBarMessage(l10n.t('Braze: chart image copied to the clipboard.'), 3000);
 		return;
 	}
+	log(`Copy Chart Image failed in the webview: ${failure}`);
 	const save = l10n.t('Save as PNG');
-	const message = l10n.t('The chart image could not be copied to the clipboard ({0}). Save it as a PNG file instead.', safeForNotification(failure));
+	const message = imageCopyFailureText(failure, l10n);
 	void vscode.window.showWarningMessage(message, save).then((choice) => {
 		if (choice === save) saveInstead();
 	});

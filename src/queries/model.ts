@@ -182,10 +182,20 @@ export function describeApps(spec: Pick<KpiQuerySpec, 'appId' | 'compare'>, l10n
 	return apps;
 }
 
-/** A name to offer when saving: "DAU, last 30 days to yesterday" or "DAU for <app>, …", cut to the longest name allowed. */
-export function suggestQueryName(spec: KpiQuerySpec, metricName: string, l10n: L10n): string {
+/**
+ * A name to offer when saving: "DAU, last 30 days to yesterday", "DAU for <app>, …", or for a comparison its apps and
+ * overlay ("DAU, ios vs android, last 30 days to yesterday, with the year before"); cut to the longest name allowed.
+ */
+export function suggestQueryName(spec: KpiQuerySpec, metricName: string, l10n: L10n, appLabel: AppLabel = (id) => id): string {
 	const range = describeRange(spec.length, spec.end, l10n, spec.preset);
-	const name = spec.appId === null ? l10n.t('{0}, {1}', metricName, range) : l10n.t('{0} for {1}, {2}', metricName, spec.appId, range);
+	let name: string;
+	if (spec.compare) {
+		const apps = describeApps({ appId: spec.appId, compare: { apps: spec.compare.apps } }, l10n, appLabel);
+		const base = l10n.t('{0}, {1}, {2}', metricName, apps, range);
+		name = spec.compare.period === 'previous' ? l10n.t('{0}, with the previous period', base) : spec.compare.period === 'year' ? l10n.t('{0}, with the year before', base) : base;
+	} else {
+		name = spec.appId === null ? l10n.t('{0}, {1}', metricName, range) : l10n.t('{0} for {1}, {2}', metricName, appLabel(spec.appId), range);
+	}
 	return name.slice(0, MAX_QUERY_NAME_LENGTH).trim();
 }
 

@@ -31,6 +31,7 @@ import type { AppNames } from '../apps/appNames';
 import { sameDayYearBefore } from '../shared/yearBefore';
 import { fetchPreviousPeriod, joinPreviousPeriod, MAX_PREVIOUS_PERIOD_REQUESTS, planPreviousPeriod } from './previousPeriod';
 import { l10n } from '../l10n';
+import { requestProgressText } from './requestText';
 
 /**
  * Days to ask Braze for: twice the query when that still fits one request, so that the panel can show the
@@ -204,7 +205,7 @@ export class KpiQueryRunner implements vscode.Disposable {
 				limiter: this.#deps.limiter,
 				onRequest: (entry) => {
 					this.logRequest(entry);
-					if (requests > 1 && entry.status !== null && entry.status < 400) progress.report({ message: l10n.t('{0} of {1} requests', ++answered, requests), increment: 100 / requests });
+					if (requests > 1 && entry.status !== null && entry.status < 400) progress.report({ message: requestProgressText(++answered, requests, vscode.env.language, l10n), increment: 100 / requests });
 				},
 				// A wait for Braze's rate limit or a retry is said, with the time it ends, so that nobody waits blind.
 				onWait: (wait) => {

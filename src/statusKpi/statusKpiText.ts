@@ -46,9 +46,13 @@ export function statusKpiView(name: string, metricName: string, length: number, 
 		l10n.t('Connection: {0}', connectionLabel),
 		latest ? l10n.t('Latest complete day: {0}', latest.date) : l10n.t('No complete day with data in the range'),
 		sources && relative != null
-			? l10n.t('Change: stickiness (average DAU ÷ average MAU) of the last {0} days against the {0} days before, as (this − last) ÷ last; Braze\'s Home page prints it with the opposite sign', length)
+			? pluralForm(length, locale) === 'one'
+				? l10n.t('Change: stickiness (DAU ÷ MAU) of the last day against the day before, as (this − last) ÷ last; Braze\'s Home page prints it with the opposite sign')
+				: l10n.t('Change: stickiness (average DAU ÷ average MAU) of the last {0} days against the {0} days before, as (this − last) ÷ last; Braze\'s Home page prints it with the opposite sign', length)
 			: !sources && comparison
-				? l10n.t('Change: average of the last {0} days against the {0} days before', summary.completeDays)
+				? pluralForm(summary.completeDays, locale) === 'one'
+					? l10n.t('Change: the last day against the day before')
+					: l10n.t('Change: average of the last {0} days against the {0} days before', summary.completeDays)
 				: l10n.t('No change shown: it needs the previous period, fetched for ranges up to {0} days', MAX_COMPARED_LENGTH),
 		source,
 		l10n.t('Click to open the chart.'),

@@ -72,7 +72,7 @@ export interface PromptAnswers {
  */
 export async function showDauThroughPrompts(page: Page, answers: PromptAnswers, atAppStep?: () => Promise<void>): Promise<void> {
 	await runCommandSettled(page, 'Braze: Show DAU');
-	await page.locator(quickInputTitle, { hasText: 'Braze: Show DAU (1/2)' }).waitFor();
+	await page.locator(quickInputTitle, { hasText: 'Braze: Show DAU (1)' }).waitFor();
 	await pickQuickItem(page, 'Custom…', { prompt: /^Which days\?/, filter: 'Custom' });
 	await page.locator(quickInputTitle, { hasText: 'Braze: Show DAU (2/4)' }).waitFor();
 	await answerQuickInput(page, String(answers.length), { prompt: /^Number of days in the series/ });

@@ -23,11 +23,14 @@ describe('Compare (code-server)', () => {
 		await startWithKey(session, 'e2e-compare-key');
 
 		await showDauThroughPrompts(page, { length: 14, end: END, appId: null, compare: ['Shop iOS', 'Shop Android'] }, async () => {
-			// Text with a space that names no app says why, instead of an empty list.
+			// Text with a space that names no app: the title says what to type, and no row (which could be checked) does.
 			const box = page.locator('.quick-input-widget .quick-input-box input');
+			const title = page.locator('.quick-input-widget .quick-input-title');
 			await box.fill('Shop Web');
-			await page.locator('.quick-input-widget .monaco-list-row', { hasText: '“Shop Web” is not an app name from braze.apps, and it cannot be an app identifier because identifiers have no spaces.' }).waitFor();
+			await title.filter({ hasText: 'Type an app identifier (no spaces), or pick a named app.' }).waitFor();
+			assert.equal(await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'app identifier' }).count(), 0);
 			await box.fill('');
+			await title.filter({ hasText: 'Braze: Show DAU' }).waitFor();
 		});
 		const chart = await waitForChart(page, FIRST_DAY, END);
 		await waitForActiveTab(page, `DAU · All apps vs Shop iOS vs Shop Android · 14 days to ${END} · ${E2E_CONNECTION}`);
@@ -46,6 +49,12 @@ describe('Compare (code-server)', () => {
 		await chart.getByRole('button', { name: 'Compare…' }).click();
 		// Checked: the apps compared now. A click unchecks Shop Android; Enter goes on to the overlay.
 		await pickQuickItem(page, 'Shop Android', { prompt: /^Apps to draw next to All apps/ });
+		// Escape in the identifier box comes back to the list with its checks kept (Shop iOS, not Shop Android).
+		await pickQuickItem(page, 'Enter an app identifier…');
+		await acceptQuickInput(page);
+		await page.locator('.quick-input-widget .quick-input-message', { hasText: /^App identifier/ }).waitFor();
+		await page.keyboard.press('Escape');
+		await page.locator('.quick-input-widget .quick-input-box input[placeholder^="Apps to draw next to All apps"]').waitFor();
 		await acceptQuickInput(page);
 		await pickQuickItem(page, 'Same period a year before', { prompt: 'Draw a period dashed, aligned by day?' });
 		await chart.locator('canvas[data-line-count="3"]').waitFor();

@@ -24,7 +24,7 @@ export interface LeakAction {
 }
 
 /** Features of the issue with no row, and why: not built yet, or not drivable from the browser. */
-export const SKIPPED_BY_DESIGN = ['Compare (not built yet)', 'Overview (not built yet)', 'the chat tool (needs GitHub Copilot Chat, which an offline code-server lacks)'] as const;
+export const SKIPPED_BY_DESIGN = ['Compare (not built yet)', 'the chat tool (needs GitHub Copilot Chat, which an offline code-server lacks)'] as const;
 
 const CHART = { length: 30, end: '2026-10-15', appId: null } as const;
 const CHART_FIRST_DAY = '2026-09-16';
@@ -72,6 +72,13 @@ async function exportThroughDialog(context: LeakScanContext, format: 'JSON' | 'C
 /** Resolves once the sandbox has answered a KPI request recorded since its requests were last cleared. */
 async function sandboxAnswered(session: E2eSession): Promise<void> {
 	while (!(await session.sandbox.requests()).some((r) => r.path.startsWith('/kpi/') && r.status !== 0)) await session.page.waitForTimeout(100);
+}
+
+/** Waits until Braze answered the overview's requests and its progress notification is gone. */
+async function waitForOverview(session: E2eSession): Promise<void> {
+	await sandboxAnswered(session);
+	await session.page.locator('.notifications-toasts .notification-toast', { hasText: 'Braze: fetching' }).waitFor({ state: 'hidden' });
+	await session.page.locator('.tabs-container .tab.active .label-name', { hasText: /^Overview · All apps · Last 30 days/ }).waitFor();
 }
 
 /** A share button of the chart panel whose result lands on the clipboard (and is searched with the rest). */
@@ -187,6 +194,26 @@ export const LEAK_ACTIONS: readonly LeakAction[] = [
 	{ name: 'Error HTML (200 login page)', run: async (context) => showDauFailing(context, { htmlOk: 20 }, 'an HTML page, not JSON') },
 	{ name: 'Error bad JSON (truncated body)', run: async (context) => showDauFailing(context, { malformedJson: 20 }, 'is not valid JSON') },
 	{ name: 'Error timeout (hanging answers)', run: async (context) => showDauFailing(context, { hang: 20 }, /Braze did not answer within/) },
+	{
+		name: 'Show Overview',
+		run: async ({ session }) => {
+			const { page } = session;
+			await clearNotifications(page);
+			await session.sandbox.clearRequests();
+			await runCommandSettled(page, 'Braze: Show Overview');
+			await pickQuickItem(page, 'Last 30 days', { prompt: 'Which days?' });
+			await pickQuickItem(page, 'All apps', { prompt: /Which app\?/ });
+			await waitForOverview(session);
+		},
+	},
+	{
+		name: 'Refresh Overview',
+		run: async ({ session }) => {
+			await session.sandbox.clearRequests();
+			await runCommandSettled(session.page, 'Braze: Refresh Overview');
+			await waitForOverview(session);
+		},
+	},
 	{
 		name: 'Add Connection, then its Verify button',
 		run: async ({ session, key }) => {

@@ -5,12 +5,12 @@ import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sandboxValue } from '../../sandbox/data';
 import { addDays, brazeToday } from '../../src/shared/dates';
-import { useE2eSession } from '../host/e2eSession';
+import { E2E_CONNECTION, useE2eSession } from '../host/e2eSession';
 import { pickQuickItem, runCommand, themeKind, waitForWorkbench, webviewFrame } from '../host/workbench';
 import { runCommandSettled, saveScreenshot, setColorThemeSettled, startWithKey, waitForActiveTab, watchPageProblems } from './brazeUi';
 import type { PageProblems } from './brazeUi';
 
-const TITLE = 'Overview · All apps · Last 30 days';
+const TITLE = `Overview · All apps · Last 30 days · ${E2E_CONNECTION}`;
 
 describe('Braze: Show Overview (code-server)', () => {
 	let problems: PageProblems | undefined;

@@ -25,7 +25,7 @@ describe('Range presets in the prompt (code-server)', () => {
 		const month = resolveRangePreset('last-month', brazeToday(new Date()));
 
 		await runCommandSettled(page, 'Braze: Show DAU');
-		await page.locator(quickInputTitle, { hasText: 'Braze: Show DAU (1/2)' }).waitFor();
+		await page.locator(quickInputTitle, { hasText: 'Braze: Show DAU (1)' }).waitFor();
 		const row = quickItem(page, 'Last month');
 		await row.waitFor();
 		assert.ok(plain(await row.textContent()).includes(plain(formatDayRange(month.firstDate, month.lastDate, 'en'))), `the row shows the month's days: ${plain(await row.textContent())}`);
@@ -64,6 +64,16 @@ describe('Range presets in the prompt (code-server)', () => {
 		await page.locator('.quick-input-widget .quick-input-left-action-bar .action-label').first().click();
 		await quickItem(page, 'Yesterday (last complete day)').waitFor();
 		await page.locator(quickInputTitle, { hasText: 'Braze: Show DAU (3/4)' }).waitFor();
+
+		// A date that does not exist is offered to correct, not to end on; the date box says what is wrong before any edit.
+		await page.locator(quickInputBox).fill('2026-02-30');
+		await quickItem(page, 'Correct 2026-02-30…').waitFor();
+		assert.equal(await quickItem(page, 'End on 2026-02-30').count(), 0);
+		await page.locator(quickInputBox).press('Enter');
+		await page.locator('.quick-input-widget .quick-input-message', { hasText: 'This day does not exist in the calendar.' }).waitFor();
+		assert.equal(await page.locator(quickInputBox).inputValue(), '2026-02-30');
+		await page.locator('.quick-input-widget .quick-input-left-action-bar .action-label').first().click();
+		await quickItem(page, 'Yesterday (last complete day)').waitFor();
 
 		// A date typed in the list is offered as an item, not "0 results", and Enter takes it.
 		await page.locator(quickInputBox).fill('2026-10-15');

@@ -75,7 +75,7 @@ suite('overview', () => {
 		assert.equal(api.presentedErrors.length, errorsBefore, 'a partial key is shown in its cards, not as an error');
 		// The tab model reaches the extension host a moment after the panel opens.
 		await eventually(() => (overviewTabs().length > 0 ? true : undefined), 'the overview tab');
-		assert.deepEqual(overviewTabs(), ['Overview · All apps · Last 30 days']);
+		assert.deepEqual(overviewTabs(), [`Overview · All apps · Last 30 days · ${CONNECTION}`]);
 	});
 
 	test('the same overview reuses its panel; an app and custom days open another, through the day cache', async () => {
@@ -90,7 +90,7 @@ suite('overview', () => {
 		const entry = first.series.dau;
 		assert.ok(entry.status === 'ok');
 		assert.ok(entry.series.points.every((p) => p.value === sandboxValue('dau', app, p.date)));
-		assert.deepEqual(overviewTabs().sort(), ['Overview · All apps · Last 30 days', `Overview · ${app} · 120 days to yesterday`].sort());
+		assert.deepEqual(overviewTabs().sort(), [`Overview · All apps · Last 30 days · ${CONNECTION}`, `Overview · ${app} · 120 days to yesterday · ${CONNECTION}`].sort());
 		const again = await showOverview({ length: 120, end: 'yesterday', appId: app, connection: CONNECTION });
 		// The settled days come from the cache: one window per readable series, three per refused one.
 		assert.equal(again?.requests.planned, 1 + 1 + 3 + 3);

@@ -64,6 +64,12 @@ describe('toolResultText', () => {
 		assert.match(text, /\| today so far \(incomplete\) \| 7 \| 2026-05-14 \|/);
 		assert.match(text, /offline: Braze could not be reached, cached days only\.$/);
 	});
+
+	test('a one-day range compares with "the previous day", in English and French', () => {
+		const oneDay = result([1000, 1100], undefined);
+		assert.match(toolResultText(oneDay, 1, context, englishL10n), /\| change vs previous day \| ▲ 10% \|/);
+		assert.match(toolResultText(oneDay, 1, { ...context, locale: 'fr' }, french), /\| évolution par rapport au jour précédent \|/);
+	});
 });
 
 describe('statusKpiView', () => {
@@ -74,6 +80,9 @@ describe('statusKpiView', () => {
 		assert.equal(up.text, 'DAU 1,200 ▲ 10.0%');
 		assert.equal(up.warning, false);
 		assert.match(up.tooltip, /^Braze saved query "Daily"\nConnection: Prod \(US-03\)\nLatest complete day: 2026-05-14\nChange: average of the last 2 days against the 2 days before\n/);
+		const oneDay = statusKpiView('Daily', 'DAU', 1, result([1000, 1100], undefined), 'Prod', englishL10n, 'en-US');
+		assert.match(oneDay.tooltip, /\nChange: the last day against the day before\n/);
+		assert.match(statusKpiView('Daily', 'DAU', 1, result([1000, 1100], undefined), 'Prod', french, 'fr').tooltip, /\nÉvolution : le dernier jour par rapport à la veille\n/);
 		const down = statusKpiView('Daily', 'DAU', 2, result([2000, 2000, 1000, 1000], undefined), 'Prod', englishL10n, 'fr-FR');
 		assert.equal(down.text, 'DAU 1\u202f000 ▼ 50,0\u00a0%');
 	});

@@ -39,6 +39,7 @@ function openPanel(query: KpiQuerySpec): { panel: ChartPanel; fake: FakeWebviewP
 		saveQuery: () => void recorded.others.push('saveQuery'),
 		compare: () => void recorded.others.push('compare'),
 		messageUnreadable: () => void recorded.others.push('messageUnreadable'),
+		log: () => undefined,
 	};
 	const panel = new ChartPanel(fake as unknown as vscode.WebviewPanel, extensionUri as unknown as vscode.Uri, query, null, handlers);
 	return { panel, fake, recorded };

@@ -97,4 +97,21 @@ describe('fetchOverview against the sandbox', () => {
 		await assert.rejects(fetchOverview(deps(new RequestLimiter(4), cache), LAST_90, connection, 'any-key', aborted.signal), BrazeCancelledError);
 		await assert.rejects(fetchOverview(deps(new RequestLimiter(4), cache), LAST_90, connection, 'sandbox-invalid-key', new AbortController().signal), BrazeAuthError);
 	});
+
+	test('the quota shown is the lowest of the four answers, not the last one to arrive', async () => {
+		const cache = new DayCache({ directory: path.join(directory, 'quota') });
+		// Each series' answer says another number of requests left; DAU, the lowest, arrives first.
+		const remaining: Record<string, [number, number]> = { dau: [5, 0], mau: [40, 30], new_users: [30, 60], uninstalls: [20, 90] };
+		const fetchWithQuotas: typeof globalThis.fetch = async (input, init) => {
+			const response = await globalThis.fetch(input, init);
+			const metric = /\/kpi\/(\w+)\/data_series/.exec(String(input instanceof Request ? input.url : input))?.[1] ?? '';
+			const [left, delayMs] = remaining[metric] ?? [999, 0];
+			await new Promise((resolve) => setTimeout(resolve, delayMs));
+			const headers = new Headers(response.headers);
+			headers.set('X-RateLimit-Remaining', String(left));
+			return new Response(await response.arrayBuffer(), { status: response.status, statusText: response.statusText, headers });
+		};
+		const result = await fetchOverview({ ...deps(new RequestLimiter(4), cache), fetch: fetchWithQuotas }, LAST_90, connection, 'quota-key', new AbortController().signal);
+		assert.equal(result.rateLimit?.remaining, 5);
+	});
 });

@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { frenchL10n } from '../frenchL10n';
 import { englishL10n } from '../../../src/shared/l10n';
 import type { L10n } from '../../../src/shared/l10n';
 import {
@@ -181,6 +182,17 @@ describe('names', () => {
 		assert.equal(suggestQueryName(dau30, 'DAU', englishL10n), 'DAU, last 30 days to yesterday');
 		assert.equal(suggestQueryName({ ...dau30, appId: 'app-1', end: { kind: 'today' }, length: 7 }, 'DAU', englishL10n), 'DAU for app-1, last 7 days to today');
 		assert.ok(suggestQueryName({ ...dau30, appId: 'a'.repeat(256) }, 'DAU', englishL10n).length <= MAX_QUERY_NAME_LENGTH);
+	});
+
+	it('name the apps compared and the period drawn, by their names when known, in English and in French', () => {
+		const names: Record<string, string> = { 'ios-id': 'iOS', 'android-id': 'Android' };
+		const label = (id: string) => names[id] ?? id;
+		const compared = { ...dau30, appId: 'ios-id', compare: { apps: ['android-id'], period: 'year' as const } };
+		assert.equal(suggestQueryName(compared, 'DAU', englishL10n, label), 'DAU, iOS vs Android, last 30 days to yesterday, with the year before');
+		assert.equal(suggestQueryName({ ...compared, compare: { apps: [null], period: 'previous' as const } }, 'DAU', englishL10n), 'DAU, ios-id vs all apps, last 30 days to yesterday, with the previous period');
+		assert.equal(suggestQueryName({ ...compared, compare: { apps: ['android-id'] } }, 'DAU', englishL10n, label), 'DAU, iOS vs Android, last 30 days to yesterday');
+		assert.equal(suggestQueryName(compared, 'DAU', frenchL10n, label), 'DAU, iOS vs Android, 30 derniers jours jusqu\'à hier, avec l\'année précédente');
+		assert.equal(suggestQueryName({ ...dau30, appId: 'ios-id' }, 'DAU', englishL10n, label), 'DAU for iOS, last 30 days to yesterday');
 	});
 });
 
