@@ -67,7 +67,7 @@ describe('toolResultText', () => {
 
 	test('a one-day range compares with "the previous day", in English and French', () => {
 		const oneDay = result([1000, 1100], undefined);
-		assert.match(toolResultText(oneDay, 1, context, englishL10n), /\| change vs previous day \| ▲ 10% \|/);
+		assert.match(toolResultText(oneDay, 1, context, englishL10n), /\| change vs previous day \| ▲ 10.0% \|/);
 		assert.match(toolResultText(oneDay, 1, { ...context, locale: 'fr' }, french), /\| évolution par rapport au jour précédent \|/);
 	});
 });
